@@ -1,0 +1,161 @@
+//! THE permission table (R-ROLE-1): role × action → allowed. Nothing else in the
+//! system decides whether a role may do something; handlers name their action and ask.
+//!
+//! Where a record belongs to an organisation, the organisation-subtree rule of R-ORG-1
+//! applies on top: a user acts only inside their own organisation's subtree.
+
+use crate::Role;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Action {
+    /// Read organisations of the own subtree.
+    OrgRead,
+    OrgCreate,
+    OrgUpdate,
+    /// Read other people's records (personal data).
+    UserRead,
+    UserCreate,
+    UserUpdate,
+    /// Activate a pending self-registration (R-USER-2), with role and organisation.
+    UserActivate,
+    /// Block sign-in and revoke all sessions; data is kept.
+    UserDeactivate,
+    /// Change a user's one role.
+    UserAssignRole,
+    /// Reset another user's password (administrator support).
+    UserResetPassword,
+    /// See and revoke another user's sessions.
+    SessionManageAny,
+    /// Search and export the audit journal (R-AUDIT-1).
+    AuditRead,
+}
+
+/// Whether an action's target is bound to an organisation (subtree rule) or global.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The target record belongs to an organisation; the subtree rule applies.
+    Organisation,
+    /// The action is about the system as a whole (still limited to what the role sees).
+    System,
+}
+
+impl Action {
+    pub const ALL: [Action; 12] = [
+        Action::OrgRead,
+        Action::OrgCreate,
+        Action::OrgUpdate,
+        Action::UserRead,
+        Action::UserCreate,
+        Action::UserUpdate,
+        Action::UserActivate,
+        Action::UserDeactivate,
+        Action::UserAssignRole,
+        Action::UserResetPassword,
+        Action::SessionManageAny,
+        Action::AuditRead,
+    ];
+
+    /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::OrgRead => "org.read",
+            Action::OrgCreate => "org.create",
+            Action::OrgUpdate => "org.update",
+            Action::UserRead => "user.read",
+            Action::UserCreate => "user.create",
+            Action::UserUpdate => "user.update",
+            Action::UserActivate => "user.activate",
+            Action::UserDeactivate => "user.deactivate",
+            Action::UserAssignRole => "user.assign_role",
+            Action::UserResetPassword => "user.reset_password",
+            Action::SessionManageAny => "session.manage_any",
+            Action::AuditRead => "audit.read",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            Action::AuditRead => Scope::System,
+            _ => Scope::Organisation,
+        }
+    }
+}
+
+/// The table. Administrators run the system but do not approve or sign acts
+/// (separation of duties); Heads read their subtree; Inspectors and Operators work
+/// on the register (later issues add those actions here).
+pub fn allowed(role: Role, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+    match (role, action) {
+        (_, OrgRead) => true,
+        (Administrator, _) => true,
+        (Head, UserRead) => true,
+        (Head | Inspector | Operator, _) => false,
+    }
+}
+
+/// R-ORG-1: an organisation path (`/root/child/…/`, ids joined by `/`) lies in the
+/// subtree of `actor_path` when it starts with it.
+pub fn in_subtree(actor_path: &str, target_path: &str) -> bool {
+    target_path.starts_with(actor_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_role_1_administrator_manages_users_and_reads_audit() {
+        for action in Action::ALL {
+            assert!(allowed(Role::Administrator, action), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn r_role_1_head_reads_people_but_changes_nothing_here() {
+        assert!(allowed(Role::Head, Action::UserRead));
+        assert!(allowed(Role::Head, Action::OrgRead));
+        for action in Action::ALL
+            .into_iter()
+            .filter(|a| !matches!(a, Action::UserRead | Action::OrgRead))
+        {
+            assert!(!allowed(Role::Head, action), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn r_role_1_inspector_and_operator_cannot_touch_accounts_or_audit() {
+        for role in [Role::Inspector, Role::Operator] {
+            for action in Action::ALL.into_iter().filter(|a| *a != Action::OrgRead) {
+                assert!(!allowed(role, action), "{role:?} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn action_names_round_trip_and_are_unique() {
+        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.as_str()).collect();
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.as_str()), Some(a));
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+    }
+
+    #[test]
+    fn r_org_1_sibling_is_outside_the_subtree() {
+        let region = "/a/b/";
+        assert!(in_subtree(region, "/a/b/"));
+        assert!(in_subtree(region, "/a/b/c/"));
+        assert!(!in_subtree(region, "/a/"));
+        assert!(!in_subtree(region, "/a/bc/"));
+        assert!(!in_subtree(region, "/a/d/"));
+    }
+}

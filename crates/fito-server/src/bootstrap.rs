@@ -1,0 +1,143 @@
+//! First start: the root organisation and the first administrator, whose one-time
+//! password is shown once.
+
+use crate::auth::{Passwords, one_time_password};
+use crate::config::Config;
+use crate::i18n::{I18n, Lang};
+use fito_store::audit::NewEntry;
+use fito_store::orgs::{self, NewOrganization};
+use fito_store::users::{self, NewUser, STATUS_ACTIVE};
+use fito_store::{Store, StoreError};
+
+pub struct FirstAdministrator {
+    pub email: String,
+    pub password: String,
+}
+
+/// Creates the root organisation and an administrator when the system has no user
+/// at all; does nothing otherwise.
+pub async fn first_administrator(
+    store: &Store,
+    config: &Config,
+) -> Result<Option<FirstAdministrator>, StoreError> {
+    if users::count(store.reader()).await? > 0 {
+        return Ok(None);
+    }
+    let email = fito_core::Email::parse(&config.bootstrap.admin_email)
+        .map_err(|_| StoreError::Conflict("email"))?
+        .to_string();
+    let created = create_administrator(store, config, &email, "bootstrap").await?;
+    Ok(Some(FirstAdministrator {
+        email,
+        password: created,
+    }))
+}
+
+/// Creates an administrator in the root organisation (making the root when there is
+/// none) with a one-time password, which it returns. Used on first start and by
+/// `fito admin create`.
+pub async fn create_administrator(
+    store: &Store,
+    config: &Config,
+    email: &str,
+    how: &str,
+) -> Result<String, StoreError> {
+    let i18n = I18n::load();
+    let now = fito_store::time::now_us();
+    let password = one_time_password();
+    let passwords = Passwords::new(&config.auth);
+    let hash = passwords.hash_now(&password);
+    let txn = store.begin().await?;
+    let root = match orgs::roots(&txn).await?.into_iter().next() {
+        Some(root) => root,
+        None => {
+            orgs::insert(
+                &txn,
+                NewOrganization {
+                    id: fito_core::new_id(),
+                    parent_id: None,
+                    name_kk: i18n.message(Lang::Kk, "bootstrap-root-organization", &[]),
+                    name_ru: i18n.message(Lang::Ru, "bootstrap-root-organization", &[]),
+                    name_en: Some(i18n.message(Lang::En, "bootstrap-root-organization", &[])),
+                    bin: None,
+                },
+                now,
+            )
+            .await?
+        }
+    };
+    let user = users::insert(
+        &txn,
+        NewUser {
+            id: fito_core::new_id(),
+            organization_id: Some(root.id),
+            role: Some(fito_core::Role::Administrator.as_str().to_string()),
+            status: STATUS_ACTIVE,
+            surname: i18n.message(Lang::Kk, "bootstrap-admin-surname", &[]),
+            first_name: i18n.message(Lang::Kk, "bootstrap-admin-first-name", &[]),
+            patronymic: None,
+            phone: None,
+            email: email.to_string(),
+            iin: None,
+            position: i18n.message(Lang::Kk, "bootstrap-admin-position", &[]),
+            password_hash: Some(hash),
+            must_change_password: true,
+        },
+        now,
+    )
+    .await?;
+    let entry = NewEntry {
+        at: now,
+        actor_role: Some("system".into()),
+        action: "user.create".into(),
+        target_type: Some("user".into()),
+        target_id: Some(user.id.to_string()),
+        outcome: "ok".into(),
+        details: serde_json::json!({ "via": how, "role": "administrator" }),
+        ..NewEntry::default()
+    };
+    fito_store::audit::append(&txn, vec![entry]).await?;
+    txn.commit().await?;
+    Ok(password)
+}
+
+/// Gives a user a new one-time password, ends their sessions and clears their failed
+/// sign-ins. `None` when no user has that e-mail.
+pub async fn reset_password(
+    store: &Store,
+    config: &Config,
+    email: &str,
+) -> Result<Option<String>, StoreError> {
+    let Some(user) = users::find_by_email(store.reader(), email).await? else {
+        return Ok(None);
+    };
+    let password = one_time_password();
+    let hash = Passwords::new(&config.auth).hash_now(&password);
+    let now = fito_store::time::now_us();
+    let txn = store.begin().await?;
+    let user_id = user.id;
+    let mut model: fito_store::entity::user::ActiveModel = user.into();
+    model.password_hash = fito_store::ActiveValue::Set(Some(hash));
+    model.must_change_password = fito_store::ActiveValue::Set(true);
+    users::save(&txn, model, now).await?;
+    fito_store::sessions::revoke_all_for_user(&txn, user_id, now).await?;
+    fito_store::sessions::clear_failures(
+        &txn,
+        &crate::auth::sha256_hex(email),
+        now - 86_400_000_000,
+    )
+    .await?;
+    let entry = NewEntry {
+        at: now,
+        actor_role: Some("system".into()),
+        action: "user.reset_password".into(),
+        target_type: Some("user".into()),
+        target_id: Some(user_id.to_string()),
+        outcome: "ok".into(),
+        details: serde_json::json!({ "via": "cli" }),
+        ..NewEntry::default()
+    };
+    fito_store::audit::append(&txn, vec![entry]).await?;
+    txn.commit().await?;
+    Ok(Some(password))
+}

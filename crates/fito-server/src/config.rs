@@ -1,0 +1,214 @@
+//! Configuration: a TOML file, then `FITO_*` environment variables on top.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `sqlite://…` or `postgres://…`; defaults to `fito.db` in the data folder.
+    pub database_url: Option<String>,
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_max_connections: u32,
+    /// SQLite: wait for the disk on each commit (see `fito_store::PoolOptions`).
+    pub sqlite_synchronous_full: bool,
+    /// Set cookies with `Secure`. Browsers accept Secure cookies on http://localhost;
+    /// turn off only for plain-HTTP test setups on other hosts.
+    pub cookie_secure: bool,
+    /// Take the client IP from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    pub auth: AuthConfig,
+    pub bootstrap: BootstrapConfig,
+    /// Largest JSON body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// A request running longer than this is cut off.
+    pub request_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthConfig {
+    /// Browser sessions end after this many hours.
+    pub browser_session_hours: i64,
+    /// Mobile-app sessions (requests with `X-Device-Id`) end after this many days.
+    pub app_session_days: i64,
+    /// Failed sign-ins within `lockout_window_minutes` that lock an e-mail for
+    /// `lockout_minutes`.
+    pub lockout_failures: u64,
+    pub lockout_window_minutes: i64,
+    pub lockout_minutes: i64,
+    pub password_min_length: usize,
+    /// argon2id cost: memory in KiB, iterations, lanes.
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    pub argon2_lanes: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BootstrapConfig {
+    /// E-mail of the first administrator, created on first start.
+    pub admin_email: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: None,
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("data"),
+            database_max_connections: 16,
+            sqlite_synchronous_full: true,
+            cookie_secure: true,
+            trust_proxy: false,
+            auth: AuthConfig::default(),
+            bootstrap: BootstrapConfig::default(),
+            max_body_bytes: 1024 * 1024,
+            request_timeout_secs: 30,
+        }
+    }
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            browser_session_hours: 12,
+            app_session_days: 30,
+            lockout_failures: 5,
+            lockout_window_minutes: 15,
+            lockout_minutes: 15,
+            password_min_length: 10,
+            // OWASP's argon2id minimum (19 MiB, 2 iterations, 1 lane).
+            argon2_memory_kib: 19 * 1024,
+            argon2_iterations: 2,
+            argon2_lanes: 1,
+        }
+    }
+}
+
+impl Default for BootstrapConfig {
+    fn default() -> Self {
+        Self {
+            admin_email: "admin@fito.local".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Parse {
+        path: PathBuf,
+        source: toml::de::Error,
+    },
+    #[error("{name}: {message}")]
+    Env { name: &'static str, message: String },
+}
+
+impl Config {
+    /// Reads the TOML file when given, then applies `FITO_DATABASE_URL`, `FITO_LISTEN`
+    /// and `FITO_DATA_DIR` from `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.into(),
+                    source,
+                })?;
+                toml::from_str(&text).map_err(|source| ConfigError::Parse {
+                    path: path.into(),
+                    source,
+                })?
+            }
+            None => Config::default(),
+        };
+        if let Some(url) = env("FITO_DATABASE_URL").filter(|v| !v.is_empty()) {
+            config.database_url = Some(url);
+        }
+        if let Some(listen) = env("FITO_LISTEN").filter(|v| !v.is_empty()) {
+            config.listen =
+                listen
+                    .parse()
+                    .map_err(|e: std::net::AddrParseError| ConfigError::Env {
+                        name: "FITO_LISTEN",
+                        message: e.to_string(),
+                    })?;
+        }
+        if let Some(dir) = env("FITO_DATA_DIR").filter(|v| !v.is_empty()) {
+            config.data_dir = PathBuf::from(dir);
+        }
+        Ok(config)
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("fito.db").display()))
+    }
+
+    pub fn pool_options(&self) -> fito_store::PoolOptions {
+        fito_store::PoolOptions {
+            max_connections: self.database_max_connections,
+            sqlite_synchronous_full: self.sqlite_synchronous_full,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fito.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:9000\"\ndatabase_url = \"sqlite://from-file.db\"\n[auth]\nlockout_failures = 3\n",
+        )
+        .unwrap();
+        let env = |name: &str| match name {
+            "FITO_DATABASE_URL" => Some("postgres://db/fito".to_string()),
+            "FITO_DATA_DIR" => Some("/var/lib/fito".to_string()),
+            _ => None,
+        };
+        let config = Config::load(Some(&path), env).unwrap();
+        assert_eq!(config.listen.port(), 9000);
+        assert_eq!(config.database_url(), "postgres://db/fito");
+        assert_eq!(config.data_dir, PathBuf::from("/var/lib/fito"));
+        assert_eq!(config.auth.lockout_failures, 3);
+    }
+
+    #[test]
+    fn default_database_lives_in_the_data_folder() {
+        let config = Config::load(None, |_| None).unwrap();
+        assert_eq!(config.database_url(), "sqlite://data/fito.db");
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_listen_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fito.toml");
+        std::fs::write(&path, "lisen = \"127.0.0.1:9000\"\n").unwrap();
+        assert!(matches!(
+            Config::load(Some(&path), |_| None),
+            Err(ConfigError::Parse { .. })
+        ));
+        let env = |name: &str| (name == "FITO_LISTEN").then(|| "not-an-address".to_string());
+        assert!(matches!(
+            Config::load(None, env),
+            Err(ConfigError::Env { .. })
+        ));
+    }
+}

@@ -1,0 +1,210 @@
+//! Extractors that turn raw requests into checked values, refusing bad input with a
+//! translated problem instead of axum's plain-text rejections.
+
+use crate::error::ApiError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+use std::net::SocketAddr;
+
+/// A JSON body. Malformed JSON, wrong types, unknown or missing fields and oversize
+/// bodies each get their own code and name the field.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| {
+                let v = v.trim();
+                v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
+            });
+        if !is_json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "request-unsupported-media-type",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large")
+                    .with("limit", state.config.max_body_bytes)
+            } else {
+                ApiError::bad_request("request-malformed-json")
+            }
+        })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if !inner.is_data() {
+            return ApiError::bad_request("request-malformed-json");
+        }
+        let message = inner.to_string();
+        let quoted = |prefix: &str| {
+            message
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.split('`').next())
+                .map(str::to_string)
+        };
+        if let Some(field) = quoted("unknown field `") {
+            ApiError::unprocessable("request-unknown-field").with("field", join_path(&path, &field))
+        } else if let Some(field) = quoted("missing field `") {
+            ApiError::unprocessable("request-missing-field").with("field", join_path(&path, &field))
+        } else {
+            ApiError::unprocessable("request-invalid-field").with("field", path)
+        }
+    })?;
+    de.end()
+        .map_err(|_| ApiError::bad_request("request-malformed-json"))?;
+    Ok(value)
+}
+
+fn join_path(path: &str, field: &str) -> String {
+    if path.is_empty() || path == "." {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// Query parameters, refused with `request-invalid-query` naming the parameter.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let query = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded_de(query);
+        de.map(ApiQuery)
+            .map_err(|param| ApiError::bad_request("request-invalid-query").with("param", param))
+    }
+}
+
+fn serde_urlencoded_de<T: DeserializeOwned>(query: &str) -> Result<T, String> {
+    // axum's Query uses serde_urlencoded; we need the failing parameter's name.
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        if path.is_empty() || path == "." {
+            let message = e.into_inner().to_string();
+            message.split('`').nth(1).unwrap_or("?").to_string()
+        } else {
+            path
+        }
+    })
+}
+
+/// Facts about the caller kept in the audit journal (R-AUDIT-1, R-TECH-1): IP address,
+/// and the device id, OS and app version the mobile app sends. Nothing else.
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub ip: Option<String>,
+    pub device_id: Option<String>,
+    pub os: Option<String>,
+    pub app_version: Option<String>,
+    pub lang: Lang,
+}
+
+impl FromRequestParts<AppState> for RequestMeta {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        Ok(request_meta(parts, state.config.trust_proxy))
+    }
+}
+
+pub fn request_meta(parts: &Parts, trust_proxy: bool) -> RequestMeta {
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim().chars().take(128).collect::<String>())
+            .filter(|v| !v.is_empty())
+    };
+    let forwarded = trust_proxy
+        .then(|| header("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.split(',').next().map(|s| s.trim().to_string()));
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    RequestMeta {
+        ip: forwarded.or(peer),
+        device_id: header("x-device-id"),
+        os: header("x-os"),
+        app_version: header("x-app-version"),
+        lang: Lang::from_accept_language(
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        email: String,
+        count: u32,
+    }
+
+    #[test]
+    fn json_errors_name_the_field() {
+        let e = parse_json::<Body>(b"{\"email\": 1, \"count\": 2}").unwrap_err();
+        assert_eq!(
+            (e.code, e.args[0].1.as_str()),
+            ("request-invalid-field", "email")
+        );
+        let e =
+            parse_json::<Body>(b"{\"email\": \"a\", \"count\": 2, \"admin\": true}").unwrap_err();
+        assert_eq!(
+            (e.code, e.args[0].1.as_str()),
+            ("request-unknown-field", "admin")
+        );
+        let e = parse_json::<Body>(b"{\"email\": \"a\"}").unwrap_err();
+        assert_eq!(
+            (e.code, e.args[0].1.as_str()),
+            ("request-missing-field", "count")
+        );
+        assert_eq!(
+            parse_json::<Body>(b"{\"email\": ").unwrap_err().code,
+            "request-malformed-json"
+        );
+        assert_eq!(
+            parse_json::<Body>(b"{\"email\":\"a\",\"count\":1} x")
+                .unwrap_err()
+                .code,
+            "request-malformed-json"
+        );
+        assert_eq!(
+            parse_json::<Body>(b"{\"email\":\"a\",\"count\":-1}")
+                .unwrap_err()
+                .code,
+            "request-invalid-field"
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! The HTTP API: routes, the OpenAPI document built from the same handlers, and the
+//! layers every request passes (problem rendering, security headers, limits).
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod orgs;
+pub mod people;
+pub mod users;
+pub mod views;
+
+use crate::error::{ApiError, problem_response};
+use crate::i18n::Lang;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(info(
+    title = "Fito centre API",
+    description = "Phytosanitary monitoring: register, surveys, acts. \
+    Errors are RFC 9457 problem+json with a stable `code`; messages follow Accept-Language (kk, ru, en)."
+))]
+struct ApiDoc;
+
+/// Every route of the server and the OpenAPI document describing them.
+pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut api) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(auth::list_sessions))
+        .routes(routes!(auth::revoke_session))
+        .routes(routes!(auth::change_password))
+        .routes(routes!(auth::register))
+        .routes(routes!(orgs::list, orgs::create))
+        .routes(routes!(orgs::get, orgs::update))
+        .routes(routes!(users::list, users::create))
+        .routes(routes!(users::get, users::update))
+        .routes(routes!(users::activate))
+        .routes(routes!(users::deactivate))
+        .routes(routes!(users::set_role))
+        .routes(routes!(users::reset_password))
+        .routes(routes!(audit::search))
+        .routes(routes!(audit::export))
+        .routes(routes!(audit::verify))
+        .routes(routes!(health::healthz))
+        .routes(routes!(health::readyz))
+        .split_for_parts();
+    let components = api.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+    );
+    (router, api)
+}
+
+/// The whole application with its layers.
+pub fn app(state: AppState) -> Router {
+    let (router, api) = routes();
+    let api = Arc::new(api);
+    let timeout = Duration::from_secs(state.config.request_timeout_secs);
+    router
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(move || health::openapi(api.clone())),
+        )
+        .fallback(|| async { ApiError::not_found("not-found") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")
+        })
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            render_problems,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::internal().into_response()
+        }))
+        .layer(middleware::from_fn(security_headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Writes the translated problem+json body for every error answer, in the language
+/// the caller asked for. Errors that did not come from our handlers (a timeout, a
+/// panic) get a generic problem of their status.
+async fn render_problems(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = Lang::from_accept_language(
+        request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let response = next.run(request).await;
+    if let Some(error) = response.extensions().get::<Arc<ApiError>>().cloned() {
+        return problem_response(&error, &state.i18n, lang);
+    }
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_problem {
+        let code = match status {
+            StatusCode::REQUEST_TIMEOUT => "request-timeout",
+            StatusCode::PAYLOAD_TOO_LARGE => "request-too-large",
+            StatusCode::NOT_FOUND => "not-found",
+            StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+            s if s.is_server_error() => "internal",
+            _ => "request-malformed-json",
+        };
+        let mut error = ApiError::new(status, code);
+        if code == "request-too-large" {
+            error = error.with("limit", state.config.max_body_bytes);
+        }
+        return problem_response(&error, &state.i18n, lang);
+    }
+    response
+}
+
+/// Security headers on every answer (R-SEC-1). The API serves no HTML yet, so the
+/// content security policy forbids everything.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "no-referrer"),
+        (
+            "content-security-policy",
+            "default-src 'none'; frame-ancestors 'none'",
+        ),
+        ("cross-origin-opener-policy", "same-origin"),
+        ("cache-control", "no-store"),
+    ] {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    }
+    response
+}

@@ -1,0 +1,137 @@
+//! What the API shows of stored records. Times are RFC 3339 in UTC.
+
+use chrono::{DateTime, Utc};
+use fito_store::entity::{organization, user};
+use fito_store::time::to_datetime;
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: Uuid,
+    pub organization_id: Option<Uuid>,
+    /// administrator, head, inspector or operator; none while pending.
+    pub role: Option<String>,
+    /// pending, active or deactivated.
+    pub status: String,
+    pub surname: String,
+    pub first_name: String,
+    pub patronymic: Option<String>,
+    pub phone: Option<String>,
+    pub email: String,
+    pub iin: Option<String>,
+    pub position: String,
+    pub must_change_password: bool,
+    pub certificate: Option<CertificateView>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub activated_at: Option<DateTime<Utc>>,
+}
+
+/// The e-signature certificate last used by the person (R-USER-1).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateView {
+    pub subject: Option<String>,
+    pub serial: Option<String>,
+    pub issuer: Option<String>,
+    pub valid_from: Option<DateTime<Utc>>,
+    pub valid_to: Option<DateTime<Utc>>,
+    pub bin: Option<String>,
+}
+
+impl From<user::Model> for UserView {
+    fn from(u: user::Model) -> Self {
+        let certificate = u.cert_serial.is_some().then(|| CertificateView {
+            subject: u.cert_subject.clone(),
+            serial: u.cert_serial.clone(),
+            issuer: u.cert_issuer.clone(),
+            valid_from: u.cert_valid_from.map(to_datetime),
+            valid_to: u.cert_valid_to.map(to_datetime),
+            bin: u.cert_bin.clone(),
+        });
+        UserView {
+            id: u.id,
+            organization_id: u.organization_id,
+            role: u.role,
+            status: u.status,
+            surname: u.surname,
+            first_name: u.first_name,
+            patronymic: u.patronymic,
+            phone: u.phone,
+            email: u.email,
+            iin: u.iin,
+            position: u.position,
+            must_change_password: u.must_change_password,
+            certificate,
+            created_at: to_datetime(u.created_at),
+            updated_at: to_datetime(u.updated_at),
+            activated_at: u.activated_at.map(to_datetime),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganizationView {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: Option<String>,
+    pub bin: Option<String>,
+    /// How deep in the tree: 0 for the root.
+    pub depth: usize,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<organization::Model> for OrganizationView {
+    fn from(o: organization::Model) -> Self {
+        OrganizationView {
+            depth: o.path.matches('/').count().saturating_sub(2),
+            id: o.id,
+            parent_id: o.parent_id,
+            name_kk: o.name_kk,
+            name_ru: o.name_ru,
+            name_en: o.name_en,
+            bin: o.bin,
+            created_at: to_datetime(o.created_at),
+            updated_at: to_datetime(o.updated_at),
+        }
+    }
+}
+
+/// Checks a required free-text field: trimmed, not empty, not too long.
+pub fn required_text(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<String, crate::error::ApiError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(crate::error::ApiError::unprocessable("field-required").with("field", field));
+    }
+    optional_text(field, Some(value), max).map(|v| v.unwrap_or_default())
+}
+
+/// An optional free-text field: trimmed, empty means none.
+pub fn optional_text(
+    field: &'static str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, crate::error::ApiError> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty());
+    if let Some(v) = value {
+        if v.chars().count() > max || v.chars().any(char::is_control) {
+            let code = if v.chars().any(char::is_control) {
+                "field-invalid-characters"
+            } else {
+                "field-too-long"
+            };
+            return Err(crate::error::ApiError::unprocessable(code)
+                .with("field", field)
+                .with("max", max));
+        }
+    }
+    Ok(value.map(str::to_string))
+}

@@ -1,0 +1,97 @@
+//! The Fito centre HTTP server: JSON API under `/api/v1`, sessions, the permission
+//! check, the audit journal's writer, health endpoints and the OpenAPI document.
+
+pub mod audit_writer;
+pub mod auth;
+pub mod bootstrap;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod http;
+pub mod i18n;
+pub mod state;
+
+use crate::audit_writer::AuditWriter;
+use crate::config::Config;
+use crate::state::AppState;
+use fito_store::Store;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+/// A running server: where it listens, and how to stop it.
+pub struct Running {
+    pub addr: SocketAddr,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting, finishes open requests, writes the queued audit entries.
+    pub async fn stop(self) -> std::io::Result<()> {
+        let _ = self.shutdown.send(());
+        self.task
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)))
+    }
+
+    /// Runs until the process gets Ctrl-C or SIGTERM.
+    pub async fn until_signal(self) -> std::io::Result<()> {
+        shutdown_signal().await;
+        self.stop().await
+    }
+}
+
+/// Opens the database (migrating it), creates the first administrator on an empty
+/// system, and starts serving on `listener`.
+pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Running> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let store = Store::connect(&config.database_url(), &config.pool_options()).await?;
+    store.migrate().await?;
+    if let Some(first) = bootstrap::first_administrator(&store, &config).await? {
+        // The one line the operator needs, on stdout, once.
+        println!("first administrator: {} / {}", first.email, first.password);
+    }
+    let (audit, audit_task) = AuditWriter::start(store.clone());
+    let state = AppState::new(store.clone(), config, audit);
+    let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let addr = listener.local_addr()?;
+    let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await;
+        // The router (and its AuditWriter clones) is gone: the writer drains and ends.
+        let _ = audit_task.await;
+        store.close().await;
+        served
+    });
+    tracing::info!(%addr, "fito centre listening");
+    Ok(Running {
+        addr,
+        shutdown,
+        task,
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,8 @@
+//! SeaORM entities, one per table; the one code path for both engines.
+
+pub mod audit_head;
+pub mod audit_log;
+pub mod login_failure;
+pub mod organization;
+pub mod session;
+pub mod user;

@@ -1,0 +1,168 @@
+//! Storage for both engines (SQLite embedded, PostgreSQL in production) in one code
+//! path on SeaORM: migrations, repositories and the hash-chained audit journal.
+
+pub mod audit;
+pub mod entity;
+mod migrate;
+pub mod orgs;
+pub mod sessions;
+pub mod test_support;
+pub mod time;
+pub mod users;
+
+use sea_orm::sqlx;
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector,
+    TransactionTrait,
+};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use sea_orm::{ActiveValue, ConnectionTrait, DbErr, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A unique value is taken; names the column (`email`, `iin`, `path` …).
+    #[error("conflict on {0}")]
+    Conflict(&'static str),
+    #[error("unsupported database URL (use sqlite://… or postgres://…)")]
+    UnsupportedUrl,
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    /// Turns a unique-constraint violation into `Conflict` naming the column.
+    pub(crate) fn from_write(err: DbErr, columns: &[&'static str]) -> Self {
+        if let Some(SqlErr::UniqueConstraintViolation(message)) = err.sql_err() {
+            if let Some(column) = columns.iter().find(|c| message.contains(*c)) {
+                return StoreError::Conflict(column);
+            }
+        }
+        StoreError::Db(err)
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Knobs for the connection pools; the defaults suit the 2-core machines we run on.
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    pub max_connections: u32,
+    /// SQLite only: `full` waits for the disk on every commit (nothing acknowledged is
+    /// lost even on power failure); `normal` survives a process crash but not power loss.
+    pub sqlite_synchronous_full: bool,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 16,
+            sqlite_synchronous_full: true,
+        }
+    }
+}
+
+/// The database: a pool for reads and one for writes. On SQLite the write pool has a
+/// single connection, so writers queue in the application instead of spinning on
+/// SQLITE_BUSY; on PostgreSQL both are the same pool.
+#[derive(Clone)]
+pub struct Store {
+    read: DatabaseConnection,
+    write: DatabaseConnection,
+    engine: Engine,
+}
+
+impl Store {
+    pub async fn connect(url: &str, options: &PoolOptions) -> Result<Store> {
+        if url.starts_with("sqlite:") {
+            use sqlx::sqlite::{
+                SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+            };
+            let connect = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(if options.sqlite_synchronous_full {
+                    SqliteSynchronous::Full
+                } else {
+                    SqliteSynchronous::Normal
+                })
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true);
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .min_connections(1)
+                .connect_with(connect.clone())
+                .await?;
+            let read = SqlitePoolOptions::new()
+                .max_connections(options.max_connections.max(1))
+                .connect_with(connect)
+                .await?;
+            Ok(Store {
+                read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read),
+                write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write),
+                engine: Engine::Sqlite,
+            })
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(options.max_connections.max(2))
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            let conn = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
+            Ok(Store {
+                read: conn.clone(),
+                write: conn,
+                engine: Engine::Postgres,
+            })
+        } else {
+            Err(StoreError::UnsupportedUrl)
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// For queries that only read.
+    pub fn reader(&self) -> &DatabaseConnection {
+        &self.read
+    }
+
+    /// For single-statement writes that need no transaction.
+    pub fn writer(&self) -> &DatabaseConnection {
+        &self.write
+    }
+
+    /// Starts a write transaction. Every mutation goes through one, together with its
+    /// audit entry, so a change and its journal line commit or vanish together.
+    pub async fn begin(&self) -> Result<DatabaseTransaction> {
+        Ok(self.write.begin().await?)
+    }
+
+    /// Applies pending migrations; returns the versions applied now.
+    pub async fn migrate(&self) -> Result<Vec<i64>> {
+        migrate::run(&self.write, self.engine).await
+    }
+
+    /// Readiness: the database answers a trivial query.
+    pub async fn ping(&self) -> Result<()> {
+        self.read.ping().await?;
+        Ok(())
+    }
+
+    pub async fn close(self) {
+        let _ = self.read.close().await;
+        let _ = self.write.close().await;
+    }
+}

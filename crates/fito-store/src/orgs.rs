@@ -1,0 +1,98 @@
+//! Organisations: a tree (ministry → committee → regional inspectorate → district
+//! office) kept with a materialised path, so "is it in my subtree" is a prefix test.
+
+use crate::entity::organization::{self, Column, Entity, Model};
+use crate::{Result, StoreError};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct NewOrganization {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: Option<String>,
+    pub bin: Option<String>,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewOrganization, now: i64) -> Result<Model> {
+    let path = match new.parent_id {
+        Some(parent) => {
+            let parent = get(conn, parent).await?.ok_or(StoreError::NotFound)?;
+            format!("{}{}/", parent.path, new.id)
+        }
+        None => format!("/{}/", new.id),
+    };
+    let model = organization::ActiveModel {
+        id: Set(new.id),
+        parent_id: Set(new.parent_id),
+        path: Set(path),
+        name_kk: Set(new.name_kk),
+        name_ru: Set(new.name_ru),
+        name_en: Set(new.name_en),
+        bin: Set(new.bin),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    model
+        .insert(conn)
+        .await
+        .map_err(|e| StoreError::from_write(e, &["path", "id"]))
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Model>> {
+    Ok(Entity::find_by_id(id).one(conn).await?)
+}
+
+/// The root organisation(s): those without a parent, oldest first.
+pub async fn roots<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::ParentId.is_null())
+        .order_by_asc(Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
+/// Every organisation whose path starts with `path`, the one at `path` included.
+pub async fn list_subtree<C: ConnectionTrait>(conn: &C, path: &str) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::Path.starts_with(path))
+        .order_by_asc(Column::Path)
+        .all(conn)
+        .await?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationChanges {
+    pub name_kk: Option<String>,
+    pub name_ru: Option<String>,
+    pub name_en: Option<Option<String>>,
+    pub bin: Option<Option<String>>,
+}
+
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    current: Model,
+    changes: OrganizationChanges,
+    now: i64,
+) -> Result<Model> {
+    let mut model: organization::ActiveModel = current.into();
+    if let Some(v) = changes.name_kk {
+        model.name_kk = Set(v);
+    }
+    if let Some(v) = changes.name_ru {
+        model.name_ru = Set(v);
+    }
+    if let Some(v) = changes.name_en {
+        model.name_en = Set(v);
+    }
+    if let Some(v) = changes.bin {
+        model.bin = Set(v);
+    }
+    model.updated_at = Set(now);
+    Ok(model.update(conn).await?)
+}

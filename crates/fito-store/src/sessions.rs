@@ -1,0 +1,164 @@
+//! Sign-in sessions (R-AUTH-1) and the failed-attempt record behind the lockout.
+
+use crate::Result;
+use crate::entity::{login_failure, session, user};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+pub use session::Model as Session;
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub token_hash: String,
+    pub csrf_hash: Option<String>,
+    pub kind: &'static str,
+    pub expires_at: i64,
+    pub ip: Option<String>,
+    pub device_id: Option<String>,
+    pub os: Option<String>,
+    pub app_version: Option<String>,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewSession, now: i64) -> Result<Session> {
+    let model = session::ActiveModel {
+        id: Set(new.id),
+        user_id: Set(new.user_id),
+        token_hash: Set(new.token_hash),
+        csrf_hash: Set(new.csrf_hash),
+        kind: Set(new.kind.to_string()),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(new.expires_at),
+        revoked_at: Set(None),
+        ip: Set(new.ip),
+        device_id: Set(new.device_id),
+        os: Set(new.os),
+        app_version: Set(new.app_version),
+    };
+    Ok(model.insert(conn).await?)
+}
+
+/// The live session for a token hash, with its user; `None` when unknown, revoked or
+/// expired.
+pub async fn find_live<C: ConnectionTrait>(
+    conn: &C,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<(Session, user::Model)>> {
+    let Some(s) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .filter(session::Column::RevokedAt.is_null())
+        .filter(session::Column::ExpiresAt.gt(now))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let user = user::Entity::find_by_id(s.user_id).one(conn).await?;
+    Ok(user.map(|u| (s, u)))
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Session>> {
+    Ok(session::Entity::find_by_id(id).one(conn).await?)
+}
+
+/// Live sessions of a user, newest first.
+pub async fn list_live_for_user<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    now: i64,
+) -> Result<Vec<Session>> {
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .filter(session::Column::ExpiresAt.gt(now))
+        .order_by_desc(session::Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
+pub async fn revoke<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<bool> {
+    let done = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .filter(session::Column::Id.eq(id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(done.rows_affected > 0)
+}
+
+pub async fn revoke_all_for_user<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    now: i64,
+) -> Result<u64> {
+    let done = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(done.rows_affected)
+}
+
+/// Notes that the session was used; callers do it at most once a minute per session.
+pub async fn touch<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<()> {
+    let mut model: session::ActiveModel = Default::default();
+    model.id = sea_orm::ActiveValue::Unchanged(id);
+    model.last_seen_at = Set(now);
+    model.update(conn).await?;
+    Ok(())
+}
+
+pub async fn record_failure<C: ConnectionTrait>(conn: &C, email_key: &str, now: i64) -> Result<()> {
+    login_failure::ActiveModel {
+        id: Set(fito_core::new_id()),
+        email_key: Set(email_key.to_string()),
+        at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Failed attempts for an e-mail key since `since`, and the time of the latest.
+pub async fn failures_since<C: ConnectionTrait>(
+    conn: &C,
+    email_key: &str,
+    since: i64,
+) -> Result<(u64, Option<i64>)> {
+    let q = login_failure::Entity::find()
+        .filter(login_failure::Column::EmailKey.eq(email_key))
+        .filter(login_failure::Column::At.gt(since));
+    let count = q.clone().count(conn).await?;
+    let latest = q
+        .order_by_desc(login_failure::Column::At)
+        .one(conn)
+        .await?
+        .map(|f| f.at);
+    Ok((count, latest))
+}
+
+/// Forgets failures of a key (after a successful sign-in) and, for housekeeping,
+/// every failure older than `older_than`.
+pub async fn clear_failures<C: ConnectionTrait>(
+    conn: &C,
+    email_key: &str,
+    older_than: i64,
+) -> Result<()> {
+    login_failure::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(login_failure::Column::EmailKey.eq(email_key))
+                .add(login_failure::Column::At.lt(older_than)),
+        )
+        .exec(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! People (R-USER-1): personal details, one role, status and, once used, the details
+//! of their e-signature certificate.
+
+use crate::entity::{organization, user};
+use crate::{Result, StoreError};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+pub use user::Model as User;
+
+pub const STATUS_PENDING: &str = "pending";
+pub const STATUS_ACTIVE: &str = "active";
+pub const STATUS_DEACTIVATED: &str = "deactivated";
+
+#[derive(Clone)]
+pub struct NewUser {
+    pub id: Uuid,
+    pub organization_id: Option<Uuid>,
+    pub role: Option<String>,
+    pub status: &'static str,
+    pub surname: String,
+    pub first_name: String,
+    pub patronymic: Option<String>,
+    pub phone: Option<String>,
+    pub email: String,
+    pub iin: Option<String>,
+    pub position: String,
+    pub password_hash: Option<String>,
+    pub must_change_password: bool,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser, now: i64) -> Result<User> {
+    let activated_at = (new.status == STATUS_ACTIVE).then_some(now);
+    let model = user::ActiveModel {
+        id: Set(new.id),
+        organization_id: Set(new.organization_id),
+        role: Set(new.role),
+        status: Set(new.status.to_string()),
+        surname: Set(new.surname),
+        first_name: Set(new.first_name),
+        patronymic: Set(new.patronymic),
+        phone: Set(new.phone),
+        email: Set(new.email),
+        iin: Set(new.iin),
+        position: Set(new.position),
+        password_hash: Set(new.password_hash),
+        must_change_password: Set(new.must_change_password),
+        cert_subject: Set(None),
+        cert_serial: Set(None),
+        cert_issuer: Set(None),
+        cert_valid_from: Set(None),
+        cert_valid_to: Set(None),
+        cert_bin: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        activated_at: Set(activated_at),
+    };
+    model
+        .insert(conn)
+        .await
+        .map_err(|e| StoreError::from_write(e, &["email", "iin", "id"]))
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<User>> {
+    Ok(user::Entity::find_by_id(id).one(conn).await?)
+}
+
+pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<Option<User>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(conn)
+        .await?)
+}
+
+pub async fn count<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+    Ok(user::Entity::find().count(conn).await?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Only users of organisations whose path starts with this (R-ORG-1).
+    pub org_path: String,
+    /// Also list people not yet placed in any organisation (pending sign-ups); only
+    /// for those who see the whole tree.
+    pub include_unplaced: bool,
+    pub status: Option<String>,
+    pub role: Option<String>,
+    pub organization_id: Option<Uuid>,
+    pub offset: u64,
+    pub limit: u64,
+}
+
+pub async fn list<C: ConnectionTrait>(conn: &C, filter: &ListFilter) -> Result<Vec<User>> {
+    let in_subtree = user::Column::OrganizationId.in_subquery(
+        Query::select()
+            .column(organization::Column::Id)
+            .from(organization::Entity)
+            .and_where(Expr::col(organization::Column::Path).like(format!("{}%", filter.org_path)))
+            .to_owned(),
+    );
+    let mut scope = Condition::any().add(in_subtree);
+    if filter.include_unplaced {
+        scope = scope.add(user::Column::OrganizationId.is_null());
+    }
+    let mut q = user::Entity::find().filter(scope);
+    if let Some(s) = &filter.status {
+        q = q.filter(user::Column::Status.eq(s.as_str()));
+    }
+    if let Some(r) = &filter.role {
+        q = q.filter(user::Column::Role.eq(r.as_str()));
+    }
+    if let Some(o) = filter.organization_id {
+        q = q.filter(user::Column::OrganizationId.eq(o));
+    }
+    Ok(q.order_by_asc(user::Column::Surname)
+        .order_by_asc(user::Column::Id)
+        .offset(filter.offset)
+        .limit(filter.limit)
+        .all(conn)
+        .await?)
+}
+
+/// Writes back a changed user; the caller sets the fields on the active model.
+pub async fn save<C: ConnectionTrait>(
+    conn: &C,
+    mut model: user::ActiveModel,
+    now: i64,
+) -> Result<User> {
+    model.updated_at = Set(now);
+    model
+        .update(conn)
+        .await
+        .map_err(|e| StoreError::from_write(e, &["email", "iin"]))
+}

@@ -1,0 +1,54 @@
+# Errors of the API. Each id is also the stable `code` of the problem+json answer.
+
+request-malformed-json = The request body is not valid JSON.
+request-invalid-field = The field “{ $field }” has a wrong value or type.
+request-unknown-field = The field “{ $field }” is not expected here.
+request-missing-field = The field “{ $field }” is required.
+request-too-large = The request is too large (at most { $limit } bytes).
+request-unsupported-media-type = Send the request body as JSON (Content-Type: application/json).
+request-invalid-query = The query parameter “{ $param }” has a wrong value.
+request-timeout = The request took too long and was stopped. Nothing was changed.
+not-found = Nothing was found at this address.
+method-not-allowed = This address does not accept this method.
+internal = An unexpected error occurred. It has been logged; please try again later.
+service-unavailable = The service is temporarily unavailable. Please try again later.
+
+auth-required = Please sign in.
+auth-invalid-credentials = Wrong e-mail or password.
+auth-locked = Too many failed sign-in attempts. Try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+auth-account-pending = Your account is waiting for activation by an administrator.
+auth-account-deactivated = Your account has been deactivated. Contact your administrator.
+auth-csrf-failed = The request was refused as a possible forgery. Reload the page and try again.
+auth-password-change-required = You signed in with a one-time password. Set your own password first.
+auth-wrong-current-password = The current password is wrong.
+password-too-short = The password must be at least { $min } characters long.
+password-too-long = The password must be at most { $max } characters long.
+password-same-as-email = The password must not be your e-mail address.
+forbidden = Your role does not allow this action.
+
+iin-format = The IIN must consist of exactly 12 digits.
+iin-checksum = The IIN is not valid: its check digit does not match.
+iin-birth-date = The IIN is not valid: it does not encode a real date of birth.
+iin-underage = Only persons aged 18 or over can be registered.
+bin-format = The BIN must consist of exactly 12 digits.
+bin-checksum = The BIN is not valid: its check digit does not match.
+email-invalid = The e-mail address is not valid.
+phone-invalid = The phone number is not valid. Use the form +7 7XX XXX XX XX.
+role-unknown = Unknown role. Choose administrator, head, inspector or operator.
+field-required = The field “{ $field }” must not be empty.
+field-too-long = The field “{ $field }” is too long (at most { $max } characters).
+
+email-taken = A user with this e-mail address already exists.
+iin-taken = A user with this IIN already exists.
+organization-not-found = The organisation was not found.
+user-not-found = The user was not found.
+session-not-found = The session was not found.
+user-already-active = The account is already active.
+user-not-active = The account is not active.
+user-cannot-deactivate-self = You cannot deactivate your own account.
+user-cannot-change-own-role = You cannot change your own role.
+user-role-required = Choose a role for the account.
+user-organization-required = Choose an organisation for the account.
