@@ -62,7 +62,13 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 .map(str::to_string)
         };
         if let Some(field) = quoted("unknown field `") {
-            ApiError::unprocessable("request-unknown-field").with("field", join_path(&path, &field))
+            // serde_path_to_error already ends the path with the unknown key.
+            let field = if path.is_empty() || path == "." {
+                field
+            } else {
+                path
+            };
+            ApiError::unprocessable("request-unknown-field").with("field", field)
         } else if let Some(field) = quoted("missing field `") {
             ApiError::unprocessable("request-missing-field").with("field", join_path(&path, &field))
         } else {

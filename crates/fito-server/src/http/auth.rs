@@ -1,7 +1,7 @@
 //! Sign-in with e-mail and password, sessions, own profile, password change and
 //! self-registration (R-AUTH-1, R-USER-2, R-USER-3).
 
-use super::people::{PersonFields, checked_person};
+use super::people::{checked_person, person_request};
 use super::views::UserView;
 use crate::auth::{
     CSRF_COOKIE, CurrentUser, EntryExt, SESSION_COOKIE, check_password_policy, random_token,
@@ -359,15 +359,11 @@ pub(crate) fn sea_orm_set<T: Into<fito_store::Value>>(value: T) -> fito_store::A
     fito_store::ActiveValue::Set(value)
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RegisterRequest {
-    #[serde(flatten)]
-    pub person: PersonFields,
-    pub password: String,
+person_request!(RegisterRequest {
+    password: String,
     /// The organisation the person works for, when they know it.
-    pub organization_id: Option<Uuid>,
-}
+    organization_id: Option<Uuid>,
+});
 
 /// Self-registration (R-USER-2): the account stays pending until an administrator
 /// activates it. The IIN must be valid and show an age of 18 or more (R-USER-3).
@@ -380,7 +376,7 @@ pub async fn register(
     meta: RequestMeta,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserView>), ApiError> {
-    let person = checked_person(&body.person)?;
+    let person = checked_person(body.person())?;
     check_password_policy(&body.password, person.email.as_str(), &state.config.auth)?;
     if let Some(org) = body.organization_id {
         state

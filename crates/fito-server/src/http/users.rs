@@ -2,7 +2,7 @@
 //! Every read of someone's record is journalled (R-AUDIT-1).
 
 use super::auth::sea_orm_set;
-use super::people::{PersonFields, checked_person};
+use super::people::{checked_person, person_request};
 use super::views::{UserView, optional_text, required_text};
 use crate::auth::{CurrentUser, EntryExt, check_password_policy, one_time_password};
 use crate::error::ApiError;
@@ -120,15 +120,11 @@ pub async fn get(
     Ok(Json(user.into()))
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateUserRequest {
-    #[serde(flatten)]
-    pub person: PersonFields,
-    pub organization_id: Uuid,
+person_request!(CreateUserRequest {
+    organization_id: Uuid,
     /// administrator, head, inspector or operator
-    pub role: String,
-}
+    role: String,
+});
 
 #[derive(Serialize, ToSchema)]
 pub struct CreatedUser {
@@ -150,7 +146,7 @@ pub async fn create(
     me.require(Action::UserCreate)?;
     let role = parse_role(&body.role)?;
     org_in_scope(&state, &me, body.organization_id, Action::UserCreate).await?;
-    let person = checked_person(&body.person)?;
+    let person = checked_person(body.person())?;
     let password = one_time_password();
     let hash = state.passwords.hash(password.clone()).await?;
     let now = now_us();

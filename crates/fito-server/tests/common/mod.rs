@@ -1,0 +1,281 @@
+//! A real server on a random port with a fresh database, for either engine, and a
+//! small HTTP client. `both_engines!` turns one test body into a SQLite and a
+//! PostgreSQL test.
+#![allow(dead_code)]
+
+use fito_server::config::Config;
+use fito_store::test_support::TestDb;
+use fito_store::{Engine, Store};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name(fito_store::Engine::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name(fito_store::Engine::Postgres).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub store: Store,
+    pub db: TestDb,
+    pub admin_email: String,
+    pub admin_password: String,
+    pub root_org: String,
+    running: Option<fito_server::Running>,
+}
+
+/// Cheap argon2 so tests run fast; everything else as in production.
+pub fn test_config(db: &TestDb) -> Config {
+    let mut config = Config::default();
+    config.database_url = Some(db.url.clone());
+    config.auth.argon2_memory_kib = 1024;
+    config.auth.argon2_iterations = 1;
+    config.database_max_connections = 8;
+    config
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or("")
+    }
+    pub fn title(&self) -> &str {
+        self.body["title"].as_str().unwrap_or("")
+    }
+}
+
+/// A signed-in caller.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub token: String,
+    pub csrf: String,
+    pub user_id: String,
+    pub email: String,
+    pub password: String,
+}
+
+impl TestApp {
+    pub async fn start(engine: Engine) -> TestApp {
+        Self::start_with(engine, |_| {}).await
+    }
+
+    pub async fn start_with(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let db = TestDb::new(engine).await;
+        let mut config = test_config(&db);
+        adjust(&mut config);
+        let store = Store::connect(&db.url, &config.pool_options())
+            .await
+            .expect("database");
+        store.migrate().await.expect("migrations");
+        let first = fito_server::bootstrap::first_administrator(&store, &config)
+            .await
+            .expect("bootstrap")
+            .expect("an empty system gets a first administrator");
+        let root_org = fito_store::orgs::roots(store.reader()).await.unwrap()[0]
+            .id
+            .to_string();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let running = fito_server::start(config, listener)
+            .await
+            .expect("server starts");
+        TestApp {
+            base: format!("http://{}", running.addr),
+            http: reqwest::Client::new(),
+            store,
+            db,
+            admin_email: first.email,
+            admin_password: first.password,
+            root_org,
+            running: Some(running),
+        }
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop().await.unwrap();
+        }
+    }
+
+    /// A request with a bearer token (or none) and optional JSON body.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
+        self.call_with(method, path, token, body, &[]).await
+    }
+
+    pub async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut req = self.http.request(method, format!("{}{}", self.base, path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Answer {
+        self.call(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Answer {
+        self.call(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Answer {
+        self.call(
+            Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({ "email": email, "password": password })),
+        )
+        .await
+    }
+
+    /// Signs in with a one-time password and replaces it, as a person would.
+    pub async fn sign_in_first_time(&self, email: &str, one_time: &str) -> Caller {
+        let a = self.login(email, one_time).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        let token = a.body["token"].as_str().unwrap().to_string();
+        let password = format!("{one_time}-own-secret");
+        let changed = self
+            .post(
+                "/api/v1/auth/password",
+                &token,
+                json!({ "current_password": one_time, "new_password": password }),
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::NO_CONTENT, "{}", changed.body);
+        Caller {
+            token,
+            csrf: a.body["csrf_token"].as_str().unwrap().to_string(),
+            user_id: a.body["user"]["id"].as_str().unwrap().to_string(),
+            email: email.to_string(),
+            password,
+        }
+    }
+
+    pub async fn admin(&self) -> Caller {
+        self.sign_in_first_time(&self.admin_email.clone(), &self.admin_password.clone())
+            .await
+    }
+
+    pub async fn create_org(&self, admin: &Caller, parent: &str, name: &str) -> String {
+        let a = self
+            .post(
+                "/api/v1/organizations",
+                &admin.token,
+                json!({ "parent_id": parent, "name_kk": format!("{name} (kk)"), "name_ru": format!("{name} (ru)") }),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        a.body["id"].as_str().unwrap().to_string()
+    }
+
+    /// Creates an active user through the API and signs them in.
+    pub async fn create_user(&self, admin: &Caller, role: &str, org: &str) -> Caller {
+        let person = person();
+        let email = person["email"].as_str().unwrap().to_string();
+        let mut body = person;
+        body["role"] = json!(role);
+        body["organization_id"] = json!(org);
+        let a = self.post("/api/v1/users", &admin.token, body).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        let one_time = a.body["one_time_password"].as_str().unwrap().to_string();
+        self.sign_in_first_time(&email, &one_time).await
+    }
+
+    pub async fn audit_count(&self) -> u64 {
+        fito_store::audit::count(&self.store).await.unwrap()
+    }
+
+    pub async fn user_count(&self) -> u64 {
+        fito_store::users::count(self.store.reader()).await.unwrap()
+    }
+}
+
+/// A valid IIN for someone born on `born` (YYMMDD, 1900s), with a fresh serial.
+pub fn iin_born(born: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SERIAL: AtomicU32 = AtomicU32::new(1);
+    loop {
+        let serial = SERIAL.fetch_add(1, Ordering::Relaxed) + std::process::id() % 5000;
+        let s = format!("{born}3{:04}", serial % 10_000);
+        if let Some(check) = check_digit(&s) {
+            return format!("{s}{check}");
+        }
+    }
+}
+
+/// A valid IIN for someone born on 2000-01-01 + `days` (2000s century digit 5).
+pub fn iin_born_2000s(yymmdd: &str) -> String {
+    let s = format!("{yymmdd}50001");
+    let check = check_digit(&s).unwrap_or(0);
+    format!("{s}{check}")
+}
+
+fn check_digit(first11: &str) -> Option<u32> {
+    let d: Vec<u32> = first11.bytes().map(|b| u32::from(b - b'0')).collect();
+    let w1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    let w2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+    let s1: u32 = d.iter().zip(w1).map(|(a, b)| a * b).sum::<u32>() % 11;
+    if s1 != 10 {
+        return Some(s1);
+    }
+    let s2: u32 = d.iter().zip(w2).map(|(a, b)| a * b).sum::<u32>() % 11;
+    (s2 != 10).then_some(s2)
+}
+
+/// A complete, valid person (R-USER-1) with a unique e-mail and IIN.
+pub fn person() -> Value {
+    let n = uuid::Uuid::now_v7().simple().to_string();
+    json!({
+        "surname": "Сейітқали",
+        "first_name": "Әйгерім",
+        "patronymic": "Қуанышқызы",
+        "phone": "+7 701 555 12 34",
+        "email": format!("inspector.{}@fito.kz", &n[20..]),
+        "iin": iin_born("880315"),
+        "position": "Бас инспектор",
+    })
+}
