@@ -34,6 +34,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 "request-unsupported-media-type",
             ));
         }
+        let limit = state.config.max_body_bytes;
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > limit) {
+            return Err(refuse_oversize(req, limit).await);
+        }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large")
@@ -44,6 +53,22 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         })?;
         parse_json(&bytes).map(ApiJson)
     }
+}
+
+/// Reads and drops an oversize body (up to a cap) before answering 413: a client
+/// still sending when the connection closes would see a reset instead of our answer.
+async fn refuse_oversize(req: Request, limit: usize) -> ApiError {
+    use futures_util::StreamExt;
+    const DRAIN_CAP: usize = 32 * 1024 * 1024;
+    let mut stream = req.into_body().into_data_stream();
+    let mut drained = 0usize;
+    while let Some(Ok(chunk)) = stream.next().await {
+        drained += chunk.len();
+        if drained > DRAIN_CAP {
+            break;
+        }
+    }
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large").with("limit", limit)
 }
 
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
