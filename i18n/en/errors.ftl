@@ -40,6 +40,7 @@ phone-invalid = The phone number is not valid. Use the form +7 7XX XXX XX XX.
 role-unknown = Unknown role. Choose administrator, head, inspector or operator.
 field-required = The field “{ $field }” must not be empty.
 field-too-long = The field “{ $field }” is too long (at most { $max } characters).
+field-invalid-characters = The field “{ $field }” contains characters that are not allowed (control characters).
 
 email-taken = A user with this e-mail address already exists.
 iin-taken = A user with this IIN already exists.

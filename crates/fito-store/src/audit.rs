@@ -84,11 +84,9 @@ pub async fn append<C: ConnectionTrait>(conn: &C, entries: Vec<NewEntry>) -> Res
         .await?
         .pop()
         .ok_or(crate::StoreError::NotFound)?;
-    let mut seq = head.seq - n;
     let mut prev_hash = head.hash;
     let mut rows = Vec::with_capacity(entries.len());
-    for e in entries {
-        seq += 1;
+    for (seq, e) in (head.seq - n + 1..).zip(entries) {
         let mut row = audit_log::Model {
             seq,
             id: fito_core::new_id(),

@@ -44,10 +44,10 @@ pub enum StoreError {
 impl StoreError {
     /// Turns a unique-constraint violation into `Conflict` naming the column.
     pub(crate) fn from_write(err: DbErr, columns: &[&'static str]) -> Self {
-        if let Some(SqlErr::UniqueConstraintViolation(message)) = err.sql_err() {
-            if let Some(column) = columns.iter().find(|c| message.contains(*c)) {
-                return StoreError::Conflict(column);
-            }
+        if let Some(SqlErr::UniqueConstraintViolation(message)) = err.sql_err()
+            && let Some(column) = columns.iter().find(|c| message.contains(*c))
+        {
+            return StoreError::Conflict(column);
         }
         StoreError::Db(err)
     }

@@ -109,9 +109,11 @@ pub async fn revoke_all_for_user<C: ConnectionTrait>(
 
 /// Notes that the session was used; callers do it at most once a minute per session.
 pub async fn touch<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<()> {
-    let mut model: session::ActiveModel = Default::default();
-    model.id = sea_orm::ActiveValue::Unchanged(id);
-    model.last_seen_at = Set(now);
+    let model = session::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id),
+        last_seen_at: Set(now),
+        ..Default::default()
+    };
     model.update(conn).await?;
     Ok(())
 }

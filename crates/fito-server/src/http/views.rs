@@ -1,5 +1,6 @@
 //! What the API shows of stored records. Times are RFC 3339 in UTC.
 
+use crate::error::ApiError;
 use chrono::{DateTime, Utc};
 use fito_store::entity::{organization, user};
 use fito_store::time::to_datetime;
@@ -102,14 +103,10 @@ impl From<organization::Model> for OrganizationView {
 }
 
 /// Checks a required free-text field: trimmed, not empty, not too long.
-pub fn required_text(
-    field: &'static str,
-    value: &str,
-    max: usize,
-) -> Result<String, crate::error::ApiError> {
+pub fn required_text(field: &'static str, value: &str, max: usize) -> Result<String, ApiError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(crate::error::ApiError::unprocessable("field-required").with("field", field));
+        return Err(ApiError::unprocessable("field-required").with("field", field));
     }
     optional_text(field, Some(value), max).map(|v| v.unwrap_or_default())
 }
@@ -119,16 +116,14 @@ pub fn optional_text(
     field: &'static str,
     value: Option<&str>,
     max: usize,
-) -> Result<Option<String>, crate::error::ApiError> {
+) -> Result<Option<String>, ApiError> {
     let value = value.map(str::trim).filter(|v| !v.is_empty());
     if let Some(v) = value {
-        if v.chars().count() > max || v.chars().any(char::is_control) {
-            let code = if v.chars().any(char::is_control) {
-                "field-invalid-characters"
-            } else {
-                "field-too-long"
-            };
-            return Err(crate::error::ApiError::unprocessable(code)
+        if v.chars().any(char::is_control) {
+            return Err(ApiError::unprocessable("field-invalid-characters").with("field", field));
+        }
+        if v.chars().count() > max {
+            return Err(ApiError::unprocessable("field-too-long")
                 .with("field", field)
                 .with("max", max));
         }

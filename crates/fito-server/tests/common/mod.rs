@@ -38,11 +38,13 @@ pub struct TestApp {
 
 /// Cheap argon2 so tests run fast; everything else as in production.
 pub fn test_config(db: &TestDb) -> Config {
-    let mut config = Config::default();
-    config.database_url = Some(db.url.clone());
+    let mut config = Config {
+        database_url: Some(db.url.clone()),
+        database_max_connections: 8,
+        ..Config::default()
+    };
     config.auth.argon2_memory_kib = 1024;
     config.auth.argon2_iterations = 1;
-    config.database_max_connections = 8;
     config
 }
 
