@@ -51,17 +51,15 @@ pub async fn find_live<C: ConnectionTrait>(
     token_hash: &str,
     now: i64,
 ) -> Result<Option<(Session, user::Model)>> {
-    let Some(s) = session::Entity::find()
+    // One query on the hot path of every authenticated request.
+    let found = session::Entity::find()
+        .find_also_related(user::Entity)
         .filter(session::Column::TokenHash.eq(token_hash))
         .filter(session::Column::RevokedAt.is_null())
         .filter(session::Column::ExpiresAt.gt(now))
         .one(conn)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let user = user::Entity::find_by_id(s.user_id).one(conn).await?;
-    Ok(user.map(|u| (s, u)))
+        .await?;
+    Ok(found.and_then(|(s, u)| u.map(|u| (s, u))))
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Session>> {
