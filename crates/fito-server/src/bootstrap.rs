@@ -7,7 +7,7 @@ use crate::i18n::{I18n, Lang};
 use fito_store::audit::NewEntry;
 use fito_store::orgs::{self, NewOrganization};
 use fito_store::users::{self, NewUser, STATUS_ACTIVE};
-use fito_store::{Store, StoreError};
+use fito_store::{ConnectionTrait, Engine, Store, StoreError};
 
 pub struct FirstAdministrator {
     pub email: String,
@@ -26,18 +26,37 @@ pub async fn first_administrator(
     let email = fito_core::Email::parse(&config.bootstrap.admin_email)
         .map_err(|_| StoreError::Conflict("email"))?
         .to_string();
-    let created = create_administrator(store, config, &email, "bootstrap").await?;
-    Ok(Some(FirstAdministrator {
-        email,
-        password: created,
-    }))
+    let txn = store.begin().await?;
+    if store.engine() == Engine::Postgres {
+        // Instances starting together: one creates the administrator, the others
+        // wait here and then find it.
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(726100002)")
+            .await?;
+    }
+    if users::count(&txn).await? > 0 {
+        return Ok(None);
+    }
+    let password = administrator_in(&txn, config, &email, "bootstrap").await?;
+    txn.commit().await?;
+    Ok(Some(FirstAdministrator { email, password }))
 }
 
 /// Creates an administrator in the root organisation (making the root when there is
-/// none) with a one-time password, which it returns. Used on first start and by
-/// `fito admin create`.
+/// none) with a one-time password, which it returns. Used by `fito admin create`.
 pub async fn create_administrator(
     store: &Store,
+    config: &Config,
+    email: &str,
+    how: &str,
+) -> Result<String, StoreError> {
+    let txn = store.begin().await?;
+    let password = administrator_in(&txn, config, email, how).await?;
+    txn.commit().await?;
+    Ok(password)
+}
+
+async fn administrator_in<C: ConnectionTrait>(
+    txn: &C,
     config: &Config,
     email: &str,
     how: &str,
@@ -47,12 +66,11 @@ pub async fn create_administrator(
     let password = one_time_password();
     let passwords = Passwords::new(&config.auth);
     let hash = passwords.hash_now(&password);
-    let txn = store.begin().await?;
-    let root = match orgs::roots(&txn).await?.into_iter().next() {
+    let root = match orgs::roots(txn).await?.into_iter().next() {
         Some(root) => root,
         None => {
             orgs::insert(
-                &txn,
+                txn,
                 NewOrganization {
                     id: fito_core::new_id(),
                     parent_id: None,
@@ -67,7 +85,7 @@ pub async fn create_administrator(
         }
     };
     let user = users::insert(
-        &txn,
+        txn,
         NewUser {
             id: fito_core::new_id(),
             organization_id: Some(root.id),
@@ -96,8 +114,7 @@ pub async fn create_administrator(
         details: serde_json::json!({ "via": how, "role": "administrator" }),
         ..NewEntry::default()
     };
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    txn.commit().await?;
+    fito_store::audit::append(txn, vec![entry]).await?;
     Ok(password)
 }
 

@@ -76,7 +76,7 @@ fn der_to_pem(rel: &str) -> String {
     if read(rel).starts_with(b"-----") {
         return path(rel);
     }
-    let target = std::env::temp_dir().join(format!(
+    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "fito-sign-{}-{}.pem",
         std::process::id(),
         rel.replace('/', "_")

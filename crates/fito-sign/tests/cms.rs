@@ -304,7 +304,8 @@ fn r_act_3_rsa_cms_verdict_agrees_with_openssl_cms_verify() {
 }
 
 fn openssl_cms_verify(cms: &[u8]) -> bool {
-    let dir = std::env::temp_dir().join(format!("fito-sign-cms-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("fito-sign-cms-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // `openssl cms` takes untrusted intermediates only from the CMS itself, so
     // the TEST root and issuing CA go together into the CA file.
