@@ -2,6 +2,8 @@
 
 mod common;
 
+use fito_store::both_engines;
+
 use common::{TestApp, person};
 use fito_store::Engine;
 use reqwest::{Method, StatusCode};

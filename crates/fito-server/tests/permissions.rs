@@ -5,6 +5,8 @@
 
 mod common;
 
+use fito_store::both_engines;
+
 use common::{Caller, TestApp, person};
 use fito_core::{Action, Role, Scope, permission};
 use fito_store::Engine;

@@ -62,3 +62,21 @@ impl TestDb {
         }
     }
 }
+
+/// Turns `async fn name(engine: Engine)` into two tests, `name::sqlite` and
+/// `name::postgres`: the same suite on both engines. The caller needs `tokio`.
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::Engine::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::Engine::Postgres).await;
+            }
+        }
+    };
+}

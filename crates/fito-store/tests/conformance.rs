@@ -4,22 +4,7 @@ use fito_store::audit::{BreakReason, NewEntry};
 use fito_store::orgs::NewOrganization;
 use fito_store::test_support::TestDb;
 use fito_store::users::{NewUser, STATUS_ACTIVE};
-use fito_store::{ConnectionTrait, Engine, PoolOptions, Store, StoreError};
-
-macro_rules! both_engines {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(fito_store::Engine::Sqlite).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(fito_store::Engine::Postgres).await;
-            }
-        }
-    };
-}
+use fito_store::{ConnectionTrait, Engine, PoolOptions, Store, StoreError, both_engines};
 
 async fn fresh(engine: Engine) -> (Store, TestDb) {
     let db = TestDb::new(engine).await;

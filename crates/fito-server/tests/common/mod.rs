@@ -1,6 +1,6 @@
 //! A real server on a random port with a fresh database, for either engine, and a
-//! small HTTP client. `both_engines!` turns one test body into a SQLite and a
-//! PostgreSQL test.
+//! small HTTP client. `fito_store::both_engines!` turns one test body into a SQLite
+//! and a PostgreSQL test.
 #![allow(dead_code)]
 
 use fito_server::config::Config;
@@ -8,22 +8,6 @@ use fito_store::test_support::TestDb;
 use fito_store::{Engine, Store};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-
-#[macro_export]
-macro_rules! both_engines {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(fito_store::Engine::Sqlite).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(fito_store::Engine::Postgres).await;
-            }
-        }
-    };
-}
 
 pub struct TestApp {
     pub base: String,
