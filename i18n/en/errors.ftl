@@ -53,3 +53,9 @@ user-cannot-deactivate-self = You cannot deactivate your own account.
 user-cannot-change-own-role = You cannot change your own role.
 user-role-required = Choose a role for the account.
 user-organization-required = Choose an organisation for the account.
+
+eppo-code-invalid = The EPPO code must be 5 or 6 Latin capital letters or digits (for example POPIJA).
+kato-code-invalid = The KATO code must consist of exactly 9 digits.
+reference-value-invalid = The field “{ $field }” must be one of: { $allowed }.
+reference-code-invalid = The code may contain only lower-case Latin letters, digits and “_” (at most 64).
+reference-parent-invalid = The parent unit does not exist or lies in another region.

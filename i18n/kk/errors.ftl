@@ -50,3 +50,9 @@ user-cannot-deactivate-self = Өз есептік жазбаңызды өшір�
 user-cannot-change-own-role = Өз рөліңізді өзгертуге болмайды.
 user-role-required = Есептік жазба үшін рөлді таңдаңыз.
 user-organization-required = Есептік жазба үшін ұйымды таңдаңыз.
+
+eppo-code-invalid = EPPO коды 5 немесе 6 латын бас әрпінен немесе цифрдан тұруы керек (мысалы, POPIJA).
+kato-code-invalid = ӘАОЖ (КАТО) коды дәл 9 цифрдан тұруы керек.
+reference-value-invalid = «{ $field }» өрісі мына мәндердің бірі болуы керек: { $allowed }.
+reference-code-invalid = Кодта тек кіші латын әріптері, цифрлар және «_» болуы мүмкін (64-тен аспауы керек).
+reference-parent-invalid = Жоғары тұрған бірлік жоқ немесе басқа өңірге жатады.

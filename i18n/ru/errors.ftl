@@ -54,3 +54,9 @@ user-cannot-deactivate-self = Нельзя деактивировать собс
 user-cannot-change-own-role = Нельзя изменить собственную роль.
 user-role-required = Выберите роль для учётной записи.
 user-organization-required = Выберите организацию для учётной записи.
+
+eppo-code-invalid = Код EPPO должен состоять из 5 или 6 заглавных латинских букв или цифр (например, POPIJA).
+kato-code-invalid = Код КАТО должен состоять ровно из 9 цифр.
+reference-value-invalid = Поле «{ $field }» должно принимать одно из значений: { $allowed }.
+reference-code-invalid = Код может содержать только строчные латинские буквы, цифры и «_» (не более 64).
+reference-parent-invalid = Вышестоящая единица не существует или относится к другому региону.

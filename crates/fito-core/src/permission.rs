@@ -29,6 +29,10 @@ pub enum Action {
     SessionManageAny,
     /// Search and export the audit journal (R-AUDIT-1).
     AuditRead,
+    /// Look up reference data: organisms, crops, object types, units (R-OBJ-2).
+    ReferenceRead,
+    /// Add, correct or retire reference entries.
+    ReferenceManage,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -41,7 +45,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -54,6 +58,8 @@ impl Action {
         Action::UserResetPassword,
         Action::SessionManageAny,
         Action::AuditRead,
+        Action::ReferenceRead,
+        Action::ReferenceManage,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -71,6 +77,8 @@ impl Action {
             Action::UserResetPassword => "user.reset_password",
             Action::SessionManageAny => "session.manage_any",
             Action::AuditRead => "audit.read",
+            Action::ReferenceRead => "reference.read",
+            Action::ReferenceManage => "reference.manage",
         }
     }
 
@@ -80,7 +88,7 @@ impl Action {
 
     pub fn scope(self) -> Scope {
         match self {
-            Action::AuditRead => Scope::System,
+            Action::AuditRead | Action::ReferenceRead | Action::ReferenceManage => Scope::System,
             _ => Scope::Organisation,
         }
     }
@@ -93,7 +101,7 @@ pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match (role, action) {
-        (_, OrgRead) => true,
+        (_, OrgRead | ReferenceRead) => true,
         (Administrator, _) => true,
         (Head, UserRead) => true,
         (Head | Inspector | Operator, _) => false,
@@ -121,18 +129,35 @@ mod tests {
     fn r_role_1_head_reads_people_but_changes_nothing_here() {
         assert!(allowed(Role::Head, Action::UserRead));
         assert!(allowed(Role::Head, Action::OrgRead));
-        for action in Action::ALL
-            .into_iter()
-            .filter(|a| !matches!(a, Action::UserRead | Action::OrgRead))
-        {
+        for action in Action::ALL.into_iter().filter(|a| {
+            !matches!(
+                a,
+                Action::UserRead | Action::OrgRead | Action::ReferenceRead
+            )
+        }) {
             assert!(!allowed(Role::Head, action), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn r_role_1_everyone_reads_reference_data_only_administrators_change_it() {
+        for role in Role::ALL {
+            assert!(allowed(role, Action::ReferenceRead), "{role:?}");
+            assert_eq!(
+                allowed(role, Action::ReferenceManage),
+                role == Role::Administrator,
+                "{role:?}"
+            );
         }
     }
 
     #[test]
     fn r_role_1_inspector_and_operator_cannot_touch_accounts_or_audit() {
         for role in [Role::Inspector, Role::Operator] {
-            for action in Action::ALL.into_iter().filter(|a| *a != Action::OrgRead) {
+            for action in Action::ALL
+                .into_iter()
+                .filter(|a| !matches!(a, Action::OrgRead | Action::ReferenceRead))
+            {
                 assert!(!allowed(role, action), "{role:?} {action:?}");
             }
         }

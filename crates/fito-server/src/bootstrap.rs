@@ -158,3 +158,27 @@ pub async fn reset_password(
     txn.commit().await?;
     Ok(Some(password))
 }
+
+/// Fills empty reference dictionaries from the seed files (R-OBJ-2) and journals it.
+pub async fn seed_reference(store: &Store) -> Result<u64, StoreError> {
+    let txn = store.begin().await?;
+    if store.engine() == Engine::Postgres {
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(726100003)")
+            .await?;
+    }
+    let now = fito_store::time::now_us();
+    let added = fito_store::reference::seed_if_empty(&txn, now).await?;
+    if added > 0 {
+        let entry = NewEntry {
+            at: now,
+            actor_role: Some("system".into()),
+            action: "reference.seed".into(),
+            outcome: "ok".into(),
+            details: serde_json::json!({ "entries": added }),
+            ..NewEntry::default()
+        };
+        fito_store::audit::append(&txn, vec![entry]).await?;
+    }
+    txn.commit().await?;
+    Ok(added)
+}

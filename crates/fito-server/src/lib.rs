@@ -49,6 +49,10 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
     }
     let store = Store::connect(&config.database_url(), &config.pool_options()).await?;
     store.migrate().await?;
+    let seeded = bootstrap::seed_reference(&store).await?;
+    if seeded > 0 {
+        tracing::info!(entries = seeded, "reference data seeded");
+    }
     if let Some(first) = bootstrap::first_administrator(&store, &config).await? {
         // The one line the operator needs, on stdout, once.
         println!("first administrator: {} / {}", first.email, first.password);

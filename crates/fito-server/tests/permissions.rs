@@ -128,6 +128,31 @@ async fn prepare(
         ("GET", "/api/v1/audit" | "/api/v1/audit/export" | "/api/v1/audit/verify") => {
             p(path.into(), None)
         }
+        ("GET", p_) if p_.starts_with("/api/v1/reference/") => p(path.into(), None),
+        ("PUT", "/api/v1/reference/organisms/{code}") => p(
+            "/api/v1/reference/organisms/ZZWALK".into(),
+            Some(
+                json!({ "kind": "pest", "category": "other", "name_la": "Walkeria testa", "name_kk": null, "name_ru": "Тест", "name_en": null, "active": true }),
+            ),
+        ),
+        ("PUT", "/api/v1/reference/crops/{code}") => p(
+            "/api/v1/reference/crops/walk_crop".into(),
+            Some(
+                json!({ "eppo_code": null, "name_la": null, "name_kk": "Дақыл", "name_ru": "Культура", "name_en": null, "active": true }),
+            ),
+        ),
+        ("PUT", "/api/v1/reference/object-types/{code}") => p(
+            "/api/v1/reference/object-types/walk_type".into(),
+            Some(
+                json!({ "geometry": "any", "name_kk": "Нысан", "name_ru": "Объект", "name_en": null, "active": true }),
+            ),
+        ),
+        ("PUT", "/api/v1/reference/admin-units/{kato}") => p(
+            "/api/v1/reference/admin-units/119999900".into(),
+            Some(
+                json!({ "level": "district", "parent_kato": "110000000", "name_kk": "Аудан", "name_ru": "Район", "name_en": null, "active": true }),
+            ),
+        ),
         // Own-account endpoints: the target is always the caller's own.
         ("GET", "/api/v1/me" | "/api/v1/auth/sessions") => p(path.into(), None),
         ("POST", "/api/v1/auth/password") => p(

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod entity;
 mod migrate;
 pub mod orgs;
+pub mod reference;
 pub mod sessions;
 pub mod test_support;
 pub mod time;
@@ -12,13 +13,12 @@ pub mod users;
 
 use sea_orm::sqlx;
 use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector,
-    TransactionTrait,
+    DatabaseConnection, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector, TransactionTrait,
 };
 use std::str::FromStr;
 use std::time::Duration;
 
-pub use sea_orm::{ActiveValue, ConnectionTrait, DbErr, Value};
+pub use sea_orm::{ActiveValue, ConnectionTrait, DatabaseTransaction, DbErr, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -83,6 +83,26 @@ pub struct Store {
     engine: Engine,
 }
 
+/// Moves committed WAL pages into the database file every second without blocking
+/// readers or the writer (a PASSIVE checkpoint), so the WAL stays small.
+fn spawn_checkpoints(pool: sqlx::SqlitePool) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            if pool.is_closed() {
+                break;
+            }
+            if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&pool)
+                .await
+            {
+                tracing::warn!(error = %err, "SQLite checkpoint failed");
+            }
+        }
+    });
+}
+
 impl Store {
     pub async fn connect(url: &str, options: &PoolOptions) -> Result<Store> {
         if url.starts_with("sqlite:") {
@@ -99,15 +119,18 @@ impl Store {
                 })
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
+            // Checkpoints would otherwise run inside a commit on the one writer
+            // connection and stall every queued writer; a background task does them.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .min_connections(1)
-                .connect_with(connect.clone())
+                .connect_with(connect.clone().pragma("wal_autocheckpoint", "0"))
                 .await?;
             let read = SqlitePoolOptions::new()
                 .max_connections(options.max_connections.max(1))
                 .connect_with(connect)
                 .await?;
+            spawn_checkpoints(read.clone());
             Ok(Store {
                 read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read),
                 write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write),

@@ -4,11 +4,18 @@
 use crate::{Engine, Result};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "reference",
+        include_str!("../migrations/0002_reference.sql"),
+    ),
+];
 
 fn dialect(sql: &str, engine: Engine) -> String {
     let uuid = match engine {

@@ -256,3 +256,70 @@ async fn r_org_1_subtrees_and_unique_people(engine: Engine) {
     );
 }
 both_engines!(r_org_1_subtrees_and_unique_people);
+
+async fn r_obj_2_reference_data_is_seeded_once_with_real_values(engine: Engine) {
+    let (store, _db) = fresh(engine).await;
+    let now = fito_store::time::now_us();
+    let expected = fito_store::reference::seed_organisms(now).len()
+        + fito_store::reference::seed_crops(now).len()
+        + fito_store::reference::seed_object_types(now).len()
+        + fito_store::reference::seed_admin_units(now).len();
+    let added = fito_store::reference::seed_if_empty(store.writer(), now)
+        .await
+        .unwrap();
+    assert_eq!(added as usize, expected);
+    assert_eq!(
+        fito_store::reference::seed_if_empty(store.writer(), now)
+            .await
+            .unwrap(),
+        0,
+        "seeding happens once"
+    );
+    let organisms = fito_store::reference::organisms(store.reader())
+        .await
+        .unwrap();
+    let fire_blight = organisms
+        .iter()
+        .find(|o| o.eppo_code == "ERWIAM")
+        .expect("Erwinia amylovora");
+    assert_eq!(
+        (
+            fire_blight.kind.as_str(),
+            fire_blight.name_la.starts_with("Erwinia amylovora")
+        ),
+        ("disease", true)
+    );
+    let units = fito_store::reference::admin_units(store.reader())
+        .await
+        .unwrap();
+    let regions = units.iter().filter(|u| u.level == "region").count();
+    let cities = units
+        .iter()
+        .filter(|u| u.level == "city_republican")
+        .count();
+    assert_eq!(
+        (regions, cities),
+        (17, 3),
+        "17 regions and Astana, Almaty, Shymkent"
+    );
+    let astana = units
+        .iter()
+        .find(|u| u.kato == "710000000")
+        .expect("Astana");
+    assert_eq!(astana.level, "city_republican");
+    for unit in units.iter().filter(|u| u.parent_kato.is_some()) {
+        let parent = unit.parent_kato.as_deref().unwrap();
+        assert!(
+            units.iter().any(|p| p.kato == parent),
+            "{} has a parent {parent}",
+            unit.kato
+        );
+        assert_eq!(
+            &unit.kato[..2],
+            &parent[..2],
+            "{} lies in its parent's region",
+            unit.kato
+        );
+    }
+}
+both_engines!(r_obj_2_reference_data_is_seeded_once_with_real_values);

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod health;
 pub mod orgs;
 pub mod people;
+pub mod reference;
 pub mod users;
 pub mod views;
 
@@ -54,6 +55,14 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::deactivate))
         .routes(routes!(users::set_role))
         .routes(routes!(users::reset_password))
+        .routes(routes!(reference::organisms))
+        .routes(routes!(reference::put_organism))
+        .routes(routes!(reference::crops))
+        .routes(routes!(reference::put_crop))
+        .routes(routes!(reference::object_types))
+        .routes(routes!(reference::put_object_type))
+        .routes(routes!(reference::admin_units))
+        .routes(routes!(reference::put_admin_unit))
         .routes(routes!(audit::search))
         .routes(routes!(audit::export))
         .routes(routes!(audit::verify))
