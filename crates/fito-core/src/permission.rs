@@ -33,6 +33,14 @@ pub enum Action {
     ReferenceRead,
     /// Add, correct or retire reference entries.
     ReferenceManage,
+    /// Look at registered objects and their history (R-OBJ-1).
+    ObjectRead,
+    /// Register an object (also a buffer zone around one).
+    ObjectCreate,
+    /// Change an object's details or geometry.
+    ObjectUpdate,
+    /// Archive or restore an object.
+    ObjectArchive,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -45,7 +53,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 18] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -60,6 +68,10 @@ impl Action {
         Action::AuditRead,
         Action::ReferenceRead,
         Action::ReferenceManage,
+        Action::ObjectRead,
+        Action::ObjectCreate,
+        Action::ObjectUpdate,
+        Action::ObjectArchive,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -79,6 +91,10 @@ impl Action {
             Action::AuditRead => "audit.read",
             Action::ReferenceRead => "reference.read",
             Action::ReferenceManage => "reference.manage",
+            Action::ObjectRead => "object.read",
+            Action::ObjectCreate => "object.create",
+            Action::ObjectUpdate => "object.update",
+            Action::ObjectArchive => "object.archive",
         }
     }
 
@@ -94,16 +110,19 @@ impl Action {
     }
 }
 
-/// The table. Administrators run the system but do not approve or sign acts
-/// (separation of duties); Heads read their subtree; Inspectors and Operators work
-/// on the register (later issues add those actions here).
+/// The table. Administrators run the system (people, organisations, reference
+/// data, the journal) but keep no register and do not approve or sign acts
+/// (separation of duties); Heads read their subtree; Inspectors register objects on
+/// site and Operators in the office.
 pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match (role, action) {
-        (_, OrgRead | ReferenceRead) => true,
+        (_, OrgRead | ReferenceRead | ObjectRead) => true,
+        (Administrator, ObjectCreate | ObjectUpdate | ObjectArchive) => false,
         (Administrator, _) => true,
         (Head, UserRead) => true,
+        (Inspector | Operator, ObjectCreate | ObjectUpdate | ObjectArchive) => true,
         (Head | Inspector | Operator, _) => false,
     }
 }
@@ -119,10 +138,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn r_role_1_administrator_manages_users_and_reads_audit() {
+    fn r_role_1_administrator_manages_users_and_reads_audit_but_keeps_no_register() {
+        let register = |a: &Action| {
+            matches!(
+                a,
+                Action::ObjectCreate | Action::ObjectUpdate | Action::ObjectArchive
+            )
+        };
         for action in Action::ALL {
-            assert!(allowed(Role::Administrator, action), "{action:?}");
+            assert_eq!(
+                allowed(Role::Administrator, action),
+                !register(&action),
+                "{action:?}"
+            );
         }
+    }
+
+    #[test]
+    fn r_role_1_inspectors_and_operators_keep_the_register_heads_read_it() {
+        for action in [
+            Action::ObjectCreate,
+            Action::ObjectUpdate,
+            Action::ObjectArchive,
+        ] {
+            assert!(
+                allowed(Role::Inspector, action) && allowed(Role::Operator, action),
+                "{action:?}"
+            );
+            assert!(!allowed(Role::Head, action), "{action:?}");
+        }
+        assert!(
+            Role::ALL
+                .into_iter()
+                .all(|r| allowed(r, Action::ObjectRead))
+        );
     }
 
     #[test]
@@ -132,7 +181,7 @@ mod tests {
         for action in Action::ALL.into_iter().filter(|a| {
             !matches!(
                 a,
-                Action::UserRead | Action::OrgRead | Action::ReferenceRead
+                Action::UserRead | Action::OrgRead | Action::ReferenceRead | Action::ObjectRead
             )
         }) {
             assert!(!allowed(Role::Head, action), "{action:?}");
@@ -154,10 +203,18 @@ mod tests {
     #[test]
     fn r_role_1_inspector_and_operator_cannot_touch_accounts_or_audit() {
         for role in [Role::Inspector, Role::Operator] {
-            for action in Action::ALL
-                .into_iter()
-                .filter(|a| !matches!(a, Action::OrgRead | Action::ReferenceRead))
-            {
+            let open = |a: &Action| {
+                matches!(
+                    a,
+                    Action::OrgRead
+                        | Action::ReferenceRead
+                        | Action::ObjectRead
+                        | Action::ObjectCreate
+                        | Action::ObjectUpdate
+                        | Action::ObjectArchive
+                )
+            };
+            for action in Action::ALL.into_iter().filter(|a| !open(a)) {
                 assert!(!allowed(role, action), "{role:?} {action:?}");
             }
         }

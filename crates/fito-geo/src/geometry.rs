@@ -94,6 +94,15 @@ impl Geometry {
         Bbox::around([wgs(rect.min()), wgs(rect.max())]).expect("two points")
     }
 
+    /// Whether any part of the geometry lies in the box (edges included).
+    pub fn intersects_bbox(&self, bbox: &Bbox) -> bool {
+        let rect = geo::Rect::new(
+            geo::coord! { x: bbox.min_lon(), y: bbox.min_lat() },
+            geo::coord! { x: bbox.max_lon(), y: bbox.max_lat() },
+        );
+        self.0.intersects(&rect)
+    }
+
     /// "Which object am I standing in": the boundary counts as inside, so a
     /// point on the fence belongs to the field.
     pub fn contains(&self, p: Wgs84Point) -> bool {

@@ -58,6 +58,7 @@ macro_rules! ftl_files {
         [
             include_str!(concat!("../../../i18n/", $lang, "/errors.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/common.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/register.ftl")),
         ]
     };
 }
@@ -105,8 +106,25 @@ impl I18n {
     }
 
     /// The message `id` in `lang`; falls back to Kazakh, then to the id itself.
+    /// Geometry messages (`geo-…`) get `$where`: the feature, line, polygon, ring
+    /// and vertex among `args`, said in `lang`, or nothing.
     pub fn message(&self, lang: Lang, id: &str, args: &[(&str, String)]) -> String {
         let mut fluent_args = FluentArgs::new();
+        if id.starts_with("geo-") && !id.starts_with("geo-at-") {
+            let parts: Vec<String> = ["feature", "line", "polygon", "ring", "vertex"]
+                .iter()
+                .filter_map(|name| {
+                    let (_, value) = args.iter().find(|(k, _)| k == name)?;
+                    Some(self.message(lang, &format!("geo-at-{name}"), &[(name, value.clone())]))
+                })
+                .collect();
+            let place = if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", parts.join(", "))
+            };
+            fluent_args.set("where", FluentValue::from(place));
+        }
         for (name, value) in args {
             // Numbers stay numbers so plural rules (kk, ru) apply.
             match value.parse::<i64>() {
@@ -131,7 +149,7 @@ impl I18n {
 
     /// Every message id of a language, for the parity test.
     pub fn ids(lang: Lang) -> Vec<String> {
-        let files: [&str; 2] = match lang {
+        let files: [&str; 3] = match lang {
             Lang::Kk => ftl_files!("kk"),
             Lang::Ru => ftl_files!("ru"),
             Lang::En => ftl_files!("en"),
@@ -191,6 +209,20 @@ mod tests {
         assert!(
             i18n.message(Lang::En, "auth-locked", &[("minutes", "1".into())])
                 .contains("1 minute.")
+        );
+    }
+
+    #[test]
+    fn geometry_messages_say_where_in_the_callers_language() {
+        let i18n = I18n::load();
+        let args = [("polygon", "1".to_string()), ("ring", "2".to_string())];
+        assert_eq!(
+            i18n.message(Lang::Ru, "geo-ring-self-intersects", &args),
+            "Контур пересекает или касается сам себя (полигон 1, контур 2)."
+        );
+        assert_eq!(
+            i18n.message(Lang::En, "geo-ring-not-closed", &[]),
+            "A ring does not end where it starts."
         );
     }
 

@@ -49,11 +49,37 @@ async fn pending_user(app: &TestApp, org: &str) -> String {
     a.body["id"].as_str().unwrap().to_string()
 }
 
+/// A small square field around a spot no other fixture uses, made by `keeper`.
+async fn field(app: &TestApp, keeper: &Caller, org: &str) -> (String, f64, f64) {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SPOT: AtomicU32 = AtomicU32::new(0);
+    let k = f64::from(SPOT.fetch_add(1, Ordering::Relaxed));
+    let (lon, lat) = (52.0 + (k % 50.0) * 0.5, 43.0 + (k / 50.0).floor() * 0.5);
+    let d = 0.01;
+    let ring = json!([
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d]
+    ]);
+    let a = app
+        .post(
+            "/api/v1/objects",
+            &keeper.token,
+            json!({ "organization_id": org, "type": "field", "name": "Тест алқабы", "geometry": { "type": "Polygon", "coordinates": [ring] } }),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    (a.body["id"].as_str().unwrap().to_string(), lon, lat)
+}
+
 /// Builds the request for one endpoint, with its target in `org`. `None` for an
 /// endpoint this walk does not know: the walk then fails.
 async fn prepare(
     app: &TestApp,
     admin: &Caller,
+    keeper: &Caller,
     actor: &Caller,
     method: &str,
     path: &str,
@@ -153,6 +179,78 @@ async fn prepare(
                 json!({ "level": "district", "parent_kato": "110000000", "name_kk": "Аудан", "name_ru": "Район", "name_en": null, "active": true }),
             ),
         ),
+        ("GET", "/api/v1/objects") => {
+            let (id, lon, lat) = field(app, keeper, org).await;
+            let bbox = format!("{},{},{},{}", lon - 0.1, lat - 0.1, lon + 0.1, lat + 0.1);
+            Some(Prepared {
+                path: format!("/api/v1/objects?bbox={bbox}"),
+                body: None,
+                listed_id: Some(id),
+            })
+        }
+        ("GET", "/api/v1/objects/at") => {
+            let (id, lon, lat) = field(app, keeper, org).await;
+            Some(Prepared {
+                path: format!("/api/v1/objects/at?lon={lon}&lat={lat}"),
+                body: None,
+                listed_id: Some(id),
+            })
+        }
+        ("GET", "/api/v1/objects/nearest") => {
+            let (id, lon, lat) = field(app, keeper, org).await;
+            Some(Prepared {
+                path: format!("/api/v1/objects/nearest?lon={lon}&lat={lat}&n=1"),
+                body: None,
+                listed_id: Some(id),
+            })
+        }
+        ("POST", "/api/v1/objects") => p(
+            path.into(),
+            Some(
+                json!({ "organization_id": org, "type": "outbreak_focus", "name": "Ошақ", "geometry": { "type": "Point", "coordinates": [71.4, 51.1] } }),
+            ),
+        ),
+        ("GET", "/api/v1/objects/{id}") => p(
+            format!("/api/v1/objects/{}", field(app, keeper, org).await.0),
+            None,
+        ),
+        ("GET", "/api/v1/objects/{id}/history") => p(
+            format!(
+                "/api/v1/objects/{}/history",
+                field(app, keeper, org).await.0
+            ),
+            None,
+        ),
+        ("PATCH", "/api/v1/objects/{id}") => p(
+            format!("/api/v1/objects/{}", field(app, keeper, org).await.0),
+            Some(json!({ "version": 1, "name": "Жаңа атау" })),
+        ),
+        ("POST", "/api/v1/objects/{id}/archive") => p(
+            format!(
+                "/api/v1/objects/{}/archive",
+                field(app, keeper, org).await.0
+            ),
+            Some(json!({ "version": 1 })),
+        ),
+        ("POST", "/api/v1/objects/{id}/restore") => {
+            let id = field(app, keeper, org).await.0;
+            let archived = app
+                .post(
+                    &format!("/api/v1/objects/{id}/archive"),
+                    &keeper.token,
+                    json!({ "version": 1 }),
+                )
+                .await;
+            assert_eq!(archived.status, StatusCode::OK, "{}", archived.body);
+            p(
+                format!("/api/v1/objects/{id}/restore"),
+                Some(json!({ "version": 2 })),
+            )
+        }
+        ("POST", "/api/v1/objects/{id}/buffer") => p(
+            format!("/api/v1/objects/{}/buffer", field(app, keeper, org).await.0),
+            Some(json!({ "radius_km": 1.0 })),
+        ),
         // Own-account endpoints: the target is always the caller's own.
         ("GET", "/api/v1/me" | "/api/v1/auth/sessions") => p(path.into(), None),
         ("POST", "/api/v1/auth/password") => p(
@@ -202,10 +300,12 @@ fn observed(answer: &common::Answer, listed_id: Option<&str>) -> Expect {
     }
     match listed_id {
         Some(id) => {
-            let listed = answer
+            // A JSON list, or a GeoJSON FeatureCollection.
+            let items = answer
                 .body
                 .as_array()
-                .is_some_and(|items| items.iter().any(|i| i["id"] == id));
+                .or_else(|| answer.body["features"].as_array());
+            let listed = items.is_some_and(|items| items.iter().any(|i| i["id"] == id));
             if listed {
                 Expect::Allowed
             } else {
@@ -225,6 +325,8 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
     let away = app
         .create_org(&admin, &app.root_org, "Sibling inspectorate")
         .await;
+    // Administrators keep no register: an operator at the root makes the objects.
+    let keeper = app.create_user(&admin, "operator", &app.root_org).await;
     let openapi = app
         .call(Method::GET, "/api/openapi.json", None, None)
         .await
@@ -259,7 +361,7 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
                         actor.clone()
                     };
                     let org = if own { &home } else { &away };
-                    let prepared = prepare(&app, &admin, &actor, &method, path, org)
+                    let prepared = prepare(&app, &admin, &keeper, &actor, &method, path, org)
                         .await
                         .unwrap_or_else(|| {
                             panic!("{method} {path} has no case in the permission walk: add one")
@@ -272,7 +374,7 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
                     let got = observed(&answer, prepared.listed_id.as_deref());
                     checked += 1;
                     if want != got {
-                        mismatches.push(format!("{role} {method} {path} own={own}: table says {want:?}, server did {got:?} ({})", answer.status));
+                        mismatches.push(format!("{role} {method} {path} own={own}: table says {want:?}, server did {got:?} ({}) {}", answer.status, prepared.path));
                     }
                 }
             }

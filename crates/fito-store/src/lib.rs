@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod entity;
 mod migrate;
+pub mod objects;
 pub mod orgs;
 pub mod reference;
 pub mod sessions;

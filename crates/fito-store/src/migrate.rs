@@ -15,14 +15,30 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "reference",
         include_str!("../migrations/0002_reference.sql"),
     ),
+    (3, "objects", include_str!("../migrations/0003_objects.sql")),
 ];
 
+/// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
+/// engine's type, and `{sqlite}…{/sqlite}` / `{postgres}…{/postgres}` blocks are
+/// kept only for their engine.
 fn dialect(sql: &str, engine: Engine) -> String {
-    let uuid = match engine {
-        Engine::Postgres => "UUID",
-        Engine::Sqlite => "BLOB",
+    let (keep, drop) = match engine {
+        Engine::Postgres => ("postgres", "sqlite"),
+        Engine::Sqlite => ("sqlite", "postgres"),
     };
-    sql.replace("{uuid}", uuid)
+    let mut text = sql.to_string();
+    let (open, close) = (format!("{{{drop}}}"), format!("{{/{drop}}}"));
+    while let (Some(start), Some(end)) = (text.find(&open), text.find(&close)) {
+        text.replace_range(start..end + close.len(), "");
+    }
+    let (uuid, serial) = match engine {
+        Engine::Postgres => ("UUID", "BIGSERIAL PRIMARY KEY"),
+        Engine::Sqlite => ("BLOB", "INTEGER PRIMARY KEY"),
+    };
+    text.replace(&format!("{{{keep}}}"), "")
+        .replace(&format!("{{/{keep}}}"), "")
+        .replace("{uuid}", uuid)
+        .replace("{serial_pk}", serial)
 }
 
 pub(crate) async fn run(db: &DatabaseConnection, engine: Engine) -> Result<Vec<i64>> {
@@ -58,4 +74,22 @@ pub(crate) async fn run(db: &DatabaseConnection, engine: Engine) -> Result<Vec<i
         txn.commit().await?;
     }
     Ok(applied_now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_engine_keeps_only_its_own_blocks() {
+        let sql = "A {uuid};\n{sqlite}S;\n{/sqlite}{postgres}P;\n{/postgres}B {serial_pk};";
+        assert_eq!(
+            dialect(sql, Engine::Sqlite),
+            "A BLOB;\nS;\nB INTEGER PRIMARY KEY;"
+        );
+        assert_eq!(
+            dialect(sql, Engine::Postgres),
+            "A UUID;\nP;\nB BIGSERIAL PRIMARY KEY;"
+        );
+    }
 }

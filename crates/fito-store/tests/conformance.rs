@@ -323,3 +323,159 @@ async fn r_obj_2_reference_data_is_seeded_once_with_real_values(engine: Engine) 
     }
 }
 both_engines!(r_obj_2_reference_data_is_seeded_once_with_real_values);
+
+fn square(org: uuid::Uuid, lon: f64, lat: f64, d: f64) -> fito_store::objects::Object {
+    let ring = serde_json::json!([
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d]
+    ]);
+    fito_store::objects::Object {
+        rid: 0,
+        id: fito_core::new_id(),
+        organization_id: org,
+        type_code: "field".into(),
+        name: "Алқап".into(),
+        owner_kind: None,
+        owner_name: None,
+        owner_bin: None,
+        owner_iin: None,
+        kato: None,
+        crop_code: None,
+        status: fito_store::objects::STATUS_ACTIVE.into(),
+        geometry: serde_json::json!({ "type": "Polygon", "coordinates": [ring] }).to_string(),
+        area_ha: 1.0,
+        min_lon: lon - d,
+        min_lat: lat - d,
+        max_lon: lon + d,
+        max_lat: lat + d,
+        notes: None,
+        version: 1,
+        created_at: 1,
+        updated_at: 1,
+        created_by: None,
+        updated_by: None,
+    }
+}
+
+async fn r_geo_1_bbox_prefilter_finds_what_meets_the_box_on_both_engines(engine: Engine) {
+    let (store, _db) = fresh(engine).await;
+    let now = fito_store::time::now_us();
+    fito_store::reference::seed_if_empty(store.writer(), now)
+        .await
+        .unwrap();
+    let txn = store.begin().await.unwrap();
+    let root = fito_store::orgs::insert(
+        &txn,
+        NewOrganization {
+            id: fito_core::new_id(),
+            parent_id: None,
+            name_kk: "kk".into(),
+            name_ru: "ru".into(),
+            name_en: None,
+            bin: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for (lon, lat) in [(71.0, 51.0), (71.5, 51.0), (75.0, 45.0)] {
+        let o = fito_store::objects::insert(&txn, square(root.id, lon, lat, 0.01), "{}".into())
+            .await
+            .unwrap();
+        ids.push(o.id);
+    }
+    txn.commit().await.unwrap();
+    let search = |b: fito_store::objects::BoxDeg| fito_store::objects::Search {
+        org_path: root.path.clone(),
+        bbox: Some(b),
+        limit: 100,
+        ..Default::default()
+    };
+    let found = fito_store::objects::search(
+        store.reader(),
+        engine,
+        &search(fito_store::objects::BoxDeg {
+            min_lon: 70.9,
+            min_lat: 50.9,
+            max_lon: 71.6,
+            max_lat: 51.1,
+        }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        found.iter().map(|o| o.id).collect::<Vec<_>>(),
+        ids[..2].to_vec()
+    );
+    let edge = fito_store::objects::search(
+        store.reader(),
+        engine,
+        &search(fito_store::objects::BoxDeg {
+            min_lon: 75.01,
+            min_lat: 45.01,
+            max_lon: 76.0,
+            max_lat: 46.0,
+        }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(edge.len(), 1, "touching the corner counts");
+    let none = fito_store::objects::search(
+        store.reader(),
+        engine,
+        &search(fito_store::objects::BoxDeg {
+            min_lon: 60.0,
+            min_lat: 40.0,
+            max_lon: 61.0,
+            max_lat: 41.0,
+        }),
+    )
+    .await
+    .unwrap();
+    assert!(none.is_empty());
+    // Moving an object moves it in the index.
+    let mut moved = found[0].clone();
+    (moved.min_lon, moved.max_lon) = (60.4, 60.6);
+    (moved.min_lat, moved.max_lat) = (40.4, 40.6);
+    fito_store::objects::update(store.writer(), moved, 1, "update", "{}".into())
+        .await
+        .unwrap();
+    let now_there = fito_store::objects::search(
+        store.reader(),
+        engine,
+        &search(fito_store::objects::BoxDeg {
+            min_lon: 60.0,
+            min_lat: 40.0,
+            max_lon: 61.0,
+            max_lat: 41.0,
+        }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(now_there.len(), 1);
+    assert_eq!(now_there[0].version, 2);
+    let stale = fito_store::objects::update(
+        store.writer(),
+        now_there[0].clone(),
+        1,
+        "update",
+        "{}".into(),
+    )
+    .await;
+    assert!(
+        matches!(stale, Err(StoreError::Conflict("version"))),
+        "{stale:?}"
+    );
+    assert_eq!(
+        fito_store::objects::history(store.reader(), ids[0])
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
+both_engines!(r_geo_1_bbox_prefilter_finds_what_meets_the_box_on_both_engines);

@@ -144,6 +144,19 @@ pub(crate) fn to_geojson_geometry(g: &Geometry) -> geojson::Geometry {
     geojson::Geometry::new(value)
 }
 
+/// One GeoJSON geometry object, as an API body carries it, unchecked: pass the
+/// result to [`crate::validate`].
+pub fn geometry_from_json(value: JsonValue) -> Result<RawGeometry> {
+    let geometry: geojson::Geometry =
+        serde_json::from_value(value).map_err(|e| wrong_type(e.to_string()))?;
+    raw_geometry(geometry.value)
+}
+
+/// A checked geometry as a GeoJSON geometry object.
+pub fn geometry_to_json(g: &Geometry) -> JsonValue {
+    serde_json::to_value(to_geojson_geometry(g)).unwrap_or(JsonValue::Null)
+}
+
 fn properties_to_json(p: &Properties) -> JsonObject {
     p.iter()
         .map(|(k, v)| {

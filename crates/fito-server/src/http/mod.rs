@@ -4,9 +4,11 @@
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod objects;
 pub mod orgs;
 pub mod people;
 pub mod reference;
+pub mod spatial;
 pub mod users;
 pub mod views;
 
@@ -55,6 +57,14 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::deactivate))
         .routes(routes!(users::set_role))
         .routes(routes!(users::reset_password))
+        .routes(routes!(spatial::list, objects::create))
+        .routes(routes!(spatial::at))
+        .routes(routes!(spatial::nearest))
+        .routes(routes!(objects::get, objects::update))
+        .routes(routes!(objects::history))
+        .routes(routes!(objects::archive))
+        .routes(routes!(objects::restore))
+        .routes(routes!(spatial::buffer))
         .routes(routes!(reference::organisms))
         .routes(routes!(reference::put_organism))
         .routes(routes!(reference::crops))

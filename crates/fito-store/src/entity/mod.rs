@@ -3,6 +3,8 @@
 pub mod audit_head;
 pub mod audit_log;
 pub mod login_failure;
+pub mod object;
+pub mod object_version;
 pub mod organization;
 pub mod ref_admin_unit;
 pub mod ref_crop;

@@ -1,0 +1,328 @@
+//! Spatial questions on the register (R-GEO-1): objects in a bounding box, the
+//! objects a point lies in, the nearest objects, and buffer zones. The database
+//! prefilters by bounding box; fito-geo decides exactly.
+
+use super::objects::{
+    bbox_of, collection, create_object, feature, geojson_response, object_in_scope, stored_geometry,
+};
+use super::views::required_text;
+use crate::auth::{CurrentUser, EntryExt};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiQuery};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use fito_core::Action;
+use fito_geo::Wgs84Point;
+use fito_geo::formats::geojson::geometry_to_json;
+use fito_store::objects::{self, BoxDeg, Object, STATUS_ACTIVE, Search};
+use serde::Deserialize;
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// west,south,east,north in degrees (WGS 84).
+    pub bbox: Option<String>,
+    #[serde(rename = "type")]
+    pub type_code: Option<String>,
+    /// active (default) or archived
+    pub status: Option<String>,
+    pub crop: Option<String>,
+    /// KATO code: objects of this unit and the units below it.
+    pub kato: Option<String>,
+    /// Continue after this cursor (from the `next` link).
+    pub after: Option<i64>,
+    /// At most 10,000; 1,000 by default.
+    pub limit: Option<u64>,
+}
+
+pub fn parse_bbox(text: &str) -> Result<BoxDeg, ApiError> {
+    let parts: Vec<f64> = text
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+    let [w, s, e, n] = parts[..] else {
+        return Err(ApiError::bad_request("geo-bbox-invalid"));
+    };
+    fito_geo::Bbox::parse(w, s, e, n).map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+    Ok(BoxDeg {
+        min_lon: w,
+        min_lat: s,
+        max_lon: e,
+        max_lat: n,
+    })
+}
+
+/// The KATO prefix shared by a unit and everything below it: its code without the
+/// trailing zeros, keeping at least the region's two digits.
+fn kato_prefix(kato: &str) -> String {
+    let trimmed = kato.trim_end_matches('0');
+    kato[..trimmed.len().max(2)].to_string()
+}
+
+/// Objects of the caller's subtree in a bounding box, filtered, as a GeoJSON
+/// FeatureCollection, paged by a `next` link.
+#[utoipa::path(get, path = "/api/v1/objects", tag = "register", params(ListQuery),
+    responses((status = 200, description = "GeoJSON FeatureCollection")), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("object.read"))))]
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Response, ApiError> {
+    me.require(Action::ObjectRead)?;
+    let Some(org_path) = me.org_path.clone() else {
+        return Ok(geojson_response(
+            StatusCode::OK,
+            collection(Vec::new(), None),
+        ));
+    };
+    let bbox = q.bbox.as_deref().map(parse_bbox).transpose()?;
+    let limit = q.limit.unwrap_or(1000).clamp(1, 10_000);
+    let search = Search {
+        org_path,
+        bbox,
+        type_code: q.type_code.clone(),
+        status: Some(q.status.clone().unwrap_or_else(|| STATUS_ACTIVE.into())),
+        crop_code: q.crop.clone(),
+        kato_prefix: q.kato.as_deref().map(kato_prefix),
+        after_rid: q.after,
+        limit,
+    };
+    let found = objects::search(state.store.reader(), state.store.engine(), &search).await?;
+    let next = (found.len() as u64 == limit)
+        .then(|| found.last().map(|o| o.rid))
+        .flatten();
+    let exact = bbox
+        .map(|b| fito_geo::Bbox::parse(b.min_lon, b.min_lat, b.max_lon, b.max_lat))
+        .transpose()
+        .map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+    let mut features = Vec::with_capacity(found.len());
+    for o in &found {
+        // The index matched bounding boxes; keep what really meets the box.
+        if let Some(b) = &exact
+            && !stored_geometry(o)?.intersects_bbox(b)
+        {
+            continue;
+        }
+        features.push(feature(o, None));
+    }
+    state
+        .audit
+        .record(
+            me.entry("object.list", Some("object"), None)
+                .details(json!({ "bbox": q.bbox, "returned": features.len() })),
+        )
+        .await?;
+    let next = next.map(|rid| {
+        let mut link = format!("/api/v1/objects?after={rid}&limit={limit}");
+        for (k, v) in [
+            ("bbox", &q.bbox),
+            ("type", &q.type_code),
+            ("status", &q.status),
+            ("crop", &q.crop),
+            ("kato", &q.kato),
+        ] {
+            if let Some(v) = v {
+                link.push_str(&format!(
+                    "&{k}={}",
+                    form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
+                ));
+            }
+        }
+        link
+    });
+    Ok(geojson_response(StatusCode::OK, collection(features, next)))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PointQuery {
+    pub lon: f64,
+    pub lat: f64,
+    /// nearest: how many (1–50, default 5).
+    pub n: Option<usize>,
+}
+
+fn point(q: &PointQuery) -> Result<Wgs84Point, ApiError> {
+    Ok(Wgs84Point::parse(q.lon, q.lat)?)
+}
+
+/// "Which registered object am I standing in": active objects containing the point
+/// (the boundary counts as inside).
+#[utoipa::path(get, path = "/api/v1/objects/at", tag = "register", params(PointQuery),
+    responses((status = 200, description = "GeoJSON FeatureCollection")), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("object.read"))))]
+pub async fn at(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<PointQuery>,
+) -> Result<Response, ApiError> {
+    me.require(Action::ObjectRead)?;
+    let p = point(&q)?;
+    let Some(org_path) = me.org_path.clone() else {
+        return Ok(geojson_response(
+            StatusCode::OK,
+            collection(Vec::new(), None),
+        ));
+    };
+    let search = Search {
+        org_path,
+        bbox: Some(BoxDeg {
+            min_lon: p.lon(),
+            min_lat: p.lat(),
+            max_lon: p.lon(),
+            max_lat: p.lat(),
+        }),
+        status: Some(STATUS_ACTIVE.into()),
+        limit: 1000,
+        ..Search::default()
+    };
+    let mut features = Vec::new();
+    for o in objects::search(state.store.reader(), state.store.engine(), &search).await? {
+        if stored_geometry(&o)?.contains(p) {
+            features.push(feature(&o, None));
+        }
+    }
+    state
+        .audit
+        .record(
+            me.entry("object.at", Some("object"), None)
+                .details(json!({ "returned": features.len() })),
+        )
+        .await?;
+    Ok(geojson_response(StatusCode::OK, collection(features, None)))
+}
+
+/// The N active objects nearest to a point, by geodesic distance (metres, 0 when
+/// inside), nearest first.
+#[utoipa::path(get, path = "/api/v1/objects/nearest", tag = "register", params(PointQuery),
+    responses((status = 200, description = "GeoJSON FeatureCollection with distance_m")), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("object.read"))))]
+pub async fn nearest(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<PointQuery>,
+) -> Result<Response, ApiError> {
+    me.require(Action::ObjectRead)?;
+    let p = point(&q)?;
+    let n = q.n.unwrap_or(5).clamp(1, 50);
+    let Some(org_path) = me.org_path.clone() else {
+        return Ok(geojson_response(
+            StatusCode::OK,
+            collection(Vec::new(), None),
+        ));
+    };
+    // Grow a search box until it holds n objects within its inscribed radius: none
+    // outside the box can then be nearer than those.
+    let mut radius_km = 2.0_f64;
+    let mut best = loop {
+        let dlat = radius_km / 111.0;
+        let dlon = radius_km / (111.0 * p.lat().to_radians().cos().max(0.01));
+        let search = Search {
+            org_path: org_path.clone(),
+            bbox: Some(BoxDeg {
+                min_lon: (p.lon() - dlon).max(-180.0),
+                min_lat: (p.lat() - dlat).max(-90.0),
+                max_lon: (p.lon() + dlon).min(180.0),
+                max_lat: (p.lat() + dlat).min(90.0),
+            }),
+            status: Some(STATUS_ACTIVE.into()),
+            limit: 50_000,
+            ..Search::default()
+        };
+        let mut scored = Vec::new();
+        for o in objects::search(state.store.reader(), state.store.engine(), &search).await? {
+            scored.push((stored_geometry(&o)?.distance_m(p), o));
+        }
+        scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let within = scored
+            .iter()
+            .filter(|(d, _)| *d <= radius_km * 1000.0)
+            .count();
+        if within >= n || radius_km >= 4000.0 {
+            break scored;
+        }
+        radius_km *= 4.0;
+    };
+    best.truncate(n);
+    let features = best
+        .iter()
+        .map(|(d, o)| feature(o, Some(("distance_m", json!(d.round())))))
+        .collect::<Vec<_>>();
+    state
+        .audit
+        .record(
+            me.entry("object.nearest", Some("object"), None)
+                .details(json!({ "returned": features.len() })),
+        )
+        .await?;
+    Ok(geojson_response(StatusCode::OK, collection(features, None)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BufferRequest {
+    /// Radius of the zone around the object, in kilometres.
+    pub radius_km: f64,
+    /// Name of the new zone; by default the source's name.
+    pub name: Option<String>,
+}
+
+/// Make a quarantine zone: the object's geometry grown by R km (geodesic), stored
+/// as a new `quarantine_zone` object of the same organisation.
+#[utoipa::path(post, path = "/api/v1/objects/{id}/buffer", tag = "register", params(("id" = Uuid, Path)), request_body = BufferRequest,
+    responses((status = 201, description = "GeoJSON Feature of the new zone")), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("object.create"))))]
+pub async fn buffer(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<BufferRequest>,
+) -> Result<Response, ApiError> {
+    let source = object_in_scope(&state, &me, id, Action::ObjectCreate).await?;
+    if !(body.radius_km > 0.0 && body.radius_km <= fito_geo::MAX_BUFFER_KM) {
+        return Err(
+            ApiError::unprocessable("object-buffer-radius").with("max", fito_geo::MAX_BUFFER_KM)
+        );
+    }
+    let zone = fito_geo::buffer(&stored_geometry(&source)?, body.radius_km)?;
+    let b = bbox_of(&zone);
+    let name = match &body.name {
+        Some(n) => required_text("name", n, 300)?,
+        None => source.name.clone(),
+    };
+    let object = Object {
+        rid: 0,
+        id: fito_core::new_id(),
+        organization_id: source.organization_id,
+        type_code: "quarantine_zone".into(),
+        name,
+        owner_kind: None,
+        owner_name: None,
+        owner_bin: None,
+        owner_iin: None,
+        kato: source.kato.clone(),
+        crop_code: None,
+        status: STATUS_ACTIVE.into(),
+        area_ha: zone.area().value(),
+        geometry: geometry_to_json(&zone).to_string(),
+        min_lon: b.min_lon,
+        min_lat: b.min_lat,
+        max_lon: b.max_lon,
+        max_lat: b.max_lat,
+        notes: Some(format!("buffer {} km around {}", body.radius_km, source.id)),
+        version: 1,
+        created_at: 0,
+        updated_at: 0,
+        created_by: None,
+        updated_by: None,
+    };
+    let saved = create_object(&state, &me, object).await?;
+    Ok(geojson_response(StatusCode::CREATED, feature(&saved, None)))
+}

@@ -1,0 +1,187 @@
+//! The register of phytosanitary objects (R-OBJ-1): rows, versions, and the
+//! bounding-box prefilter, the one place where the engines get different SQL
+//! (SQLite's R*Tree, PostgreSQL's GiST over `box`). Exact geometry tests are the
+//! caller's, in fito-geo.
+
+use crate::entity::{object, object_version, organization};
+use crate::{Engine, Result, StoreError};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+pub use object::Model as Object;
+pub use object_version::Model as ObjectVersion;
+
+pub const STATUS_ACTIVE: &str = "active";
+pub const STATUS_ARCHIVED: &str = "archived";
+
+/// A box in degrees: west, south, east, north.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoxDeg {
+    pub min_lon: f64,
+    pub min_lat: f64,
+    pub max_lon: f64,
+    pub max_lat: f64,
+}
+
+/// What to look for; everything optional but the organisation subtree.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// Only objects of organisations whose path starts with this (R-ORG-1).
+    pub org_path: String,
+    /// Objects whose bounding box meets this box.
+    pub bbox: Option<BoxDeg>,
+    pub type_code: Option<String>,
+    pub status: Option<String>,
+    pub crop_code: Option<String>,
+    /// This KATO unit or any unit below it (by code prefix of the non-zero part).
+    pub kato_prefix: Option<String>,
+    /// Objects with `rid` above this (keyset paging).
+    pub after_rid: Option<i64>,
+    pub limit: u64,
+}
+
+/// The engine-specific prefilter: objects whose bounding box meets `b`. The
+/// values go in as expressions so the query builder numbers the parameters; each
+/// template uses its engine's placeholder (`?` for SQLite, `$n` for PostgreSQL).
+fn bbox_condition(engine: Engine, b: BoxDeg) -> sea_orm::sea_query::SimpleExpr {
+    let (west, south, east, north) = (
+        Expr::val(b.min_lon),
+        Expr::val(b.min_lat),
+        Expr::val(b.max_lon),
+        Expr::val(b.max_lat),
+    );
+    match engine {
+        Engine::Sqlite => Expr::cust_with_exprs(
+            "\"objects\".\"rid\" IN (SELECT rid FROM objects_rtree \
+             WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
+            [west, east, south, north],
+        ),
+        // The left side matches the GiST index's expression, so the index serves it.
+        Engine::Postgres => Expr::cust_with_exprs(
+            "box(point(min_lon, min_lat), point(max_lon, max_lat)) && box(point($1, $2), point($3, $4))",
+            [west, south, east, north],
+        ),
+    }
+}
+
+pub async fn search<C: ConnectionTrait>(
+    conn: &C,
+    engine: Engine,
+    s: &Search,
+) -> Result<Vec<Object>> {
+    let in_subtree = object::Column::OrganizationId.in_subquery(
+        Query::select()
+            .column(organization::Column::Id)
+            .from(organization::Entity)
+            .and_where(Expr::col(organization::Column::Path).like(format!("{}%", s.org_path)))
+            .to_owned(),
+    );
+    let mut cond = Condition::all().add(in_subtree);
+    if let Some(b) = s.bbox {
+        cond = cond.add(bbox_condition(engine, b));
+    }
+    if let Some(t) = &s.type_code {
+        cond = cond.add(object::Column::TypeCode.eq(t.as_str()));
+    }
+    if let Some(st) = &s.status {
+        cond = cond.add(object::Column::Status.eq(st.as_str()));
+    }
+    if let Some(c) = &s.crop_code {
+        cond = cond.add(object::Column::CropCode.eq(c.as_str()));
+    }
+    if let Some(k) = &s.kato_prefix {
+        cond = cond.add(object::Column::Kato.starts_with(k.as_str()));
+    }
+    if let Some(after) = s.after_rid {
+        cond = cond.add(object::Column::Rid.gt(after));
+    }
+    Ok(object::Entity::find()
+        .filter(cond)
+        .order_by_asc(object::Column::Rid)
+        .limit(s.limit)
+        .all(conn)
+        .await?)
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Object>> {
+    Ok(object::Entity::find()
+        .filter(object::Column::Id.eq(id))
+        .one(conn)
+        .await?)
+}
+
+/// Inserts a new object (version 1) with its first version row.
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    mut new: Object,
+    snapshot: String,
+) -> Result<Object> {
+    new.version = 1;
+    let mut model = new.clone().into_active_model();
+    model.rid = sea_orm::ActiveValue::NotSet;
+    let saved = model
+        .insert(conn)
+        .await
+        .map_err(|e| StoreError::from_write(e, &["id"]))?;
+    record_version(conn, &saved, "create", snapshot).await?;
+    Ok(saved)
+}
+
+/// Writes a changed object as the next version, if nobody changed it since
+/// `expected_version` (optimistic locking: two inspectors editing one field).
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    changed: Object,
+    expected_version: i64,
+    change: &str,
+    snapshot: String,
+) -> Result<Object> {
+    // Every column is written: the caller hands over the whole changed object.
+    let mut model = changed.clone().into_active_model().reset_all();
+    model.rid = sea_orm::ActiveValue::NotSet;
+    model.version = Set(expected_version + 1);
+    let done = object::Entity::update_many()
+        .set(model)
+        .filter(object::Column::Id.eq(changed.id))
+        .filter(object::Column::Version.eq(expected_version))
+        .exec(conn)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(StoreError::Conflict("version"));
+    }
+    let saved = get(conn, changed.id).await?.ok_or(StoreError::NotFound)?;
+    record_version(conn, &saved, change, snapshot).await?;
+    Ok(saved)
+}
+
+async fn record_version<C: ConnectionTrait>(
+    conn: &C,
+    o: &Object,
+    change: &str,
+    snapshot: String,
+) -> Result<()> {
+    object_version::ActiveModel {
+        object_id: Set(o.id),
+        version: Set(o.version),
+        change: Set(change.to_string()),
+        snapshot: Set(snapshot),
+        changed_at: Set(o.updated_at),
+        changed_by: Set(o.updated_by),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Every version of an object, oldest first.
+pub async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<ObjectVersion>> {
+    Ok(object_version::Entity::find()
+        .filter(object_version::Column::ObjectId.eq(id))
+        .order_by_asc(object_version::Column::Version)
+        .all(conn)
+        .await?)
+}
