@@ -121,6 +121,14 @@ impl Bbox {
             && (self.min.lat..=self.max.lat).contains(&p.lat)
     }
 
+    /// Whether the box (west, south, east, north) lies wholly inside this one.
+    pub fn contains_box(&self, west: f64, south: f64, east: f64, north: f64) -> bool {
+        west >= self.min.lon
+            && east <= self.max.lon
+            && south >= self.min.lat
+            && north <= self.max.lat
+    }
+
     pub fn intersects(&self, other: &Bbox) -> bool {
         self.min.lon <= other.max.lon
             && other.min.lon <= self.max.lon

@@ -21,6 +21,11 @@ use std::time::Duration;
 
 pub use sea_orm::{ActiveValue, ConnectionTrait, DatabaseTransaction, DbErr, Value};
 
+/// SeaORM traits for callers that write entities directly (bulk tools).
+pub mod sea_orm_reexport {
+    pub use sea_orm::{ActiveValue, EntityTrait, IntoActiveModel};
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,

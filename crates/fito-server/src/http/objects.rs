@@ -47,28 +47,81 @@ pub(crate) fn stored_geometry(o: &Object) -> Result<Geometry, ApiError> {
 /// The object as a GeoJSON Feature; its personal data (a person owner) only when
 /// the caller is allowed to read objects of its organisation, which they are here.
 pub(crate) fn feature(o: &Object, extra: Option<(&str, Value)>) -> Value {
-    let owner = o.owner_kind.as_ref().map(|kind| {
-        json!({ "kind": kind, "name": o.owner_name, "bin": o.owner_bin, "iin": o.owner_iin })
-    });
-    let mut properties = json!({
-        "organization_id": o.organization_id,
-        "type": o.type_code,
-        "name": o.name,
-        "owner": owner,
-        "kato": o.kato,
-        "crop": o.crop_code,
-        "status": o.status,
-        "area_ha": (o.area_ha * 10_000.0).round() / 10_000.0,
-        "notes": o.notes,
-        "version": o.version,
-        "created_at": to_datetime(o.created_at),
-        "updated_at": to_datetime(o.updated_at),
-    });
-    if let Some((key, value)) = extra {
-        properties[key] = value;
+    let mut value = serde_json::to_value(FeatureOut::new(o)).unwrap_or(Value::Null);
+    if let Some((key, extra)) = extra {
+        value["properties"][key] = extra;
     }
-    let geometry: Value = serde_json::from_str(&o.geometry).unwrap_or(Value::Null);
-    json!({ "type": "Feature", "id": o.id, "geometry": geometry, "properties": properties })
+    value
+}
+
+/// An object as a GeoJSON Feature, serialised straight from the row: the stored
+/// geometry text goes out as it is (it was written by fito-geo), which keeps large
+/// bbox answers cheap.
+#[derive(Serialize)]
+pub(crate) struct FeatureOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: Uuid,
+    geometry: Box<serde_json::value::RawValue>,
+    properties: PropertiesOut<'a>,
+}
+
+#[derive(Serialize)]
+struct PropertiesOut<'a> {
+    organization_id: Uuid,
+    #[serde(rename = "type")]
+    type_code: &'a str,
+    name: &'a str,
+    owner: Option<OwnerOut<'a>>,
+    kato: Option<&'a str>,
+    crop: Option<&'a str>,
+    status: &'a str,
+    area_ha: f64,
+    notes: Option<&'a str>,
+    version: i64,
+    created_at: chrono::DateTime<chrono::Utc>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Serialize)]
+struct OwnerOut<'a> {
+    kind: &'a str,
+    name: Option<&'a str>,
+    bin: Option<&'a str>,
+    iin: Option<&'a str>,
+}
+
+impl<'a> FeatureOut<'a> {
+    pub(crate) fn new(o: &'a Object) -> Self {
+        let geometry =
+            serde_json::value::RawValue::from_string(o.geometry.clone()).unwrap_or_else(|_| {
+                serde_json::value::RawValue::from_string("null".into()).expect("null is JSON")
+            });
+        FeatureOut {
+            kind: "Feature",
+            id: o.id,
+            geometry,
+            properties: PropertiesOut {
+                organization_id: o.organization_id,
+                type_code: &o.type_code,
+                name: &o.name,
+                owner: o.owner_kind.as_deref().map(|kind| OwnerOut {
+                    kind,
+                    name: o.owner_name.as_deref(),
+                    bin: o.owner_bin.as_deref(),
+                    iin: o.owner_iin.as_deref(),
+                }),
+                kato: o.kato.as_deref(),
+                crop: o.crop_code.as_deref(),
+                status: &o.status,
+                area_ha: (o.area_ha * 10_000.0).round() / 10_000.0,
+                notes: o.notes.as_deref(),
+                version: o.version,
+                created_at: to_datetime(o.created_at),
+                updated_at: to_datetime(o.updated_at),
+            },
+        }
+    }
 }
 
 pub(crate) fn geojson_response(status: StatusCode, body: Value) -> Response {

@@ -3,7 +3,8 @@
 //! prefilters by bounding box; fito-geo decides exactly.
 
 use super::objects::{
-    bbox_of, collection, create_object, feature, geojson_response, object_in_scope, stored_geometry,
+    FeatureOut, bbox_of, collection, create_object, feature, geojson_response, object_in_scope,
+    stored_geometry,
 };
 use super::views::required_text;
 use crate::auth::{CurrentUser, EntryExt};
@@ -12,7 +13,8 @@ use crate::extract::{ApiJson, ApiQuery};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use fito_core::Action;
 use fito_geo::Wgs84Point;
 use fito_geo::formats::geojson::geometry_to_json;
@@ -104,13 +106,15 @@ pub async fn list(
         .map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
     let mut features = Vec::with_capacity(found.len());
     for o in &found {
-        // The index matched bounding boxes; keep what really meets the box.
+        // The index matched bounding boxes; keep what really meets the box. An
+        // object whose box lies wholly inside needs no exact test.
         if let Some(b) = &exact
-            && !stored_geometry(o)?.intersects_bbox(b)
+            && !(b.contains_box(o.min_lon, o.min_lat, o.max_lon, o.max_lat)
+                || stored_geometry(o)?.intersects_bbox(b))
         {
             continue;
         }
-        features.push(feature(o, None));
+        features.push(FeatureOut::new(o));
     }
     state
         .audit
@@ -137,7 +141,7 @@ pub async fn list(
         }
         link
     });
-    Ok(geojson_response(StatusCode::OK, collection(features, next)))
+    Ok(collection_response(features, next))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -325,4 +329,38 @@ pub async fn buffer(
     };
     let saved = create_object(&state, &me, object).await?;
     Ok(geojson_response(StatusCode::CREATED, feature(&saved, None)))
+}
+
+/// A FeatureCollection serialised in one pass from the rows (no JSON tree).
+fn collection_response(features: Vec<FeatureOut<'_>>, next: Option<String>) -> Response {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        #[serde(rename = "numberReturned")]
+        number_returned: usize,
+        features: Vec<FeatureOut<'a>>,
+        links: Vec<serde_json::Value>,
+    }
+    let links = next
+        .map(|href| json!({ "rel": "next", "href": href, "type": "application/geo+json" }))
+        .into_iter()
+        .collect();
+    let out = Out {
+        kind: "FeatureCollection",
+        number_returned: features.len(),
+        features,
+        links,
+    };
+    match serde_json::to_vec(&out) {
+        Ok(body) => {
+            let mut response = (StatusCode::OK, body).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/geo+json"),
+            );
+            response
+        }
+        Err(_) => ApiError::internal().into_response(),
+    }
 }
