@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use fito_geo::formats::geojson::{geometry_from_json, geometry_to_json};
 use fito_geo::{ValidationOptions, validate};
 use fito_store::entity::{object, object_version};
-use fito_store::objects::{Object, STATUS_ACTIVE};
+use fito_store::objects::{BoxDeg, Object};
 use fito_store::orgs::NewOrganization;
 use fito_store::{PoolOptions, Store};
 use rand::{Rng, SeedableRng};
@@ -43,65 +43,93 @@ enum Command {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Generate { database_url, objects, seed } => generate(&database_url, objects, seed).await,
+        Command::Generate {
+            database_url,
+            objects,
+            seed,
+        } => generate(&database_url, objects, seed).await,
     }
 }
 
-fn synthetic(rng: &mut rand::rngs::StdRng, org: uuid::Uuid, now: i64) -> anyhow::Result<(Object, String)> {
+fn synthetic(
+    rng: &mut rand::rngs::StdRng,
+    org: uuid::Uuid,
+    now: i64,
+) -> anyhow::Result<(Object, String)> {
     let (lon, lat) = (rng.random_range(WEST..EAST), rng.random_range(SOUTH..NORTH));
     // Two thirds fields (squares of 100 m to 1 km), one third point foci.
     let (type_code, raw) = if rng.random_range(0..3) < 2 {
         let d = rng.random_range(0.0005..0.005);
-        let ring = json!([[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]);
+        let ring = json!([
+            [lon - d, lat - d],
+            [lon + d, lat - d],
+            [lon + d, lat + d],
+            [lon - d, lat + d],
+            [lon - d, lat - d]
+        ]);
         ("field", json!({ "type": "Polygon", "coordinates": [ring] }))
     } else {
-        ("outbreak_focus", json!({ "type": "Point", "coordinates": [lon, lat] }))
+        (
+            "outbreak_focus",
+            json!({ "type": "Point", "coordinates": [lon, lat] }),
+        )
     };
-    let options = ValidationOptions { close_open_rings: false, kazakhstan_axes_check: false };
+    let options = ValidationOptions {
+        close_open_rings: false,
+        kazakhstan_axes_check: false,
+    };
     let geometry = validate(geometry_from_json(raw)?, &options)?.geometry;
     let b = geometry.bbox();
-    let o = Object {
-        rid: 0,
-        id: fito_core::new_id(),
-        organization_id: org,
-        type_code: type_code.into(),
-        name: format!("{type_code} {lon:.4} {lat:.4}"),
-        owner_kind: None,
-        owner_name: None,
-        owner_bin: None,
-        owner_iin: None,
-        kato: None,
-        crop_code: None,
-        status: STATUS_ACTIVE.into(),
-        geometry: geometry_to_json(&geometry).to_string(),
-        area_ha: geometry.area().value(),
+    let bbox = BoxDeg {
         min_lon: b.min_lon(),
         min_lat: b.min_lat(),
         max_lon: b.max_lon(),
         max_lat: b.max_lat(),
-        notes: None,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: None,
-        updated_by: None,
     };
+    let name = format!("{type_code} {lon:.4} {lat:.4}");
+    let mut o = fito_store::objects::draft(
+        fito_core::new_id(),
+        org,
+        type_code,
+        name,
+        geometry_to_json(&geometry).to_string(),
+        geometry.area().value(),
+        bbox,
+    );
+    (o.created_at, o.updated_at) = (now, now);
     let snapshot = json!({ "type": "Feature", "id": o.id, "geometry": serde_json::from_str::<serde_json::Value>(&o.geometry)? }).to_string();
     Ok((o, snapshot))
 }
 
 async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
     use fito_store::sea_orm_reexport::{ActiveValue::NotSet, EntityTrait, IntoActiveModel};
-    let store = Store::connect(url, &PoolOptions { sqlite_synchronous_full: false, ..PoolOptions::default() })
-        .await
-        .context("open the database")?;
+    let store = Store::connect(
+        url,
+        &PoolOptions {
+            sqlite_synchronous_full: false,
+            ..PoolOptions::default()
+        },
+    )
+    .await
+    .context("open the database")?;
     store.migrate().await?;
     let now = fito_store::time::now_us();
     fito_store::reference::seed_if_empty(store.writer(), now).await?;
-    let root = match fito_store::orgs::roots(store.reader()).await?.into_iter().next() {
+    let root = match fito_store::orgs::roots(store.reader())
+        .await?
+        .into_iter()
+        .next()
+    {
         Some(root) => root,
         None => {
-            let new = NewOrganization { id: fito_core::new_id(), parent_id: None, name_kk: "Бенчмарк".into(), name_ru: "Бенчмарк".into(), name_en: None, bin: None };
+            let new = NewOrganization {
+                id: fito_core::new_id(),
+                parent_id: None,
+                name_kk: "Бенчмарк".into(),
+                name_ru: "Бенчмарк".into(),
+                name_en: None,
+                bin: None,
+            };
             fito_store::orgs::insert(store.writer(), new, now).await?
         }
     };
@@ -115,22 +143,42 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
         let mut versions = Vec::with_capacity(batch as usize);
         for _ in 0..batch {
             let (o, snapshot) = synthetic(&mut rng, root.id, now)?;
-            versions.push(object_version::Model { object_id: o.id, version: 1, change: "create".into(), snapshot, changed_at: now, changed_by: None }.into_active_model());
+            versions.push(
+                object_version::Model {
+                    object_id: o.id,
+                    version: 1,
+                    change: "create".into(),
+                    snapshot,
+                    changed_at: now,
+                    changed_by: None,
+                }
+                .into_active_model(),
+            );
             let mut model = o.into_active_model();
             model.rid = NotSet;
             objects.push(model);
         }
         // Chunks keep statements under the engines' bound-parameter limits.
         for chunk in objects.chunks(1_000) {
-            object::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
+            object::Entity::insert_many(chunk.to_vec())
+                .exec(&txn)
+                .await?;
         }
         for chunk in versions.chunks(2_000) {
-            object_version::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
+            object_version::Entity::insert_many(chunk.to_vec())
+                .exec(&txn)
+                .await?;
         }
         txn.commit().await?;
         written += batch;
-        eprintln!("{written} objects ({:.0} s)", started.elapsed().as_secs_f64());
+        eprintln!(
+            "{written} objects ({:.0} s)",
+            started.elapsed().as_secs_f64()
+        );
     }
-    println!("generated {written} objects in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "generated {written} objects in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::{Engine, Result, StoreError};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -25,6 +25,45 @@ pub struct BoxDeg {
     pub min_lat: f64,
     pub max_lon: f64,
     pub max_lat: f64,
+}
+
+/// A new active object (version 1) with no owner, unit, crop or notes yet; the
+/// caller sets those and the times. `geometry` is GeoJSON text written by fito-geo.
+pub fn draft(
+    id: Uuid,
+    organization_id: Uuid,
+    type_code: &str,
+    name: String,
+    geometry: String,
+    area_ha: f64,
+    bbox: BoxDeg,
+) -> Object {
+    Object {
+        rid: 0,
+        id,
+        organization_id,
+        type_code: type_code.to_string(),
+        name,
+        owner_kind: None,
+        owner_name: None,
+        owner_bin: None,
+        owner_iin: None,
+        kato: None,
+        crop_code: None,
+        status: STATUS_ACTIVE.to_string(),
+        geometry,
+        area_ha,
+        min_lon: bbox.min_lon,
+        min_lat: bbox.min_lat,
+        max_lon: bbox.max_lon,
+        max_lat: bbox.max_lat,
+        notes: None,
+        version: 1,
+        created_at: 0,
+        updated_at: 0,
+        created_by: None,
+        updated_by: None,
+    }
 }
 
 /// What to look for; everything optional but the organisation subtree.
@@ -68,11 +107,8 @@ fn bbox_condition(engine: Engine, b: BoxDeg) -> sea_orm::sea_query::SimpleExpr {
     }
 }
 
-pub async fn search<C: ConnectionTrait>(
-    conn: &C,
-    engine: Engine,
-    s: &Search,
-) -> Result<Vec<Object>> {
+/// The `WHERE` of a search (everything but the limit).
+fn search_condition(engine: Engine, s: &Search) -> Condition {
     let in_subtree = object::Column::OrganizationId.in_subquery(
         Query::select()
             .column(organization::Column::Id)
@@ -99,11 +135,28 @@ pub async fn search<C: ConnectionTrait>(
     if let Some(after) = s.after_rid {
         cond = cond.add(object::Column::Rid.gt(after));
     }
+    cond
+}
+
+pub async fn search<C: ConnectionTrait>(
+    conn: &C,
+    engine: Engine,
+    s: &Search,
+) -> Result<Vec<Object>> {
     Ok(object::Entity::find()
-        .filter(cond)
+        .filter(search_condition(engine, s))
         .order_by_asc(object::Column::Rid)
         .limit(s.limit)
         .all(conn)
+        .await?)
+}
+
+/// How many objects a search matches, ignoring its limit (the bounding-box
+/// prefilter only: the exact geometry test is the caller's).
+pub async fn count<C: ConnectionTrait>(conn: &C, engine: Engine, s: &Search) -> Result<u64> {
+    Ok(object::Entity::find()
+        .filter(search_condition(engine, s))
+        .count(conn)
         .await?)
 }
 

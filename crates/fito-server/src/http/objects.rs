@@ -406,32 +406,25 @@ pub async fn create(
     }
     let (input, c) = check_input(&state, body).await?;
     let b = bbox_of(&c.geometry);
-    let object = Object {
-        rid: 0,
-        id: input.id.unwrap_or_else(fito_core::new_id),
+    let name = required_text("name", &input.name, 300)?;
+    let id = input.id.unwrap_or_else(fito_core::new_id);
+    let mut object = objects::draft(
+        id,
         organization_id,
-        type_code: c.type_code,
-        name: required_text("name", &input.name, 300)?,
-        owner_kind: c.owner.kind,
-        owner_name: c.owner.name,
-        owner_bin: c.owner.bin,
-        owner_iin: c.owner.iin,
-        kato: c.kato,
-        crop_code: c.crop,
-        status: STATUS_ACTIVE.into(),
-        area_ha: c.geometry.area().value(),
-        geometry: c.geometry_json,
-        min_lon: b.min_lon,
-        min_lat: b.min_lat,
-        max_lon: b.max_lon,
-        max_lat: b.max_lat,
-        notes: optional_text("notes", input.notes.as_deref(), 4000)?,
-        version: 1,
-        created_at: 0,
-        updated_at: 0,
-        created_by: None,
-        updated_by: None,
-    };
+        &c.type_code,
+        name,
+        c.geometry_json,
+        c.geometry.area().value(),
+        b,
+    );
+    (
+        object.owner_kind,
+        object.owner_name,
+        object.owner_bin,
+        object.owner_iin,
+    ) = (c.owner.kind, c.owner.name, c.owner.bin, c.owner.iin);
+    (object.kato, object.crop_code) = (c.kato, c.crop);
+    object.notes = optional_text("notes", input.notes.as_deref(), 4000)?;
     let saved = create_object(&state, &me, object).await?;
     let body = feature(
         &saved,

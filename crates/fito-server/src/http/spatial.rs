@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use fito_core::Action;
 use fito_geo::Wgs84Point;
 use fito_geo::formats::geojson::geometry_to_json;
-use fito_store::objects::{self, BoxDeg, Object, STATUS_ACTIVE, Search};
+use fito_store::objects::{self, BoxDeg, STATUS_ACTIVE, Search};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
@@ -301,32 +301,17 @@ pub async fn buffer(
         Some(n) => required_text("name", n, 300)?,
         None => source.name.clone(),
     };
-    let object = Object {
-        rid: 0,
-        id: fito_core::new_id(),
-        organization_id: source.organization_id,
-        type_code: "quarantine_zone".into(),
+    let mut object = objects::draft(
+        fito_core::new_id(),
+        source.organization_id,
+        "quarantine_zone",
         name,
-        owner_kind: None,
-        owner_name: None,
-        owner_bin: None,
-        owner_iin: None,
-        kato: source.kato.clone(),
-        crop_code: None,
-        status: STATUS_ACTIVE.into(),
-        area_ha: zone.area().value(),
-        geometry: geometry_to_json(&zone).to_string(),
-        min_lon: b.min_lon,
-        min_lat: b.min_lat,
-        max_lon: b.max_lon,
-        max_lat: b.max_lat,
-        notes: Some(format!("buffer {} km around {}", body.radius_km, source.id)),
-        version: 1,
-        created_at: 0,
-        updated_at: 0,
-        created_by: None,
-        updated_by: None,
-    };
+        geometry_to_json(&zone).to_string(),
+        zone.area().value(),
+        b,
+    );
+    object.kato = source.kato.clone();
+    object.notes = Some(format!("buffer {} km around {}", body.radius_km, source.id));
     let saved = create_object(&state, &me, object).await?;
     Ok(geojson_response(StatusCode::CREATED, feature(&saved, None)))
 }
