@@ -40,3 +40,33 @@ object-archived = The object is archived. Restore it first.
 object-not-archived = The object is not archived.
 object-buffer-radius = The buffer radius must be more than 0 and at most { $max } km.
 object-id-taken = An object with this id already exists.
+
+ogc-landing-title = Fito centre: register of phytosanitary objects
+ogc-landing-description = The layers of the register of phytosanitary objects through OGC API – Features (GeoJSON), for QGIS and GDAL.
+ogc-collection-objects = All phytosanitary objects
+ogc-collection-objects-description = Every active object of the register, of any type.
+ogc-collection-description = Active objects of this type.
+ogc-collection-not-found = There is no such layer (collection).
+ogc-datetime-invalid = The time must be RFC 3339, or an interval start/end.
+
+# Import and export of files (GeoJSON, KML, Shapefile, CSV).
+geo-kml-malformed = The KML file is malformed or incomplete{ $where }.
+geo-csv-malformed = The CSV file is malformed{ $where }.
+geo-csv-missing-columns = The CSV file has no geometry column: it needs a WKT column or longitude and latitude columns (lon, lat){ $where }.
+geo-csv-bad-number = A coordinate in the CSV file is not a number{ $where }.
+geo-wkt-malformed = The WKT geometry is malformed{ $where }.
+geo-zip-malformed = The ZIP archive is malformed or incomplete{ $where }.
+geo-shapefile-missing-part = The Shapefile archive lacks a required file (.shp, .dbf and .prj are needed){ $where }.
+geo-shapefile-malformed = The Shapefile is malformed{ $where }.
+geo-shapefile-mixed-geometry = A Shapefile holds only points or only polygons: filter the selection by object type{ $where }.
+geo-prj-unsupported = The coordinate system (.prj) is not recognised or not supported{ $where }.
+geo-reprojection-failed = The coordinates could not be converted to WGS 84{ $where }.
+geo-io = The file could not be read or written{ $where }.
+import-format-unknown = Unknown format “{ $format }”. Choose geojson, kml, shapefile or csv.
+import-format-mismatch = The file was declared as { $declared } but its content is { $found }.
+import-file-empty = The file is empty.
+import-file-no-features = The file holds no features.
+import-file-image = This is an image file. Images are not accepted: send GeoJSON, KML, a zipped Shapefile or CSV.
+import-file-binary = This file is not GeoJSON, KML, a zipped Shapefile or CSV.
+import-feature-invalid = Feature { $feature } of the file was refused{ $where }: { $problem } The whole file was refused; nothing was saved.
+export-format-unknown = Unknown format “{ $format }”. Choose geojson, kml, shapefile or csv.

@@ -40,3 +40,33 @@ object-archived = Объект мұрағатта. Алдымен оны қал�
 object-not-archived = Объект мұрағатта емес.
 object-buffer-radius = Буферлік аймақ радиусы 0-ден үлкен және { $max } км-ден аспауы керек.
 object-id-taken = Мұндай идентификаторы бар объект бұрыннан бар.
+
+ogc-landing-title = Фито орталығы: фитосанитариялық объектілер тізілімі
+ogc-landing-description = Фитосанитариялық объектілер тізілімінің қабаттары OGC API – Features (GeoJSON) арқылы QGIS пен GDAL үшін.
+ogc-collection-objects = Барлық фитосанитариялық объектілер
+ogc-collection-objects-description = Тізілімнің барлық белсенді объектілері, түріне қарамастан.
+ogc-collection-description = Осы түрдегі белсенді объектілер.
+ogc-collection-not-found = Мұндай қабат (жинақ) жоқ.
+ogc-datetime-invalid = Уақыт RFC 3339 форматында немесе «бастау/аяқтау» аралығы ретінде берілуі керек.
+
+# Файлдарды импорттау және экспорттау (GeoJSON, KML, Shapefile, CSV).
+geo-kml-malformed = KML файлы бүлінген немесе толық емес{ $where }.
+geo-csv-malformed = CSV файлы бүлінген{ $where }.
+geo-csv-missing-columns = CSV файлында геометрия бағаны жоқ: WKT бағаны немесе бойлық пен ендік (lon, lat) бағандары керек{ $where }.
+geo-csv-bad-number = CSV файлындағы координата сан емес{ $where }.
+geo-wkt-malformed = WKT геометриясы бүлінген{ $where }.
+geo-zip-malformed = ZIP архиві бүлінген немесе толық емес{ $where }.
+geo-shapefile-missing-part = Shapefile архивінде қажетті файл жоқ (.shp, .dbf және .prj керек){ $where }.
+geo-shapefile-malformed = Shapefile бүлінген{ $where }.
+geo-shapefile-mixed-geometry = Shapefile тек нүктелерді немесе тек полигондарды сақтай алады: таңдауды нысан түрі бойынша сүзіңіз{ $where }.
+geo-prj-unsupported = Координаттар жүйесі (.prj) танылмады немесе қолдау көрсетілмейді{ $where }.
+geo-reprojection-failed = Координаттарды WGS 84 жүйесіне ауыстыру мүмкін болмады{ $where }.
+geo-io = Файлды оқу немесе жазу кезінде қате шықты{ $where }.
+import-format-unknown = «{ $format }» пішімі белгісіз. geojson, kml, shapefile немесе csv таңдаңыз.
+import-format-mismatch = Файл { $declared } деп көрсетілген, бірақ мазмұны бойынша { $found } болып шықты.
+import-file-empty = Файл бос.
+import-file-no-features = Файлда бірде-бір объект жоқ.
+import-file-image = Бұл сурет файлы. Суреттер қабылданбайды: GeoJSON, KML, ZIP-тегі Shapefile немесе CSV жіберіңіз.
+import-file-binary = Бұл файл GeoJSON, KML, ZIP-тегі Shapefile немесе CSV емес.
+import-feature-invalid = Файлдағы { $feature }-объект қабылданбады{ $where }: { $problem } Файл толығымен қабылданбады, ештеңе сақталмады.
+export-format-unknown = «{ $format }» пішімі белгісіз. geojson, kml, shapefile немесе csv таңдаңыз.

@@ -40,3 +40,33 @@ object-archived = Объект в архиве. Сначала восстано�
 object-not-archived = Объект не в архиве.
 object-buffer-radius = Радиус буферной зоны должен быть больше 0 и не более { $max } км.
 object-id-taken = Объект с таким идентификатором уже существует.
+
+ogc-landing-title = Фито центр: реестр фитосанитарных объектов
+ogc-landing-description = Слои реестра фитосанитарных объектов через OGC API – Features (GeoJSON) для QGIS и GDAL.
+ogc-collection-objects = Все фитосанитарные объекты
+ogc-collection-objects-description = Все активные объекты реестра, любого типа.
+ogc-collection-description = Активные объекты этого типа.
+ogc-collection-not-found = Такого слоя (коллекции) нет.
+ogc-datetime-invalid = Время должно быть в формате RFC 3339 или интервалом «начало/конец».
+
+# Импорт и экспорт файлов (GeoJSON, KML, Shapefile, CSV).
+geo-kml-malformed = Файл KML повреждён или неполон{ $where }.
+geo-csv-malformed = Файл CSV повреждён{ $where }.
+geo-csv-missing-columns = В файле CSV нет столбца геометрии: нужен столбец WKT или столбцы долготы и широты (lon, lat){ $where }.
+geo-csv-bad-number = Координата в файле CSV не является числом{ $where }.
+geo-wkt-malformed = Геометрия WKT повреждена{ $where }.
+geo-zip-malformed = Архив ZIP повреждён или неполон{ $where }.
+geo-shapefile-missing-part = В архиве Shapefile нет нужного файла (нужны .shp, .dbf и .prj){ $where }.
+geo-shapefile-mixed-geometry = Shapefile может содержать только точки или только полигоны: отфильтруйте выборку по типу объекта{ $where }.
+geo-shapefile-malformed = Shapefile повреждён{ $where }.
+geo-prj-unsupported = Система координат (.prj) не распознана или не поддерживается{ $where }.
+geo-reprojection-failed = Не удалось пересчитать координаты в WGS 84{ $where }.
+geo-io = Ошибка при чтении или записи файла{ $where }.
+import-format-unknown = Неизвестный формат «{ $format }». Выберите geojson, kml, shapefile или csv.
+import-format-mismatch = Файл заявлен как { $declared }, но по содержимому это { $found }.
+import-file-empty = Файл пуст.
+import-file-no-features = В файле нет ни одного объекта.
+import-file-image = Это файл изображения. Изображения не принимаются: отправьте GeoJSON, KML, Shapefile в ZIP или CSV.
+import-file-binary = Это не GeoJSON, KML, Shapefile в ZIP и не CSV.
+import-feature-invalid = Объект { $feature } в файле не принят{ $where }: { $problem } Файл отклонён целиком, ничего не сохранено.
+export-format-unknown = Неизвестный формат «{ $format }». Выберите geojson, kml, shapefile или csv.

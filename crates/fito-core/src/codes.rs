@@ -50,6 +50,13 @@ impl KatoCode {
         &self.0
     }
 
+    /// The prefix that this unit and every unit below it share: the code without
+    /// its trailing zeros, keeping at least the region's two digits.
+    pub fn subtree_prefix(&self) -> &str {
+        let significant = self.0.trim_end_matches('0').len();
+        &self.0[..significant.max(2)]
+    }
+
     /// The two-digit region part every unit of that region shares.
     pub fn region_prefix(&self) -> &str {
         &self.0[..2]
@@ -101,7 +108,19 @@ mod tests {
     #[test]
     fn r_obj_2_kato_codes_are_nine_digits() {
         let astana = KatoCode::parse("710000000").unwrap();
-        assert_eq!(astana.region_prefix(), "71");
+        assert_eq!(
+            (astana.region_prefix(), astana.subtree_prefix()),
+            ("71", "71")
+        );
+        assert_eq!(
+            KatoCode::parse("111010000").unwrap().subtree_prefix(),
+            "11101"
+        );
+        assert_eq!(
+            KatoCode::parse("100000000").unwrap().subtree_prefix(),
+            "10",
+            "Abai region keeps two digits"
+        );
         for bad in ["", "71000000", "7100000000", "71000000a", "000000000"] {
             assert_eq!(
                 KatoCode::parse(bad).unwrap_err().code,

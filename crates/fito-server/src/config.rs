@@ -23,6 +23,8 @@ pub struct Config {
     pub bootstrap: BootstrapConfig,
     /// Largest JSON body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Largest file accepted by `POST /api/v1/objects/import`, in bytes.
+    pub max_import_bytes: usize,
     /// A request running longer than this is cut off.
     pub request_timeout_secs: u64,
 }
@@ -66,6 +68,7 @@ impl Default for Config {
             auth: AuthConfig::default(),
             bootstrap: BootstrapConfig::default(),
             max_body_bytes: 1024 * 1024,
+            max_import_bytes: 200 * 1024 * 1024,
             request_timeout_secs: 30,
         }
     }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod extract;
 pub mod http;
 pub mod i18n;
+pub mod register_import;
 pub mod state;
 
 use crate::audit_writer::AuditWriter;

@@ -75,6 +75,25 @@ async fn r_obj_1_an_inspector_registers_a_field_with_owner_unit_crop_and_geodesi
         .await;
     assert_eq!(listed.status, StatusCode::OK, "{}", listed.body);
     assert_eq!(ids(&listed), vec![id.clone()], "{}", listed.body);
+    let in_akmola = app
+        .get("/api/v1/objects?kato=110000000", &inspector.token)
+        .await;
+    assert_eq!(
+        ids(&in_akmola),
+        vec![id.clone()],
+        "a region's objects include its units'"
+    );
+    assert!(
+        ids(&app
+            .get("/api/v1/objects?kato=150000000", &inspector.token)
+            .await)
+        .is_empty()
+    );
+    let bad_kato = app.get("/api/v1/objects?kato=1", &inspector.token).await;
+    assert_eq!(
+        (bad_kato.status, bad_kato.code()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "kato-code-invalid")
+    );
     app.stop().await;
 }
 both_engines!(r_obj_1_an_inspector_registers_a_field_with_owner_unit_crop_and_geodesic_area);

@@ -210,6 +210,16 @@ async fn prepare(
                 json!({ "organization_id": org, "type": "outbreak_focus", "name": "Ошақ", "geometry": { "type": "Point", "coordinates": [71.4, 51.1] } }),
             ),
         ),
+        ("POST", "/api/v1/objects/import") => p(
+            format!("/api/v1/objects/import?organization_id={org}&type=outbreak_focus"),
+            Some(
+                json!({ "type": "FeatureCollection", "features": [{ "type": "Feature", "geometry": { "type": "Point", "coordinates": [71.4, 51.1] }, "properties": { "name": "Ошақ" } }] }),
+            ),
+        ),
+        ("GET", "/api/v1/objects/export") => p(
+            format!("/api/v1/objects/export?format=geojson&organization_id={org}"),
+            None,
+        ),
         ("GET", "/api/v1/objects/{id}") => p(
             format!("/api/v1/objects/{}", field(app, keeper, org).await.0),
             None,
@@ -250,6 +260,26 @@ async fn prepare(
         ("POST", "/api/v1/objects/{id}/buffer") => p(
             format!("/api/v1/objects/{}/buffer", field(app, keeper, org).await.0),
             Some(json!({ "radius_km": 1.0 })),
+        ),
+        // OGC API – Features: the service's description has no target; the layers'
+        // features do.
+        ("GET", "/ogc" | "/ogc/conformance" | "/ogc/collections") => p(path.into(), None),
+        ("GET", "/ogc/collections/{collection_id}") => p("/ogc/collections/field".into(), None),
+        ("GET", "/ogc/collections/{collection_id}/items") => {
+            let (id, lon, lat) = field(app, keeper, org).await;
+            let bbox = format!("{},{},{},{}", lon - 0.1, lat - 0.1, lon + 0.1, lat + 0.1);
+            Some(Prepared {
+                path: format!("/ogc/collections/field/items?bbox={bbox}"),
+                body: None,
+                listed_id: Some(id),
+            })
+        }
+        ("GET", "/ogc/collections/{collection_id}/items/{feature_id}") => p(
+            format!(
+                "/ogc/collections/field/items/{}",
+                field(app, keeper, org).await.0
+            ),
+            None,
         ),
         // Own-account endpoints: the target is always the caller's own.
         ("GET", "/api/v1/me" | "/api/v1/auth/sessions") => p(path.into(), None),

@@ -151,6 +151,22 @@ pub async fn search<C: ConnectionTrait>(
         .await?)
 }
 
+/// As [`search`], in no particular order, for questions that do not page ("which
+/// object am I in", nearest). Ordering by row id lets PostgreSQL walk the primary
+/// key hoping to meet matches early; with its fixed guess for `&&` it then scanned
+/// the whole table for a single point (30 ms instead of 0.1 ms on 1M objects).
+pub async fn search_unordered<C: ConnectionTrait>(
+    conn: &C,
+    engine: Engine,
+    s: &Search,
+) -> Result<Vec<Object>> {
+    Ok(object::Entity::find()
+        .filter(search_condition(engine, s))
+        .limit(s.limit)
+        .all(conn)
+        .await?)
+}
+
 /// How many objects a search matches, ignoring its limit (the bounding-box
 /// prefilter only: the exact geometry test is the caller's).
 pub async fn count<C: ConnectionTrait>(conn: &C, engine: Engine, s: &Search) -> Result<u64> {

@@ -37,6 +37,8 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Import objects from a GIS file straight into the database: every feature or none.
+    Import(ImportArgs),
 }
 
 #[derive(Subcommand)]
@@ -51,6 +53,21 @@ enum AdminCommand {
         #[arg(long)]
         email: String,
     },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The file: GeoJSON, KML, zipped Shapefile or CSV.
+    file: PathBuf,
+    /// geojson, kml, shapefile or csv; otherwise from the file's extension and content.
+    #[arg(long)]
+    format: Option<String>,
+    /// The organisation the objects belong to (default: the root organisation).
+    #[arg(long)]
+    organization: Option<uuid::Uuid>,
+    /// The object type of features that name none.
+    #[arg(long = "type")]
+    type_code: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +118,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => audit_verify(config).await,
+        Command::Import(args) => {
+            let store = open(&config).await?;
+            import(store, args).await
+        }
     }
 }
 
@@ -207,4 +228,115 @@ async fn audit_verify(config: Config) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// `fito import`: the same checks and all-or-nothing write as the API
+/// (`fito_server::register_import`), journaled as the system.
+async fn import(store: Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    use fito_server::register_import::{self as ri, Format, References, Target};
+    store.migrate().await?;
+    fito_server::bootstrap::seed_reference(&store).await?;
+    let organization_id = import_organization(&store, args.organization).await?;
+    let declared = match &args.format {
+        Some(name) => Some(Format::from_name(name).with_context(|| {
+            format!("unknown format {name}: choose geojson, kml, shapefile or csv")
+        })?),
+        None => args
+            .file
+            .extension()
+            .and_then(|e| Format::from_name(&e.to_string_lossy())),
+    };
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let i18n = fito_server::i18n::I18n::load();
+    let lang =
+        fito_server::i18n::Lang::from_accept_language(std::env::var("FITO_LANG").ok().as_deref());
+    let refusal = |e: fito_server::error::ApiError| {
+        let e = ri::localise(e, &i18n, lang);
+        anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code)
+    };
+    let format = ri::detect(&bytes, declared).map_err(refusal)?;
+    let refs = References::load(store.reader()).await.map_err(refusal)?;
+    let target = Target {
+        organization_id,
+        actor: None,
+        default_type: args.type_code.clone(),
+        now: fito_store::time::now_us(),
+    };
+    let reading = indicatif::ProgressBar::new_spinner().with_message("reading and checking");
+    reading.enable_steady_tick(std::time::Duration::from_millis(200));
+    let plan = tokio::task::spawn_blocking(move || {
+        let imported = ri::read(format, &bytes)?;
+        ri::plan(imported, &refs, &target, format, &bytes)
+    })
+    .await?
+    .map_err(refusal);
+    reading.finish_and_clear();
+    let plan = plan?;
+    let count = plan.objects.len() as u64;
+    let bar = progress_bar(count);
+    let entry = system_entry(serde_json::json!({ "count": count, "format": format.name(),
+        "organization_id": organization_id, "via": "cli" }));
+    ri::write(&store, &plan.objects, entry, &|n| bar.set_position(n))
+        .await
+        .map_err(refusal)?;
+    bar.finish_and_clear();
+    // The first repairs say what kind they are; a count stands for the rest.
+    for r in plan.repairs.iter().take(20) {
+        eprintln!(
+            "repaired: {}",
+            i18n.message(lang, r.code(), &r.fluent_args())
+        );
+    }
+    if plan.repairs.len() > 20 {
+        eprintln!("… {} repairs in all", plan.repairs.len());
+    }
+    if !plan.ignored_properties.is_empty() {
+        eprintln!("ignored properties: {}", plan.ignored_properties.join(", "));
+    }
+    println!("imported {count} objects");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The organisation asked for, or the root one.
+async fn import_organization(
+    store: &Store,
+    asked: Option<uuid::Uuid>,
+) -> anyhow::Result<uuid::Uuid> {
+    match asked {
+        Some(id) => Ok(fito_store::orgs::get(store.reader(), id)
+            .await?
+            .with_context(|| format!("no organisation with id {id}"))?
+            .id),
+        None => match fito_store::orgs::roots(store.reader()).await?.first() {
+            Some(root) => Ok(root.id),
+            None => bail!("no organisation yet: run `fito serve` once or pass --organization"),
+        },
+    }
+}
+
+/// The journal entry of an import made from the command line: the system acts.
+fn system_entry(details: serde_json::Value) -> fito_store::audit::NewEntry {
+    fito_store::audit::NewEntry {
+        at: fito_store::time::now_us(),
+        actor_id: None,
+        actor_role: Some("system".into()),
+        action: "object.import".into(),
+        target_type: Some("object".into()),
+        target_id: None,
+        outcome: "ok".into(),
+        ip: None,
+        device_id: None,
+        os: None,
+        app_version: None,
+        details,
+    }
+}
+
+/// The write's progress on stderr, so stdout keeps only the final line.
+fn progress_bar(count: u64) -> indicatif::ProgressBar {
+    indicatif::ProgressBar::new(count).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} objects ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    )
 }

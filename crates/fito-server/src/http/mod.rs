@@ -5,10 +5,12 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod objects;
+pub mod ogc;
 pub mod orgs;
 pub mod people;
 pub mod reference;
 pub mod spatial;
+pub mod transfer;
 pub mod users;
 pub mod views;
 
@@ -59,12 +61,20 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::reset_password))
         .routes(routes!(spatial::list, objects::create))
         .routes(routes!(spatial::at))
+        .routes(routes!(transfer::import))
+        .routes(routes!(transfer::export))
         .routes(routes!(spatial::nearest))
         .routes(routes!(objects::get, objects::update))
         .routes(routes!(objects::history))
         .routes(routes!(objects::archive))
         .routes(routes!(objects::restore))
         .routes(routes!(spatial::buffer))
+        .routes(routes!(ogc::landing))
+        .routes(routes!(ogc::conformance))
+        .routes(routes!(ogc::collections))
+        .routes(routes!(ogc::collection))
+        .routes(routes!(ogc::items))
+        .routes(routes!(ogc::item))
         .routes(routes!(reference::organisms))
         .routes(routes!(reference::put_organism))
         .routes(routes!(reference::crops))

@@ -60,13 +60,6 @@ pub fn parse_bbox(text: &str) -> Result<BoxDeg, ApiError> {
     })
 }
 
-/// The KATO prefix shared by a unit and everything below it: its code without the
-/// trailing zeros, keeping at least the region's two digits.
-fn kato_prefix(kato: &str) -> String {
-    let trimmed = kato.trim_end_matches('0');
-    kato[..trimmed.len().max(2)].to_string()
-}
-
 /// Objects of the caller's subtree in a bounding box, filtered, as a GeoJSON
 /// FeatureCollection, paged by a `next` link.
 #[utoipa::path(get, path = "/api/v1/objects", tag = "register", params(ListQuery),
@@ -92,7 +85,12 @@ pub async fn list(
         type_code: q.type_code.clone(),
         status: Some(q.status.clone().unwrap_or_else(|| STATUS_ACTIVE.into())),
         crop_code: q.crop.clone(),
-        kato_prefix: q.kato.as_deref().map(kato_prefix),
+        kato_prefix: q
+            .kato
+            .as_deref()
+            .map(fito_core::KatoCode::parse)
+            .transpose()?
+            .map(|k| k.subtree_prefix().to_string()),
         after_rid: q.after,
         limit,
     };
@@ -188,7 +186,7 @@ pub async fn at(
         ..Search::default()
     };
     let mut features = Vec::new();
-    for o in objects::search(state.store.reader(), state.store.engine(), &search).await? {
+    for o in objects::search_unordered(state.store.reader(), state.store.engine(), &search).await? {
         if stored_geometry(&o)?.contains(p) {
             features.push(feature(&o, None));
         }
@@ -241,7 +239,9 @@ pub async fn nearest(
             ..Search::default()
         };
         let mut scored = Vec::new();
-        for o in objects::search(state.store.reader(), state.store.engine(), &search).await? {
+        for o in
+            objects::search_unordered(state.store.reader(), state.store.engine(), &search).await?
+        {
             scored.push((stored_geometry(&o)?.distance_m(p), o));
         }
         scored.sort_by(|a, b| a.0.total_cmp(&b.0));
