@@ -16,6 +16,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0002_reference.sql"),
     ),
     (3, "objects", include_str!("../migrations/0003_objects.sql")),
+    (
+        4,
+        "objects without organisation index",
+        include_str!("../migrations/0004_objects_without_organisation_index.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
