@@ -176,6 +176,13 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64()
         );
     }
+    // Fresh planner statistics, as after any bulk load; and on SQLite the write-ahead
+    // log folded into the database, as a load finished long before anyone queries.
+    fito_store::ConnectionTrait::execute_unprepared(store.writer(), "ANALYZE").await?;
+    if store.engine() == fito_store::Engine::Sqlite {
+        let checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
+        fito_store::ConnectionTrait::execute_unprepared(store.writer(), checkpoint).await?;
+    }
     println!(
         "generated {written} objects in {:.1} s",
         started.elapsed().as_secs_f64()

@@ -143,12 +143,16 @@ pub async fn search<C: ConnectionTrait>(
     engine: Engine,
     s: &Search,
 ) -> Result<Vec<Object>> {
-    Ok(object::Entity::find()
-        .filter(search_condition(engine, s))
-        .order_by_asc(object::Column::Rid)
-        .limit(s.limit)
-        .all(conn)
-        .await?)
+    let query = object::Entity::find().filter(search_condition(engine, s));
+    // With a box, order by an expression the primary key cannot serve: otherwise
+    // PostgreSQL, guessing thousands of matches for `&&`, walks the primary key in
+    // order and filters every row (208 ms instead of 11 ms on 1M objects).
+    let query = if s.bbox.is_some() {
+        query.order_by(Expr::cust("\"objects\".\"rid\" + 0"), sea_orm::Order::Asc)
+    } else {
+        query.order_by_asc(object::Column::Rid)
+    };
+    Ok(query.limit(s.limit).all(conn).await?)
 }
 
 /// As [`search`], in no particular order, for questions that do not page ("which
