@@ -610,13 +610,7 @@ pub async fn archive(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<VersionOnly>,
 ) -> Result<Response, ApiError> {
-    let mut o = object_in_scope(&state, &me, id, Action::ObjectArchive).await?;
-    if o.status == STATUS_ARCHIVED {
-        return Err(ApiError::conflict("object-archived"));
-    }
-    o.status = STATUS_ARCHIVED.into();
-    let saved = save_change(&state, &me, o, body.version, "archive", json!({})).await?;
-    Ok(geojson_response(StatusCode::OK, feature(&saved, None)))
+    move_status(&state, &me, id, body.version, STATUS_ARCHIVED).await
 }
 
 /// Bring an archived object back.
@@ -629,12 +623,27 @@ pub async fn restore(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<VersionOnly>,
 ) -> Result<Response, ApiError> {
-    let mut o = object_in_scope(&state, &me, id, Action::ObjectArchive).await?;
-    if o.status != STATUS_ARCHIVED {
-        return Err(ApiError::conflict("object-not-archived"));
+    move_status(&state, &me, id, body.version, STATUS_ACTIVE).await
+}
+
+/// Archives (`to` = archived) or restores (`to` = active) an object as a new version.
+async fn move_status(
+    state: &AppState,
+    me: &CurrentUser,
+    id: Uuid,
+    version: i64,
+    to: &str,
+) -> Result<Response, ApiError> {
+    let mut o = object_in_scope(state, me, id, Action::ObjectArchive).await?;
+    let (change, already) = match to {
+        STATUS_ARCHIVED => ("archive", "object-archived"),
+        _ => ("restore", "object-not-archived"),
+    };
+    if o.status == to {
+        return Err(ApiError::conflict(already));
     }
-    o.status = STATUS_ACTIVE.into();
-    let saved = save_change(&state, &me, o, body.version, "restore", json!({})).await?;
+    o.status = to.to_string();
+    let saved = save_change(state, me, o, version, change, json!({})).await?;
     Ok(geojson_response(StatusCode::OK, feature(&saved, None)))
 }
 

@@ -42,6 +42,50 @@ pub struct ListQuery {
     pub limit: Option<u64>,
 }
 
+/// The register's filters as the list and the export take them from a query.
+pub(crate) struct Filters<'a> {
+    pub bbox: Option<&'a str>,
+    pub type_code: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub crop: Option<&'a str>,
+    pub kato: Option<&'a str>,
+}
+
+impl Filters<'_> {
+    /// Checks the filters (bbox, KATO code) and makes the search: active objects
+    /// unless a status is asked for; a unit's objects include those of its units.
+    pub(crate) fn search(
+        &self,
+        org_path: String,
+        after_rid: Option<i64>,
+        limit: u64,
+    ) -> Result<Search, ApiError> {
+        let kato = self.kato.map(fito_core::KatoCode::parse).transpose()?;
+        Ok(Search {
+            org_path,
+            bbox: self.bbox.map(parse_bbox).transpose()?,
+            type_code: self.type_code.map(str::to_string),
+            status: Some(self.status.unwrap_or(STATUS_ACTIVE).to_string()),
+            crop_code: self.crop.map(str::to_string),
+            kato_prefix: kato.map(|k| k.subtree_prefix().to_string()),
+            after_rid,
+            limit,
+        })
+    }
+}
+
+impl ListQuery {
+    fn filters(&self) -> Filters<'_> {
+        Filters {
+            bbox: self.bbox.as_deref(),
+            type_code: self.type_code.as_deref(),
+            status: self.status.as_deref(),
+            crop: self.crop.as_deref(),
+            kato: self.kato.as_deref(),
+        }
+    }
+}
+
 pub fn parse_bbox(text: &str) -> Result<BoxDeg, ApiError> {
     let parts: Vec<f64> = text
         .split(',')
@@ -77,23 +121,9 @@ pub async fn list(
             collection(Vec::new(), None),
         ));
     };
-    let bbox = q.bbox.as_deref().map(parse_bbox).transpose()?;
     let limit = q.limit.unwrap_or(1000).clamp(1, 10_000);
-    let search = Search {
-        org_path,
-        bbox,
-        type_code: q.type_code.clone(),
-        status: Some(q.status.clone().unwrap_or_else(|| STATUS_ACTIVE.into())),
-        crop_code: q.crop.clone(),
-        kato_prefix: q
-            .kato
-            .as_deref()
-            .map(fito_core::KatoCode::parse)
-            .transpose()?
-            .map(|k| k.subtree_prefix().to_string()),
-        after_rid: q.after,
-        limit,
-    };
+    let search = q.filters().search(org_path, q.after, limit)?;
+    let bbox = search.bbox;
     let found = objects::search(state.store.reader(), state.store.engine(), &search).await?;
     let next = (found.len() as u64 == limit)
         .then(|| found.last().map(|o| o.rid))

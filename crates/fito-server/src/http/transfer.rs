@@ -4,7 +4,6 @@
 //! with flat memory and no timeout.
 
 use super::objects::stored_geometry;
-use super::spatial::parse_bbox;
 use crate::auth::{CurrentUser, EntryExt};
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
@@ -18,7 +17,7 @@ use fito_core::Action;
 use fito_geo::formats::shapefile::{Column, ColumnKind};
 use fito_geo::formats::{csv, geojson, kml, shapefile};
 use fito_geo::{Feature, GeoError, Properties, PropertyValue};
-use fito_store::objects::{self, Object, STATUS_ACTIVE, Search};
+use fito_store::objects::{self, Object, Search};
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::VecDeque;
@@ -197,22 +196,14 @@ pub async fn export(
         }
         None => me.org_path.clone(),
     };
-    let bbox = q.bbox.as_deref().map(parse_bbox).transpose()?;
-    let search = Search {
-        org_path: org_path.clone().unwrap_or_default(),
-        bbox,
-        type_code: q.type_code.clone(),
-        status: Some(q.status.clone().unwrap_or_else(|| STATUS_ACTIVE.into())),
-        crop_code: q.crop.clone(),
-        kato_prefix: q
-            .kato
-            .as_deref()
-            .map(fito_core::KatoCode::parse)
-            .transpose()?
-            .map(|k| k.subtree_prefix().to_string()),
-        after_rid: None,
-        limit: PAGE,
+    let filters = super::spatial::Filters {
+        bbox: q.bbox.as_deref(),
+        type_code: q.type_code.as_deref(),
+        status: q.status.as_deref(),
+        crop: q.crop.as_deref(),
+        kato: q.kato.as_deref(),
     };
+    let search = filters.search(org_path.clone().unwrap_or_default(), None, PAGE)?;
     state
         .audit
         .record(me.entry("object.export", Some("object"), None).details(
