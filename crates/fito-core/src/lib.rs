@@ -3,12 +3,14 @@
 //! Values enter through `parse` constructors ("parse, don't validate"): once a value
 //! has one of these types, nobody checks it again.
 
+pub mod act;
 pub mod codes;
 pub mod contact;
 pub mod iin;
 pub mod permission;
 pub mod role;
 
+pub use act::{ActStatus, ActStep};
 pub use codes::{EppoCode, KatoCode};
 pub use contact::{Email, Phone};
 pub use iin::{Bin, Iin};

@@ -41,6 +41,30 @@ pub enum Action {
     ObjectUpdate,
     /// Archive or restore an object.
     ObjectArchive,
+    /// See survey tasks (R-SURV-2).
+    TaskRead,
+    /// Assign survey tasks to inspectors, change or cancel them.
+    TaskAssign,
+    /// See field surveys and their findings (R-SURV-1).
+    SurveyRead,
+    /// Record a survey (an inspector's own).
+    SurveyRecord,
+    /// See acts, their history and PDF (R-ACT-1).
+    ActRead,
+    /// Create an act from a survey and edit its draft (the inspector's own).
+    ActDraft,
+    /// Hand a draft to the Head.
+    ActSubmit,
+    /// Approve or return a submitted act (R-ACT-2).
+    ActReview,
+    /// Sign an approved act (the inspector's own).
+    ActSign,
+    /// Register a signed act in the office.
+    ActRegister,
+    /// Download documents attached to objects, surveys and acts (R-DOC-1).
+    DocumentRead,
+    /// Attach a document.
+    DocumentAttach,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -53,7 +77,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 30] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -72,6 +96,18 @@ impl Action {
         Action::ObjectCreate,
         Action::ObjectUpdate,
         Action::ObjectArchive,
+        Action::TaskRead,
+        Action::TaskAssign,
+        Action::SurveyRead,
+        Action::SurveyRecord,
+        Action::ActRead,
+        Action::ActDraft,
+        Action::ActSubmit,
+        Action::ActReview,
+        Action::ActSign,
+        Action::ActRegister,
+        Action::DocumentRead,
+        Action::DocumentAttach,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -95,6 +131,18 @@ impl Action {
             Action::ObjectCreate => "object.create",
             Action::ObjectUpdate => "object.update",
             Action::ObjectArchive => "object.archive",
+            Action::TaskRead => "task.read",
+            Action::TaskAssign => "task.assign",
+            Action::SurveyRead => "survey.read",
+            Action::SurveyRecord => "survey.record",
+            Action::ActRead => "act.read",
+            Action::ActDraft => "act.draft",
+            Action::ActSubmit => "act.submit",
+            Action::ActReview => "act.review",
+            Action::ActSign => "act.sign",
+            Action::ActRegister => "act.register",
+            Action::DocumentRead => "document.read",
+            Action::DocumentAttach => "document.attach",
         }
     }
 
@@ -111,18 +159,30 @@ impl Action {
 }
 
 /// The table. Administrators run the system (people, organisations, reference
-/// data, the journal) but keep no register and do not approve or sign acts
-/// (separation of duties); Heads read their subtree; Inspectors register objects on
-/// site and Operators in the office.
+/// data, the journal) but keep no register and take no part in field work or acts
+/// (separation of duties); Heads read their subtree, assign survey tasks and review
+/// acts; Inspectors register objects, survey, draft, submit and sign acts on site;
+/// Operators keep the register and documents in the office and register signed acts.
 pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match (role, action) {
-        (_, OrgRead | ReferenceRead | ObjectRead) => true,
-        (Administrator, ObjectCreate | ObjectUpdate | ObjectArchive) => false,
+        (
+            _,
+            OrgRead | ReferenceRead | ObjectRead | TaskRead | SurveyRead | ActRead | DocumentRead,
+        ) => true,
+        (
+            Administrator,
+            ObjectCreate | ObjectUpdate | ObjectArchive | TaskAssign | SurveyRecord | ActDraft
+            | ActSubmit | ActReview | ActSign | ActRegister | DocumentAttach,
+        ) => false,
         (Administrator, _) => true,
-        (Head, UserRead) => true,
-        (Inspector | Operator, ObjectCreate | ObjectUpdate | ObjectArchive) => true,
+        (Head, UserRead | TaskAssign | ActReview) => true,
+        (Inspector | Operator, ObjectCreate | ObjectUpdate | ObjectArchive | DocumentAttach) => {
+            true
+        }
+        (Inspector, SurveyRecord | ActDraft | ActSubmit | ActSign) => true,
+        (Operator, ActRegister) => true,
         (Head | Inspector | Operator, _) => false,
     }
 }
@@ -142,7 +202,17 @@ mod tests {
         let register = |a: &Action| {
             matches!(
                 a,
-                Action::ObjectCreate | Action::ObjectUpdate | Action::ObjectArchive
+                Action::ObjectCreate
+                    | Action::ObjectUpdate
+                    | Action::ObjectArchive
+                    | Action::TaskAssign
+                    | Action::SurveyRecord
+                    | Action::ActDraft
+                    | Action::ActSubmit
+                    | Action::ActReview
+                    | Action::ActSign
+                    | Action::ActRegister
+                    | Action::DocumentAttach
             )
         };
         for action in Action::ALL {
@@ -175,13 +245,22 @@ mod tests {
     }
 
     #[test]
-    fn r_role_1_head_reads_people_but_changes_nothing_here() {
+    fn r_role_1_head_reads_assigns_tasks_and_reviews_acts_but_changes_nothing_else() {
         assert!(allowed(Role::Head, Action::UserRead));
         assert!(allowed(Role::Head, Action::OrgRead));
         for action in Action::ALL.into_iter().filter(|a| {
             !matches!(
                 a,
-                Action::UserRead | Action::OrgRead | Action::ReferenceRead | Action::ObjectRead
+                Action::UserRead
+                    | Action::OrgRead
+                    | Action::ReferenceRead
+                    | Action::ObjectRead
+                    | Action::TaskRead
+                    | Action::TaskAssign
+                    | Action::SurveyRead
+                    | Action::ActRead
+                    | Action::ActReview
+                    | Action::DocumentRead
             )
         }) {
             assert!(!allowed(Role::Head, action), "{action:?}");
@@ -204,20 +283,43 @@ mod tests {
     fn r_role_1_inspector_and_operator_cannot_touch_accounts_or_audit() {
         for role in [Role::Inspector, Role::Operator] {
             let open = |a: &Action| {
-                matches!(
-                    a,
-                    Action::OrgRead
-                        | Action::ReferenceRead
-                        | Action::ObjectRead
-                        | Action::ObjectCreate
-                        | Action::ObjectUpdate
-                        | Action::ObjectArchive
-                )
+                a.as_str().ends_with(".read") && !matches!(a, Action::UserRead | Action::AuditRead)
+                    || matches!(
+                        a,
+                        Action::ObjectCreate
+                            | Action::ObjectUpdate
+                            | Action::ObjectArchive
+                            | Action::DocumentAttach
+                            | Action::SurveyRecord
+                            | Action::ActDraft
+                            | Action::ActSubmit
+                            | Action::ActSign
+                            | Action::ActRegister
+                    )
             };
             for action in Action::ALL.into_iter().filter(|a| !open(a)) {
                 assert!(!allowed(role, action), "{role:?} {action:?}");
             }
         }
+    }
+
+    #[test]
+    fn r_act_2_duties_are_separated() {
+        // Only an inspector drafts, submits and signs; only a head reviews; only an
+        // operator registers; nobody does two of review, sign and register.
+        for role in Role::ALL {
+            let duties = [Action::ActReview, Action::ActSign, Action::ActRegister]
+                .into_iter()
+                .filter(|a| allowed(role, *a))
+                .count();
+            assert!(duties <= 1, "{role:?}");
+        }
+        assert!(allowed(Role::Inspector, Action::ActSign));
+        assert!(allowed(Role::Head, Action::ActReview));
+        assert!(allowed(Role::Operator, Action::ActRegister));
+        assert!(!allowed(Role::Operator, Action::ActSign));
+        assert!(!allowed(Role::Administrator, Action::ActReview));
+        assert!(!allowed(Role::Administrator, Action::ActSign));
     }
 
     #[test]

@@ -2,8 +2,11 @@
 //! path on SeaORM: migrations, repositories and the hash-chained audit journal.
 
 pub mod audit;
+pub mod documents;
 pub mod entity;
+pub mod fieldwork;
 mod migrate;
+pub mod notifications;
 pub mod objects;
 pub mod orgs;
 pub mod reference;

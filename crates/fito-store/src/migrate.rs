@@ -21,6 +21,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "objects without organisation index",
         include_str!("../migrations/0004_objects_without_organisation_index.sql"),
     ),
+    (
+        5,
+        "field work",
+        include_str!("../migrations/0005_field_work.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

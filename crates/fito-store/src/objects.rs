@@ -3,9 +3,9 @@
 //! (SQLite's R*Tree, PostgreSQL's GiST over `box`). Exact geometry tests are the
 //! caller's, in fito-geo.
 
-use crate::entity::{object, object_version, organization};
+use crate::entity::{object, object_version, survey_finding};
 use crate::{Engine, Result, StoreError};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -63,6 +63,7 @@ pub fn draft(
         updated_at: 0,
         created_by: None,
         updated_by: None,
+        quarantine_found_at: None,
     }
 }
 
@@ -78,6 +79,8 @@ pub struct Search {
     pub crop_code: Option<String>,
     /// This KATO unit or any unit below it (by code prefix of the non-zero part).
     pub kato_prefix: Option<String>,
+    /// Objects where a survey found this organism (EPPO code).
+    pub organism: Option<String>,
     /// Objects with `rid` above this (keyset paging).
     pub after_rid: Option<i64>,
     pub limit: u64,
@@ -109,13 +112,8 @@ fn bbox_condition(engine: Engine, b: BoxDeg) -> sea_orm::sea_query::SimpleExpr {
 
 /// The `WHERE` of a search (everything but the limit).
 fn search_condition(engine: Engine, s: &Search) -> Condition {
-    let in_subtree = object::Column::OrganizationId.in_subquery(
-        Query::select()
-            .column(organization::Column::Id)
-            .from(organization::Entity)
-            .and_where(Expr::col(organization::Column::Path).like(format!("{}%", s.org_path)))
-            .to_owned(),
-    );
+    let in_subtree =
+        object::Column::OrganizationId.in_subquery(crate::orgs::subtree_ids(&s.org_path));
     let mut cond = Condition::all().add(in_subtree);
     if let Some(b) = s.bbox {
         cond = cond.add(bbox_condition(engine, b));
@@ -131,6 +129,17 @@ fn search_condition(engine: Engine, s: &Search) -> Condition {
     }
     if let Some(k) = &s.kato_prefix {
         cond = cond.add(object::Column::Kato.starts_with(k.as_str()));
+    }
+    if let Some(eppo) = &s.organism {
+        cond = cond.add(
+            object::Column::Id.in_subquery(
+                Query::select()
+                    .column(survey_finding::Column::ObjectId)
+                    .from(survey_finding::Entity)
+                    .and_where(survey_finding::Column::EppoCode.eq(eppo.as_str()))
+                    .to_owned(),
+            ),
+        );
     }
     if let Some(after) = s.after_rid {
         cond = cond.add(object::Column::Rid.gt(after));

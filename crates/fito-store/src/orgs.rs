@@ -96,3 +96,13 @@ pub async fn update<C: ConnectionTrait>(
     model.updated_at = Set(now);
     Ok(model.update(conn).await?)
 }
+
+/// The ids of every organisation in the subtree at `path`, as a sub-query: records
+/// of those organisations are what a user at `path` may see (R-ORG-1).
+pub fn subtree_ids(path: &str) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(Column::Id)
+        .from(Entity)
+        .and_where(Column::Path.starts_with(path))
+        .to_owned()
+}

@@ -357,6 +357,7 @@ fn square(org: uuid::Uuid, lon: f64, lat: f64, d: f64) -> fito_store::objects::O
         updated_at: 1,
         created_by: None,
         updated_by: None,
+        quarantine_found_at: None,
     }
 }
 

@@ -28,6 +28,8 @@ pub struct Model {
     pub updated_at: i64,
     pub created_by: Option<Uuid>,
     pub updated_by: Option<Uuid>,
+    /// When a survey last found a quarantine organism here (R-SURV-1).
+    pub quarantine_found_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
