@@ -247,6 +247,24 @@ impl CurrentUser {
         }
     }
 
+    /// The subtree a list or export covers: the caller's own, or the organisation
+    /// they `asked` for when it lies inside it (else it does not exist for them).
+    pub async fn scope_path(
+        &self,
+        action: Action,
+        asked: Option<uuid::Uuid>,
+    ) -> Result<String, ApiError> {
+        self.require(action)?;
+        match asked {
+            Some(id) => {
+                let path = self.state.org_path(id).await?;
+                self.require_in(action, path.as_deref(), "organization-not-found")?;
+                path.ok_or_else(|| ApiError::not_found("organization-not-found"))
+            }
+            None => self.org_path.clone().ok_or_else(ApiError::forbidden),
+        }
+    }
+
     /// Whether a record of the organisation at `target_path` lies in the caller's
     /// subtree. Records of no organisation are seen only from the root.
     pub fn sees(&self, target_path: Option<&str>) -> bool {

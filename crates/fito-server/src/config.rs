@@ -27,6 +27,61 @@ pub struct Config {
     pub max_import_bytes: usize,
     /// A request running longer than this is cut off.
     pub request_timeout_secs: u64,
+    /// Largest document accepted (R-DOC-1), in bytes.
+    pub max_document_bytes: u64,
+    /// Where document and act PDF bytes are kept: the data folder by default.
+    pub files: FilesConfig,
+    /// Act templates and fonts (R-ACT-1).
+    pub acts: ActsConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FilesConfig {
+    /// An S3-compatible store instead of `<data_dir>/files`.
+    pub s3: Option<S3Settings>,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct S3Settings {
+    pub endpoint: String,
+    pub bucket: String,
+    #[serde(default = "default_region")]
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    /// `<endpoint>/<bucket>/<key>` (MinIO and most self-hosted stores).
+    #[serde(default = "default_true")]
+    pub path_style: bool,
+}
+
+fn default_region() -> String {
+    "us-east-1".into()
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// The secret never reaches logs.
+impl std::fmt::Debug for S3Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("S3Settings")
+            .field("endpoint", &self.endpoint)
+            .field("bucket", &self.bucket)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActsConfig {
+    /// A folder of edited act templates (`<type>.typ`, `<type>.<lang>.typ`, `lib.typ`);
+    /// the shipped ones when unset.
+    pub templates_dir: Option<PathBuf>,
+    /// Folder of fonts covering Kazakh; Debian's DejaVu when unset.
+    pub font_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -70,6 +125,9 @@ impl Default for Config {
             max_body_bytes: 1024 * 1024,
             max_import_bytes: 200 * 1024 * 1024,
             request_timeout_secs: 30,
+            max_document_bytes: 25 * 1024 * 1024,
+            files: FilesConfig::default(),
+            acts: ActsConfig::default(),
         }
     }
 }

@@ -7,8 +7,10 @@ pub mod bootstrap;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod http;
 pub mod i18n;
+pub mod notify;
 pub mod register_import;
 pub mod state;
 

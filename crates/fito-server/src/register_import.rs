@@ -394,6 +394,7 @@ fn to_object(f: Feature, refs: &References, target: &Target) -> Result<Object, A
         updated_at: target.now,
         created_by: target.actor,
         updated_by: target.actor,
+        quarantine_found_at: None,
     })
 }
 

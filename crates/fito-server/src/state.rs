@@ -17,22 +17,58 @@ pub struct AppState {
     pub i18n: Arc<I18n>,
     pub passwords: Passwords,
     pub audit: AuditWriter,
+    /// Where document and act PDF bytes are kept (R-DOC-1, R-ACT-3).
+    pub files: Arc<fito_files::BlobStore>,
     /// Organisation id → materialised path. A path never changes once created,
     /// so entries never go stale.
     org_paths: Arc<RwLock<HashMap<Uuid, String>>>,
+    /// Made on the first act rendered: loading fonts takes a moment, and a server
+    /// whose fonts are missing still serves everything but PDFs.
+    acts: Arc<tokio::sync::OnceCell<Arc<fito_acts::ActRenderer>>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config, audit: AuditWriter) -> AppState {
         let passwords = Passwords::new(&config.auth);
+        let files = crate::files::blob_store(&config);
         AppState {
             store,
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()),
             passwords,
             audit,
+            files: Arc::new(files),
             org_paths: Arc::default(),
+            acts: Arc::default(),
         }
+    }
+
+    /// The act renderer (R-ACT-1), made once.
+    pub async fn acts(&self) -> Result<Arc<fito_acts::ActRenderer>, crate::error::ApiError> {
+        let config = self.config.acts.clone();
+        self.acts
+            .get_or_try_init(|| async move {
+                let mut rc = fito_acts::RendererConfig::default();
+                if let Some(dir) = config.templates_dir {
+                    rc.templates = fito_acts::TemplateSource::Directory(dir);
+                }
+                if let Some(dir) = config.font_dir {
+                    rc.font_dir = dir;
+                }
+                tokio::task::spawn_blocking(move || fito_acts::ActRenderer::new(rc))
+                    .await
+                    .map_err(|_| crate::error::ApiError::internal())?
+                    .map(Arc::new)
+                    .map_err(|e| {
+                        tracing::error!(error = %e, "act renderer cannot start");
+                        crate::error::ApiError::new(
+                            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                            "act-render-failed",
+                        )
+                    })
+            })
+            .await
+            .cloned()
     }
 
     /// The path of an organisation, from the cache or the database.

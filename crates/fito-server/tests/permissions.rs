@@ -19,6 +19,8 @@ struct Prepared {
     path: String,
     body: Option<Value>,
     listed_id: Option<String>,
+    /// A file to send as the raw body (document uploads).
+    raw: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,23 +76,185 @@ async fn field(app: &TestApp, keeper: &Caller, org: &str) -> (String, f64, f64) 
     (a.body["id"].as_str().unwrap().to_string(), lon, lat)
 }
 
+/// What the walk keeps for field-work fixtures: a Head at the root (who reviews
+/// every act) and the actor's role (an inspector acts on their own records).
+#[derive(Clone, Copy)]
+struct Fixtures<'a> {
+    admin: &'a Caller,
+    /// An operator at the root: makes the objects.
+    keeper: &'a Caller,
+    chief: &'a Caller,
+    role: Role,
+}
+
+fn survey_body(field: &str) -> Value {
+    json!({ "object_id": field, "surveyed_at": "2026-06-10T05:30:00Z",
+        "points": [{ "lat": 51.1, "lon": 71.4, "accuracy_m": 5.0, "fixed_at": "2026-06-10T05:31:00Z",
+            "findings": [{ "organism": "ACLRGL", "area_surveyed_ha": 2.0, "area_infested_ha": 0.5 }] }] })
+}
+
+/// Field-work records in `org` for one case of the walk.
+struct Work<'a> {
+    app: &'a TestApp,
+    admin: &'a Caller,
+    keeper: &'a Caller,
+    chief: &'a Caller,
+    actor: &'a Caller,
+    role: Role,
+    org: &'a str,
+}
+
+impl Work<'_> {
+    /// The inspector whose records these are: the actor when they are an inspector
+    /// of `org`, else a new inspector there.
+    async fn author(&self) -> Caller {
+        let own_org = self
+            .app
+            .get(
+                &format!("/api/v1/users/{}", self.actor.user_id),
+                &self.admin.token,
+            )
+            .await
+            .body["organization_id"]
+            == self.org;
+        if self.role == Role::Inspector && own_org {
+            self.actor.clone()
+        } else {
+            self.app
+                .create_user(self.admin, "inspector", self.org)
+                .await
+        }
+    }
+
+    async fn task_body(&self) -> Value {
+        let author = self.author().await;
+        let field = field(self.app, self.keeper, self.org).await.0;
+        json!({ "assignee_id": author.user_id, "basis": "plan", "object_ids": [field],
+            "starts_on": "2026-04-01", "due_on": "2026-04-02" })
+    }
+
+    async fn task(&self) -> String {
+        let body = self.task_body().await;
+        let a = self
+            .app
+            .post("/api/v1/survey-tasks", &self.chief.token, body)
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        a.body["id"].as_str().unwrap().to_string()
+    }
+
+    /// (field, survey) made by the author.
+    async fn survey_by(&self, author: &Caller) -> (String, String) {
+        let field = field(self.app, self.keeper, self.org).await.0;
+        let a = self
+            .app
+            .post("/api/v1/surveys", &author.token, survey_body(&field))
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        (field, a.body["id"].as_str().unwrap().to_string())
+    }
+
+    async fn survey(&self) -> (String, String) {
+        let author = self.author().await;
+        self.survey_by(&author).await
+    }
+
+    /// An act of the author moved to `status`: (id, version).
+    async fn act(&self, status: &str) -> (String, i64) {
+        let author = self.author().await;
+        let (_, survey) = self.survey_by(&author).await;
+        let mut act = self
+            .app
+            .post(
+                &format!("/api/v1/surveys/{survey}/acts"),
+                &author.token,
+                json!({ "act_type": "sampling" }),
+            )
+            .await
+            .body;
+        let path = ["submitted", "approved", "signed"];
+        let steps = [
+            ("submit", &author),
+            ("approve", self.chief),
+            ("sign-stand-in", &author),
+        ];
+        for (reached, (step, who)) in path.iter().zip(steps) {
+            if act["status"] == status {
+                break;
+            }
+            let id = act["id"].as_str().unwrap();
+            act = self
+                .app
+                .post(
+                    &format!("/api/v1/acts/{id}/{step}"),
+                    &who.token,
+                    json!({ "version": act["version"] }),
+                )
+                .await
+                .body;
+            assert_eq!(act["status"], *reached, "{act}");
+        }
+        assert_eq!(act["status"], status, "{act}");
+        (
+            act["id"].as_str().unwrap().to_string(),
+            act["version"].as_i64().unwrap(),
+        )
+    }
+
+    async fn step_case(&self, path: &str, status: &str, comment: Option<&str>) -> Option<Prepared> {
+        let (id, version) = self.act(status).await;
+        Some(Prepared {
+            path: path.replace("{id}", &id),
+            body: Some(json!({ "version": version, "comment": comment })),
+            listed_id: None,
+            raw: None,
+        })
+    }
+}
+
 /// Builds the request for one endpoint, with its target in `org`. `None` for an
 /// endpoint this walk does not know: the walk then fails.
 async fn prepare(
     app: &TestApp,
-    admin: &Caller,
-    keeper: &Caller,
+    f: Fixtures<'_>,
     actor: &Caller,
     method: &str,
     path: &str,
     org: &str,
 ) -> Option<Prepared> {
+    let Fixtures { admin, keeper, .. } = f;
     let p = |path: String, body: Option<Value>| {
         Some(Prepared {
             path,
             body,
             listed_id: None,
+            raw: None,
         })
+    };
+    let listed = |path: String, id: String| {
+        Some(Prepared {
+            path,
+            body: None,
+            listed_id: Some(id),
+            raw: None,
+        })
+    };
+    let file = |path: String| {
+        Some(Prepared {
+            path: format!("{path}?name=walk.csv"),
+            body: None,
+            listed_id: None,
+            raw: Some(b"eppo;ha\nACLRGL;1.5\n".to_vec()),
+        })
+    };
+    let w = Work {
+        app,
+        admin,
+        keeper,
+        chief: f.chief,
+        actor,
+        role: f.role,
+        org,
     };
     match (method, path) {
         ("GET", "/api/v1/users") => {
@@ -99,6 +263,7 @@ async fn prepare(
                 path: "/api/v1/users?limit=500".into(),
                 body: None,
                 listed_id: Some(id),
+                raw: None,
             })
         }
         ("POST", "/api/v1/users") => {
@@ -141,6 +306,7 @@ async fn prepare(
             path: path.into(),
             body: None,
             listed_id: Some(org.to_string()),
+            raw: None,
         }),
         ("POST", "/api/v1/organizations") => p(
             path.into(),
@@ -186,6 +352,7 @@ async fn prepare(
                 path: format!("/api/v1/objects?bbox={bbox}"),
                 body: None,
                 listed_id: Some(id),
+                raw: None,
             })
         }
         ("GET", "/api/v1/objects/at") => {
@@ -194,6 +361,7 @@ async fn prepare(
                 path: format!("/api/v1/objects/at?lon={lon}&lat={lat}"),
                 body: None,
                 listed_id: Some(id),
+                raw: None,
             })
         }
         ("GET", "/api/v1/objects/nearest") => {
@@ -202,6 +370,7 @@ async fn prepare(
                 path: format!("/api/v1/objects/nearest?lon={lon}&lat={lat}&n=1"),
                 body: None,
                 listed_id: Some(id),
+                raw: None,
             })
         }
         ("POST", "/api/v1/objects") => p(
@@ -272,6 +441,7 @@ async fn prepare(
                 path: format!("/ogc/collections/field/items?bbox={bbox}"),
                 body: None,
                 listed_id: Some(id),
+                raw: None,
             })
         }
         ("GET", "/ogc/collections/{collection_id}/items/{feature_id}") => p(
@@ -280,6 +450,117 @@ async fn prepare(
                 field(app, keeper, org).await.0
             ),
             None,
+        ),
+        // Field work: tasks, surveys, acts at each step, documents, exports.
+        ("GET", "/api/v1/survey-tasks") => {
+            let id = w.task().await;
+            listed("/api/v1/survey-tasks?limit=500".into(), id)
+        }
+        ("POST", "/api/v1/survey-tasks" | "/api/v1/survey-tasks/check") => {
+            let body = w.task_body().await;
+            p(path.into(), Some(body))
+        }
+        ("GET", "/api/v1/survey-tasks/{id}") => {
+            p(format!("/api/v1/survey-tasks/{}", w.task().await), None)
+        }
+        ("POST", "/api/v1/survey-tasks/{id}/cancel") => p(
+            format!("/api/v1/survey-tasks/{}/cancel", w.task().await),
+            Some(json!({})),
+        ),
+        ("POST", "/api/v1/survey-tasks/{id}/done") => p(
+            format!("/api/v1/survey-tasks/{}/done", w.task().await),
+            Some(json!({})),
+        ),
+        ("GET", "/api/v1/surveys") => {
+            let (_, id) = w.survey().await;
+            listed("/api/v1/surveys?limit=500".into(), id)
+        }
+        ("POST", "/api/v1/surveys") => {
+            let object = field(app, keeper, org).await.0;
+            p(path.into(), Some(survey_body(&object)))
+        }
+        ("GET", "/api/v1/surveys/{id}") => {
+            p(format!("/api/v1/surveys/{}", w.survey().await.1), None)
+        }
+        ("PUT", "/api/v1/surveys/{id}") => {
+            let (field, id) = w.survey().await;
+            let mut body = survey_body(&field);
+            body["version"] = json!(1);
+            p(format!("/api/v1/surveys/{id}"), Some(body))
+        }
+        ("GET", "/api/v1/findings/export" | "/api/v1/acts/export") => {
+            p(format!("{path}?organization_id={org}"), None)
+        }
+        ("POST", "/api/v1/surveys/{id}/acts") => p(
+            format!("/api/v1/surveys/{}/acts", w.survey().await.1),
+            Some(json!({ "act_type": "sampling" })),
+        ),
+        ("GET", "/api/v1/acts") => {
+            let (id, _) = w.act("draft").await;
+            listed("/api/v1/acts?limit=500".into(), id)
+        }
+        ("GET", "/api/v1/acts/{id}" | "/api/v1/acts/{id}/history" | "/api/v1/acts/{id}/pdf") => {
+            let (id, _) = w.act("draft").await;
+            p(path.replace("{id}", &id), None)
+        }
+        ("PATCH", "/api/v1/acts/{id}") => {
+            let (id, version) = w.act("draft").await;
+            p(
+                format!("/api/v1/acts/{id}"),
+                Some(json!({ "version": version, "conclusions": "Тексерілді" })),
+            )
+        }
+        ("POST", "/api/v1/acts/{id}/submit") => w.step_case(path, "draft", None).await,
+        ("POST", "/api/v1/acts/{id}/approve") => w.step_case(path, "submitted", None).await,
+        ("POST", "/api/v1/acts/{id}/return") => {
+            w.step_case(path, "submitted", Some("Түзетіңіз")).await
+        }
+        ("POST", "/api/v1/acts/{id}/sign-stand-in") => w.step_case(path, "approved", None).await,
+        ("POST", "/api/v1/acts/{id}/register") => w.step_case(path, "signed", None).await,
+        ("POST", "/api/v1/objects/{id}/documents") => file(format!(
+            "/api/v1/objects/{}/documents",
+            field(app, keeper, org).await.0
+        )),
+        ("GET", "/api/v1/objects/{id}/documents") => p(
+            format!(
+                "/api/v1/objects/{}/documents",
+                field(app, keeper, org).await.0
+            ),
+            None,
+        ),
+        ("POST", "/api/v1/surveys/{id}/documents") => {
+            file(format!("/api/v1/surveys/{}/documents", w.survey().await.1))
+        }
+        ("GET", "/api/v1/surveys/{id}/documents") => p(
+            format!("/api/v1/surveys/{}/documents", w.survey().await.1),
+            None,
+        ),
+        ("POST", "/api/v1/acts/{id}/documents") => {
+            file(format!("/api/v1/acts/{}/documents", w.act("draft").await.0))
+        }
+        ("GET", "/api/v1/acts/{id}/documents") => p(
+            format!("/api/v1/acts/{}/documents", w.act("draft").await.0),
+            None,
+        ),
+        ("GET", "/api/v1/documents/{id}") => {
+            let object = field(app, keeper, org).await.0;
+            let a = app
+                .call_raw(
+                    &format!("/api/v1/objects/{object}/documents?name=walk.csv"),
+                    &keeper.token,
+                    b"eppo;ha\nACLRGL;1.5\n".to_vec(),
+                )
+                .await;
+            assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+            p(
+                format!("/api/v1/documents/{}", a.body["id"].as_str()?),
+                None,
+            )
+        }
+        ("GET", "/api/v1/notifications") => p(path.into(), None),
+        ("POST", "/api/v1/notifications/{id}/read") => p(
+            format!("/api/v1/notifications/{}/read", uuid::Uuid::now_v7()),
+            Some(json!({})),
         ),
         // Own-account endpoints: the target is always the caller's own.
         ("GET", "/api/v1/me" | "/api/v1/auth/sessions") => p(path.into(), None),
@@ -355,8 +636,10 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
     let away = app
         .create_org(&admin, &app.root_org, "Sibling inspectorate")
         .await;
-    // Administrators keep no register: an operator at the root makes the objects.
+    // Administrators keep no register: an operator at the root makes the objects,
+    // and a Head at the root reviews every act.
     let keeper = app.create_user(&admin, "operator", &app.root_org).await;
+    let chief = app.create_user(&admin, "head", &app.root_org).await;
     let openapi = app
         .call(Method::GET, "/api/openapi.json", None, None)
         .await
@@ -391,15 +674,25 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
                         actor.clone()
                     };
                     let org = if own { &home } else { &away };
-                    let prepared = prepare(&app, &admin, &keeper, &actor, &method, path, org)
+                    let fixtures = Fixtures {
+                        admin: &admin,
+                        keeper: &keeper,
+                        chief: &chief,
+                        role,
+                    };
+                    let prepared = prepare(&app, fixtures, &actor, &method, path, org)
                         .await
                         .unwrap_or_else(|| {
                             panic!("{method} {path} has no case in the permission walk: add one")
                         });
                     let m = Method::from_bytes(method.as_bytes()).unwrap();
-                    let answer = app
-                        .call(m, &prepared.path, Some(&actor.token), prepared.body)
-                        .await;
+                    let answer = match prepared.raw {
+                        Some(raw) => app.call_raw(&prepared.path, &actor.token, raw).await,
+                        None => {
+                            app.call(m, &prepared.path, Some(&actor.token), prepared.body)
+                                .await
+                        }
+                    };
                     let want = expected(role, action, own);
                     let got = observed(&answer, prepared.listed_id.as_deref());
                     checked += 1;

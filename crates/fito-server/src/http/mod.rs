@@ -1,15 +1,21 @@
 //! The HTTP API: routes, the OpenAPI document built from the same handlers, and the
 //! layers every request passes (problem rendering, security headers, limits).
 
+pub mod acts;
 pub mod audit;
 pub mod auth;
+pub mod documents;
 pub mod health;
+pub mod notifications;
 pub mod objects;
 pub mod ogc;
 pub mod orgs;
 pub mod people;
 pub mod reference;
+pub mod sheets;
 pub mod spatial;
+pub mod surveys;
+pub mod tasks;
 pub mod transfer;
 pub mod users;
 pub mod views;
@@ -83,6 +89,31 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(reference::put_object_type))
         .routes(routes!(reference::admin_units))
         .routes(routes!(reference::put_admin_unit))
+        .routes(routes!(tasks::list, tasks::create))
+        .routes(routes!(tasks::check))
+        .routes(routes!(tasks::get))
+        .routes(routes!(tasks::cancel))
+        .routes(routes!(tasks::done))
+        .routes(routes!(surveys::list, surveys::create))
+        .routes(routes!(surveys::get, surveys::replace))
+        .routes(routes!(sheets::findings))
+        .routes(routes!(acts::create))
+        .routes(routes!(acts::list))
+        .routes(routes!(sheets::acts))
+        .routes(routes!(acts::get, acts::update))
+        .routes(routes!(acts::history))
+        .routes(routes!(acts::pdf))
+        .routes(routes!(acts::submit))
+        .routes(routes!(acts::approve))
+        .routes(routes!(acts::return_act))
+        .routes(routes!(acts::sign_stand_in))
+        .routes(routes!(acts::register))
+        .routes(routes!(documents::upload_object, documents::list_object))
+        .routes(routes!(documents::upload_survey, documents::list_survey))
+        .routes(routes!(documents::upload_act, documents::list_act))
+        .routes(routes!(documents::download))
+        .routes(routes!(notifications::list))
+        .routes(routes!(notifications::mark_read))
         .routes(routes!(audit::search))
         .routes(routes!(audit::export))
         .routes(routes!(audit::verify))

@@ -36,6 +36,8 @@ pub struct ListQuery {
     pub crop: Option<String>,
     /// KATO code: objects of this unit and the units below it.
     pub kato: Option<String>,
+    /// EPPO code: objects where a survey found this organism.
+    pub organism: Option<String>,
     /// Continue after this cursor (from the `next` link).
     pub after: Option<i64>,
     /// At most 10,000; 1,000 by default.
@@ -49,6 +51,7 @@ pub(crate) struct Filters<'a> {
     pub status: Option<&'a str>,
     pub crop: Option<&'a str>,
     pub kato: Option<&'a str>,
+    pub organism: Option<&'a str>,
 }
 
 impl Filters<'_> {
@@ -61,6 +64,7 @@ impl Filters<'_> {
         limit: u64,
     ) -> Result<Search, ApiError> {
         let kato = self.kato.map(fito_core::KatoCode::parse).transpose()?;
+        let organism = self.organism.map(fito_core::EppoCode::parse).transpose()?;
         Ok(Search {
             org_path,
             bbox: self.bbox.map(parse_bbox).transpose()?,
@@ -68,6 +72,7 @@ impl Filters<'_> {
             status: Some(self.status.unwrap_or(STATUS_ACTIVE).to_string()),
             crop_code: self.crop.map(str::to_string),
             kato_prefix: kato.map(|k| k.subtree_prefix().to_string()),
+            organism: organism.map(|o| o.as_str().to_string()),
             after_rid,
             limit,
         })
@@ -82,6 +87,7 @@ impl ListQuery {
             status: self.status.as_deref(),
             crop: self.crop.as_deref(),
             kato: self.kato.as_deref(),
+            organism: self.organism.as_deref(),
         }
     }
 }

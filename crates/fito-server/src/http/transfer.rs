@@ -148,6 +148,8 @@ pub struct ExportQuery {
     pub crop: Option<String>,
     /// KATO code: objects of this unit and the units below it.
     pub kato: Option<String>,
+    /// EPPO code: objects where a survey found this organism.
+    pub organism: Option<String>,
     /// Only this organisation's subtree (within the caller's).
     pub organization_id: Option<Uuid>,
 }
@@ -184,35 +186,24 @@ pub async fn export(
     me.require(Action::ObjectRead)?;
     let format = Format::from_name(&q.format)
         .ok_or_else(|| ApiError::bad_request("export-format-unknown").with("format", &q.format))?;
-    let org_path = match q.organization_id {
-        Some(id) => {
-            let path = state.org_path(id).await?;
-            me.require_in(
-                Action::ObjectRead,
-                path.as_deref(),
-                "organization-not-found",
-            )?;
-            path
-        }
-        None => me.org_path.clone(),
-    };
+    let org_path = me.scope_path(Action::ObjectRead, q.organization_id).await?;
     let filters = super::spatial::Filters {
         bbox: q.bbox.as_deref(),
         type_code: q.type_code.as_deref(),
         status: q.status.as_deref(),
         crop: q.crop.as_deref(),
         kato: q.kato.as_deref(),
+        organism: q.organism.as_deref(),
     };
-    let search = filters.search(org_path.clone().unwrap_or_default(), None, PAGE)?;
+    let search = filters.search(org_path, None, PAGE)?;
     state
         .audit
         .record(me.entry("object.export", Some("object"), None).details(
             json!({ "format": format.name(), "bbox": q.bbox, "type": q.type_code,
-                    "status": q.status, "crop": q.crop, "kato": q.kato }),
+                    "status": q.status, "crop": q.crop, "kato": q.kato, "organism": q.organism }),
         ))
         .await?;
-    // No organisation: nothing to export (an empty file, not an error).
-    stream_export(state, format, search, org_path.is_none()).await
+    stream_export(state, format, search).await
 }
 
 type Chunk = Result<Bytes, ApiError>;
@@ -224,7 +215,6 @@ async fn stream_export(
     state: AppState,
     format: Format,
     search: Search,
-    empty: bool,
 ) -> Result<Response, ApiError> {
     let (tx, mut rx) = mpsc::channel::<Chunk>(8);
     let handle = tokio::runtime::Handle::current();
@@ -240,7 +230,7 @@ async fn stream_export(
             state,
             search,
             buffered: VecDeque::new(),
-            exhausted: empty,
+            exhausted: false,
             error: failed.clone(),
         };
         let written = write_format(format, &mut out, &mut pages)

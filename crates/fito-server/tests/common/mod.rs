@@ -17,6 +17,8 @@ pub struct TestApp {
     pub admin_email: String,
     pub admin_password: String,
     pub root_org: String,
+    /// Where this server keeps documents and act PDFs.
+    pub data_dir: std::path::PathBuf,
     running: Option<fito_server::Running>,
 }
 
@@ -25,6 +27,8 @@ pub fn test_config(db: &TestDb) -> Config {
     let mut config = Config {
         database_url: Some(db.url.clone()),
         database_max_connections: 8,
+        // Documents and act PDFs of each test go to a folder of their own.
+        data_dir: std::env::temp_dir().join(format!("fito-test-files-{}", uuid::Uuid::now_v7())),
         ..Config::default()
     };
     config.auth.argon2_memory_kib = 1024;
@@ -78,6 +82,7 @@ impl TestApp {
             .id
             .to_string();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let data_dir = config.data_dir.clone();
         let running = fito_server::start(config, listener)
             .await
             .expect("server starts");
@@ -89,6 +94,7 @@ impl TestApp {
             admin_email: first.email,
             admin_password: first.password,
             root_org,
+            data_dir,
             running: Some(running),
         }
     }
@@ -129,6 +135,28 @@ impl TestApp {
             req = req.json(&b);
         }
         let res = req.send().await.expect("request");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// A POST of raw bytes (a document upload).
+    pub async fn call_raw(&self, path: &str, token: &str, body: Vec<u8>) -> Answer {
+        let res = self
+            .http
+            .post(format!("{}{}", self.base, path))
+            .bearer_auth(token)
+            .header("content-type", "application/octet-stream")
+            .body(body)
+            .send()
+            .await
+            .expect("request");
         let status = res.status();
         let headers = res.headers().clone();
         let text = res.text().await.unwrap_or_default();

@@ -1,0 +1,910 @@
+//! Inspection acts (R-ACT-1..3): made from a survey, edited as a draft by their
+//! inspector, moved through draft → submitted → approved / returned → signed →
+//! registered (fito-core's workflow), rendered to PDF by fito-acts, and frozen for
+//! good once signed. Signing here is an internal stand-in, named so, until the
+//! e-signature (NCA RK) replaces it.
+
+use super::surveys::{PointInput, survey_in_scope};
+use super::views::{optional_text, required_text};
+use crate::auth::{CurrentUser, EntryExt};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiQuery};
+use crate::state::AppState;
+use crate::{files, notify};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use fito_acts::{ActDocument, ActLanguage, ActType};
+use fito_core::{ActStatus, ActStep, Action};
+use fito_store::fieldwork::{self, Act, ActEvent, ActFilter, Page};
+use fito_store::time::{now_us, to_datetime};
+use fito_store::{objects, orgs, reference, users};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureInput {
+    pub text: String,
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartyInput {
+    /// owner_representative or witness
+    pub role: String,
+    pub name: String,
+    pub position: String,
+}
+
+/// What the inspector writes on the act; the rest comes from the register, the
+/// survey and the people involved.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
+pub struct ActContent {
+    /// Free-text location: district, rural okrug, landmark.
+    pub location: String,
+    pub conclusions: String,
+    pub measures: Vec<MeasureInput>,
+    /// The owner's representative and witnesses present.
+    pub parties: Vec<PartyInput>,
+    /// The survey as it was when the act was made (or last refreshed from it).
+    pub surveyed_at: DateTime<Utc>,
+    pub crop: Option<String>,
+    pub growth_phase: Option<String>,
+    pub points: Vec<PointInput>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActView {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub survey_id: Uuid,
+    pub object_id: Option<Uuid>,
+    pub inspector_id: Uuid,
+    /// quarantine-survey, crop-monitoring, sampling or prescription
+    pub act_type: String,
+    /// kk, ru or kk-ru
+    pub language: String,
+    /// draft, submitted, approved, returned, signed or registered
+    pub status: String,
+    /// Given at approval: per organisation and year, without gaps.
+    pub registry_number: Option<String>,
+    pub content: ActContent,
+    /// SHA-256 of the signed PDF, once signed.
+    pub pdf_sha256: Option<String>,
+    /// SHA-256 of the act's content, as in its QR code, once signed.
+    pub content_sha256: Option<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn view(a: &Act) -> Result<ActView, ApiError> {
+    Ok(ActView {
+        id: a.id,
+        organization_id: a.organization_id,
+        survey_id: a.survey_id,
+        object_id: a.object_id,
+        inspector_id: a.inspector_id,
+        act_type: a.act_type.clone(),
+        language: a.language.clone(),
+        status: a.status.clone(),
+        registry_number: a.registry_number.clone(),
+        content: serde_json::from_str(&a.content).map_err(|_| ApiError::internal())?,
+        pdf_sha256: a.pdf_sha256.clone(),
+        content_sha256: a.content_sha256.clone(),
+        version: a.version,
+        created_at: to_datetime(a.created_at),
+        updated_at: to_datetime(a.updated_at),
+    })
+}
+
+fn parse_type(s: &str) -> Result<ActType, ApiError> {
+    serde_json::from_value(Value::String(s.to_string()))
+        .map_err(|_| ApiError::unprocessable("act-type-unknown"))
+}
+
+fn parse_language(s: &str) -> Result<ActLanguage, ApiError> {
+    serde_json::from_value(Value::String(s.to_string()))
+        .map_err(|_| ApiError::unprocessable("act-language-unknown"))
+}
+
+fn status_of(a: &Act) -> Result<ActStatus, ApiError> {
+    ActStatus::parse(&a.status).ok_or_else(ApiError::internal)
+}
+
+pub(crate) async fn act_in_scope(
+    state: &AppState,
+    me: &CurrentUser,
+    id: Uuid,
+    action: Action,
+) -> Result<Act, ApiError> {
+    me.require(action)?;
+    let a = fieldwork::act(state.store.reader(), id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("act-not-found"))?;
+    let path = state.org_path(a.organization_id).await?;
+    me.require_in(action, path.as_deref(), "act-not-found")?;
+    Ok(a)
+}
+
+fn check_content(c: &mut ActContent) -> Result<(), ApiError> {
+    c.location = optional_text("location", Some(&c.location), 500)?.unwrap_or_default();
+    c.conclusions = optional_text("conclusions", Some(&c.conclusions), 20_000)?.unwrap_or_default();
+    if c.measures.len() > 100 || c.parties.len() > 20 {
+        return Err(ApiError::unprocessable("act-too-many-entries"));
+    }
+    for m in &mut c.measures {
+        m.text = required_text("measures.text", &m.text, 4000)?;
+    }
+    for p in &mut c.parties {
+        if !matches!(p.role.as_str(), "owner_representative" | "witness") {
+            return Err(ApiError::unprocessable("act-party-role-unknown"));
+        }
+        p.name = required_text("parties.name", &p.name, 300)?;
+        p.position = optional_text("parties.position", Some(&p.position), 300)?.unwrap_or_default();
+    }
+    Ok(())
+}
+
+fn content_from_survey(s: &fito_store::fieldwork::Survey, keep: Option<ActContent>) -> ActContent {
+    let points: Vec<PointInput> = serde_json::from_str(&s.points).unwrap_or_default();
+    let base = keep.unwrap_or(ActContent {
+        location: String::new(),
+        conclusions: String::new(),
+        measures: Vec::new(),
+        parties: Vec::new(),
+        surveyed_at: to_datetime(s.surveyed_at),
+        crop: None,
+        growth_phase: None,
+        points: Vec::new(),
+    });
+    ActContent {
+        surveyed_at: to_datetime(s.surveyed_at),
+        crop: s.crop_code.clone(),
+        growth_phase: s.growth_phase.clone(),
+        points,
+        ..base
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewAct {
+    /// The client's UUIDv7 (drafted offline); the server makes one if absent.
+    pub id: Option<Uuid>,
+    /// quarantine-survey, crop-monitoring, sampling or prescription
+    pub act_type: String,
+    /// kk (default), ru or kk-ru
+    pub language: Option<String>,
+    pub location: Option<String>,
+    pub conclusions: Option<String>,
+    #[serde(default)]
+    pub measures: Vec<MeasureInput>,
+    #[serde(default)]
+    pub parties: Vec<PartyInput>,
+}
+
+/// Make an act from a survey (its inspector), pre-filled from the survey.
+#[utoipa::path(post, path = "/api/v1/surveys/{id}/acts", tag = "acts", params(("id" = Uuid, Path)), request_body = NewAct,
+    responses((status = 201, body = ActView)), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("act.draft"))))]
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(survey_id): Path<Uuid>,
+    ApiJson(body): ApiJson<NewAct>,
+) -> Result<(StatusCode, Json<ActView>), ApiError> {
+    let survey = survey_in_scope(&state, &me, survey_id, Action::ActDraft).await?;
+    if survey.inspector_id != me.user.id {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "survey-not-yours"));
+    }
+    let act_type = parse_type(&body.act_type)?;
+    let language = parse_language(body.language.as_deref().unwrap_or("kk"))?;
+    let mut content = content_from_survey(&survey, None);
+    content.location = body.location.unwrap_or_default();
+    content.conclusions = body.conclusions.unwrap_or_default();
+    content.measures = body.measures;
+    content.parties = body.parties;
+    check_content(&mut content)?;
+    let now = now_us();
+    let act = Act {
+        rid: 0,
+        id: body.id.unwrap_or_else(fito_core::new_id),
+        organization_id: survey.organization_id,
+        survey_id,
+        object_id: survey.object_id,
+        inspector_id: me.user.id,
+        act_type: act_type.slug().into(),
+        language: language.tag().into(),
+        status: ActStatus::Draft.as_str().into(),
+        registry_year: None,
+        registry_seq: None,
+        registry_number: None,
+        content: serde_json::to_string(&content).map_err(|_| ApiError::internal())?,
+        frozen: None,
+        pdf_sha256: None,
+        content_sha256: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let txn = state.store.begin().await?;
+    let saved = match fieldwork::insert_act(&txn, act).await {
+        Err(fito_store::StoreError::Conflict(_)) => return Err(ApiError::conflict("act-id-taken")),
+        other => other?,
+    };
+    fieldwork::add_event(
+        &txn,
+        ActEvent {
+            rid: 0,
+            act_id: saved.id,
+            step: "create".into(),
+            from_status: None,
+            to_status: saved.status.clone(),
+            actor_id: me.user.id,
+            comment: None,
+            at: now,
+        },
+    )
+    .await?;
+    let entry = me
+        .entry("act.create", Some("act"), Some(saved.id.to_string()))
+        .details(json!({ "survey": survey_id, "type": saved.act_type }));
+    fito_store::audit::append(&txn, vec![entry]).await?;
+    txn.commit().await?;
+    Ok((StatusCode::CREATED, Json(view(&saved)?)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActChange {
+    /// The version the change was made on.
+    pub version: i64,
+    pub language: Option<String>,
+    pub location: Option<String>,
+    pub conclusions: Option<String>,
+    pub measures: Option<Vec<MeasureInput>>,
+    pub parties: Option<Vec<PartyInput>>,
+    /// Take the points and findings again from the survey (after correcting it).
+    #[serde(default)]
+    pub refresh_from_survey: bool,
+}
+
+/// Edit a draft or returned act (its inspector). A signed act never changes: the
+/// attempt is refused (409 act-frozen) and journalled.
+#[utoipa::path(patch, path = "/api/v1/acts/{id}", tag = "acts", params(("id" = Uuid, Path)), request_body = ActChange,
+    responses((status = 200, body = ActView), (status = 409, description = "act-frozen, act-not-editable, act-version-conflict")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("act.draft"))))]
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<ActChange>,
+) -> Result<Json<ActView>, ApiError> {
+    let a = act_in_scope(&state, &me, id, Action::ActDraft).await?;
+    let status = status_of(&a)?;
+    if status.frozen() {
+        refuse_frozen(&state, &me, &a, "act.update").await?;
+        return Err(ApiError::conflict("act-frozen"));
+    }
+    if a.inspector_id != me.user.id {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "act-not-yours"));
+    }
+    if !status.editable() {
+        return Err(ApiError::conflict("act-not-editable").with("status", status.as_str()));
+    }
+    let mut content: ActContent =
+        serde_json::from_str(&a.content).map_err(|_| ApiError::internal())?;
+    if body.refresh_from_survey {
+        let survey = fieldwork::survey(state.store.reader(), a.survey_id)
+            .await?
+            .ok_or_else(ApiError::internal)?;
+        content = content_from_survey(&survey, Some(content));
+    }
+    if let Some(v) = body.location {
+        content.location = v;
+    }
+    if let Some(v) = body.conclusions {
+        content.conclusions = v;
+    }
+    if let Some(v) = body.measures {
+        content.measures = v;
+    }
+    if let Some(v) = body.parties {
+        content.parties = v;
+    }
+    check_content(&mut content)?;
+    let mut changed = a.clone();
+    if let Some(l) = &body.language {
+        changed.language = parse_language(l)?.tag().into();
+    }
+    changed.content = serde_json::to_string(&content).map_err(|_| ApiError::internal())?;
+    changed.updated_at = now_us();
+    let txn = state.store.begin().await?;
+    let saved = save(&txn, changed, body.version).await?;
+    fito_store::audit::append(
+        &txn,
+        vec![me.entry("act.update", Some("act"), Some(id.to_string()))],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Json(view(&saved)?))
+}
+
+async fn save<C: fito_store::ConnectionTrait>(
+    txn: &C,
+    a: Act,
+    expected: i64,
+) -> Result<Act, ApiError> {
+    match fieldwork::update_act(txn, a, expected).await {
+        Err(fito_store::StoreError::Conflict(_)) => Err(ApiError::conflict("act-version-conflict")),
+        other => Ok(other?),
+    }
+}
+
+/// R-ACT-3: a refused attempt to change a signed act is kept in the journal.
+async fn refuse_frozen(
+    state: &AppState,
+    me: &CurrentUser,
+    a: &Act,
+    action: &str,
+) -> Result<(), ApiError> {
+    state
+        .audit
+        .record(
+            me.entry(action, Some("act"), Some(a.id.to_string()))
+                .outcome("refused")
+                .details(json!({ "reason": "act-frozen", "status": a.status })),
+        )
+        .await?;
+    Ok(())
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepInput {
+    /// The version the step was decided on.
+    pub version: i64,
+    /// Required when returning an act: what to correct.
+    pub comment: Option<String>,
+}
+
+macro_rules! step_endpoint {
+    ($name:ident, $path:literal, $action:literal, $step:expr, $doc:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(post, path = $path, tag = "acts", params(("id" = Uuid, Path)), request_body = StepInput,
+            responses((status = 200, body = ActView), (status = 409, description = "act-step-not-allowed, act-version-conflict")),
+            security(("bearer" = [])), extensions(("x-fito-action" = json!($action))))]
+        pub async fn $name(
+            State(state): State<AppState>,
+            me: CurrentUser,
+            Path(id): Path<Uuid>,
+            ApiJson(body): ApiJson<StepInput>,
+        ) -> Result<Json<ActView>, ApiError> {
+            take_step(&state, &me, id, $step, body).await
+        }
+    };
+}
+
+step_endpoint!(
+    submit,
+    "/api/v1/acts/{id}/submit",
+    "act.submit",
+    ActStep::Submit,
+    "Hand a draft (or a returned act) to the Head (its inspector)."
+);
+step_endpoint!(
+    approve,
+    "/api/v1/acts/{id}/approve",
+    "act.review",
+    ActStep::Approve,
+    "Approve a submitted act (a Head); it gets its registry number."
+);
+step_endpoint!(
+    return_act,
+    "/api/v1/acts/{id}/return",
+    "act.review",
+    ActStep::Return,
+    "Return a submitted act to its inspector with comments (a Head)."
+);
+step_endpoint!(
+    sign_stand_in,
+    "/api/v1/acts/{id}/sign-stand-in",
+    "act.sign",
+    ActStep::Sign,
+    "INTERNAL STAND-IN for the e-signature, to be replaced by NCA RK signing: marks an \
+     approved act signed by its inspector WITHOUT a signature, renders and freezes its PDF."
+);
+step_endpoint!(
+    register,
+    "/api/v1/acts/{id}/register",
+    "act.register",
+    ActStep::Register,
+    "Register a signed act (an operator)."
+);
+
+async fn take_step(
+    state: &AppState,
+    me: &CurrentUser,
+    id: Uuid,
+    step: ActStep,
+    body: StepInput,
+) -> Result<Json<ActView>, ApiError> {
+    let a = act_in_scope(state, me, id, step.action()).await?;
+    let from = status_of(&a)?;
+    if step.authors_only() && a.inspector_id != me.user.id {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "act-not-yours"));
+    }
+    let Some(to) = step.from(from) else {
+        if from.frozen() {
+            refuse_frozen(state, me, &a, &format!("act.{}", step.as_str())).await?;
+        }
+        return Err(ApiError::conflict("act-step-not-allowed")
+            .with("step", step.as_str())
+            .with("status", from.as_str()));
+    };
+    if a.version != body.version {
+        return Err(ApiError::conflict("act-version-conflict"));
+    }
+    let comment = optional_text("comment", body.comment.as_deref(), 4000)?;
+    if step == ActStep::Return && comment.is_none() {
+        return Err(ApiError::unprocessable("act-return-comment-required"));
+    }
+    let now = now_us();
+    let mut changed = a.clone();
+    changed.status = to.as_str().into();
+    changed.updated_at = now;
+    // The PDF is made before the transaction: rendering takes tens of milliseconds
+    // and must not hold the write lock.
+    if step == ActStep::Sign {
+        let document = act_document(state, &a, now).await?;
+        let pdf = render(state, document.clone()).await?;
+        let sha = files::store_bytes(state, pdf).await?;
+        changed.pdf_sha256 = Some(sha);
+        changed.content_sha256 = Some(hex::encode(fito_acts::content_hash(&document)));
+        changed.frozen = Some(serde_json::to_string(&document).map_err(|_| ApiError::internal())?);
+    }
+    let txn = state.store.begin().await?;
+    if step == ActStep::Approve {
+        let year = to_datetime(now).with_timezone(&almaty()).year();
+        let seq = fieldwork::next_registry_seq(&txn, a.organization_id, year).await?;
+        changed.registry_year = Some(year);
+        changed.registry_seq = Some(seq);
+        changed.registry_number = Some(format!("{year}/{seq:06}"));
+    }
+    let saved = save(&txn, changed, body.version).await?;
+    fieldwork::add_event(
+        &txn,
+        ActEvent {
+            rid: 0,
+            act_id: id,
+            step: step.as_str().into(),
+            from_status: Some(from.as_str().into()),
+            to_status: to.as_str().into(),
+            actor_id: me.user.id,
+            comment: comment.clone(),
+            at: now,
+        },
+    )
+    .await?;
+    let number = saved.registry_number.clone().unwrap_or_default();
+    let target = || notify::Target { kind: "act", id };
+    match step {
+        ActStep::Submit | ActStep::Sign => {
+            let path = state.org_path(a.organization_id).await?.unwrap_or_default();
+            let heads = notify::heads_over(state, &path).await?;
+            let kind = if step == ActStep::Submit {
+                "act-submitted"
+            } else {
+                "act-signed"
+            };
+            notify::send(&txn, &heads, kind, &[("number", number)], target()).await?;
+        }
+        ActStep::Approve | ActStep::Return | ActStep::Register => {
+            let kind = format!("act-{}", to.as_str());
+            notify::send(
+                &txn,
+                &[a.inspector_id],
+                &kind,
+                &[("number", number)],
+                target(),
+            )
+            .await?;
+        }
+    }
+    let entry = me
+        .entry(&format!("act.{}", step.as_str()), Some("act"), Some(id.to_string()))
+        .details(json!({ "from": from.as_str(), "to": to.as_str(), "registry_number": saved.registry_number, "stand_in_signature": step == ActStep::Sign }));
+    fito_store::audit::append(&txn, vec![entry]).await?;
+    txn.commit().await?;
+    Ok(Json(view(&saved)?))
+}
+
+pub(crate) fn almaty() -> chrono::FixedOffset {
+    // Kazakhstan keeps one zone, UTC+5, since March 2024.
+    chrono::FixedOffset::east_opt(5 * 3600).expect("valid offset")
+}
+
+/// One act.
+#[utoipa::path(get, path = "/api/v1/acts/{id}", tag = "acts", params(("id" = Uuid, Path)),
+    responses((status = 200, body = ActView), (status = 404, description = "act-not-found")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("act.read"))))]
+pub async fn get(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<ActView>, ApiError> {
+    let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
+    Ok(Json(view(&a)?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EventView {
+    /// create, submit, approve, return, sign or register
+    pub step: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor_id: Uuid,
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// Every step the act went through, oldest first (R-ACT-2).
+#[utoipa::path(get, path = "/api/v1/acts/{id}/history", tag = "acts", params(("id" = Uuid, Path)),
+    responses((status = 200, body = Vec<EventView>)), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("act.read"))))]
+pub async fn history(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<EventView>>, ApiError> {
+    act_in_scope(&state, &me, id, Action::ActRead).await?;
+    let events = fieldwork::events(state.store.reader(), id).await?;
+    Ok(Json(
+        events
+            .into_iter()
+            .map(|e| EventView {
+                step: e.step,
+                from_status: e.from_status,
+                to_status: e.to_status,
+                actor_id: e.actor_id,
+                comment: e.comment,
+                at: to_datetime(e.at),
+            })
+            .collect(),
+    ))
+}
+
+/// The act's PDF: once signed, the stored bytes that were signed; before, a
+/// preview rendered now (without a registry number until approval).
+#[utoipa::path(get, path = "/api/v1/acts/{id}/pdf", tag = "acts", params(("id" = Uuid, Path)),
+    responses((status = 200, description = "application/pdf")), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("act.read"))))]
+pub async fn pdf(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
+    let bytes = match &a.pdf_sha256 {
+        Some(sha) => files::read_all(&state, sha).await?,
+        None => {
+            let document = act_document(&state, &a, a.updated_at).await?;
+            render(&state, document).await?
+        }
+    };
+    state
+        .audit
+        .record(me.entry("act.pdf", Some("act"), Some(id.to_string())))
+        .await?;
+    let name = a
+        .registry_number
+        .as_deref()
+        .map(|n| n.replace('/', "-"))
+        .unwrap_or_else(|| a.id.to_string());
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"act-{name}.pdf\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
+
+async fn render(state: &AppState, document: ActDocument) -> Result<Vec<u8>, ApiError> {
+    let renderer = state.acts().await?;
+    tokio::task::spawn_blocking(move || renderer.render(&document))
+        .await
+        .map_err(|_| ApiError::internal())?
+        .map_err(|e| {
+            tracing::error!(error = %e, "act rendering failed");
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "act-render-failed")
+        })
+}
+
+fn full_name(u: &fito_store::users::User) -> String {
+    [
+        Some(u.surname.as_str()),
+        Some(u.first_name.as_str()),
+        u.patronymic.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// Picks the name for the act's language: Kazakh, Russian, or both.
+fn bilingual(language: ActLanguage, kk: Option<&str>, ru: &str) -> String {
+    let kk = kk.filter(|k| !k.is_empty());
+    match (language, kk) {
+        (ActLanguage::Ru, _) | (_, None) => ru.to_string(),
+        (ActLanguage::Kk, Some(k)) => k.to_string(),
+        (ActLanguage::KkRu, Some(k)) if k == ru => k.to_string(),
+        (ActLanguage::KkRu, Some(k)) => format!("{k} / {ru}"),
+    }
+}
+
+/// Everything the act shows, gathered from the act, its survey snapshot, the
+/// register, the reference lists and the people involved. A signed act is not
+/// gathered again: its frozen document is what it shows for good.
+async fn act_document(state: &AppState, a: &Act, issued_at: i64) -> Result<ActDocument, ApiError> {
+    if let Some(frozen) = &a.frozen {
+        return serde_json::from_str(frozen).map_err(|_| ApiError::internal());
+    }
+    let db = state.store.reader();
+    let language = parse_language(&a.language)?;
+    let content: ActContent = serde_json::from_str(&a.content).map_err(|_| ApiError::internal())?;
+    let org = orgs::get(db, a.organization_id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    let inspector = users::get(db, a.inspector_id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    let events = fieldwork::events(db, a.id).await?;
+    let approver = match events.iter().rev().find(|e| e.step == "approve") {
+        Some(e) => users::get(db, e.actor_id).await?,
+        None => None,
+    };
+    let object = match a.object_id {
+        Some(id) => objects::get(db, id).await?,
+        None => None,
+    };
+    let organisms = reference::organisms(db).await?;
+    let crops = reference::crops(db).await?;
+    let types = reference::object_types(db).await?;
+    let first_point = content.points.first();
+    let inspected = match &object {
+        Some(o) => {
+            let t = types.iter().find(|t| t.code == o.type_code);
+            let unit = match &o.kato {
+                Some(k) => reference::admin_unit(db, k).await?,
+                None => None,
+            };
+            let centre = super::objects::stored_geometry(o)?.bbox();
+            fito_acts::InspectedObject {
+                name: o.name.clone(),
+                object_type: t
+                    .map(|t| bilingual(language, Some(&t.name_kk), &t.name_ru))
+                    .unwrap_or_else(|| o.type_code.clone()),
+                kato_code: o.kato.clone().unwrap_or_default(),
+                kato_name: unit
+                    .map(|u| bilingual(language, Some(&u.name_kk), &u.name_ru))
+                    .unwrap_or_default(),
+                owner: fito_acts::Owner {
+                    name: o.owner_name.clone().unwrap_or_default(),
+                    bin_or_iin: o
+                        .owner_bin
+                        .clone()
+                        .or(o.owner_iin.clone())
+                        .unwrap_or_default(),
+                },
+                location: content.location.clone(),
+                coordinates: Some(fito_acts::Coordinates {
+                    lat: (centre.min_lat() + centre.max_lat()) / 2.0,
+                    lon: (centre.min_lon() + centre.max_lon()) / 2.0,
+                }),
+                area_ha: Some((o.area_ha * 100.0).round() / 100.0).filter(|a| *a > 0.0),
+            }
+        }
+        None => fito_acts::InspectedObject {
+            name: content.location.clone(),
+            object_type: String::new(),
+            kato_code: String::new(),
+            kato_name: String::new(),
+            owner: fito_acts::Owner {
+                name: String::new(),
+                bin_or_iin: String::new(),
+            },
+            location: content.location.clone(),
+            coordinates: first_point.map(|p| fito_acts::Coordinates {
+                lat: p.lat,
+                lon: p.lon,
+            }),
+            area_ha: None,
+        },
+    };
+    let mut findings = Vec::new();
+    for p in &content.points {
+        for f in &p.findings {
+            let o = organisms.iter().find(|o| o.eppo_code == f.organism);
+            findings.push(fito_acts::Finding {
+                organism: fito_acts::Organism {
+                    eppo_code: f.organism.clone(),
+                    name_kk: o.and_then(|o| o.name_kk.clone()).unwrap_or_default(),
+                    name_ru: o.map(|o| o.name_ru.clone()).unwrap_or_default(),
+                    name_latin: o.map(|o| o.name_la.clone()).unwrap_or_default(),
+                    category: match f.category.as_deref() {
+                        Some("quarantine") => fito_acts::OrganismCategory::Quarantine,
+                        Some("especially_dangerous") => {
+                            fito_acts::OrganismCategory::EspeciallyDangerous
+                        }
+                        _ => fito_acts::OrganismCategory::Ordinary,
+                    },
+                },
+                development_stage: f.development_stage.clone().unwrap_or_default(),
+                intensity: f.intensity.as_ref().map(|i| {
+                    let value = i.value;
+                    match i.kind.as_str() {
+                        "per_square_metre" => fito_acts::Intensity::PerSquareMetre { value },
+                        "per_plant" => fito_acts::Intensity::PerPlant { value },
+                        "per_trap" => fito_acts::Intensity::PerTrap { value },
+                        "prevalence_percent" => fito_acts::Intensity::PrevalencePercent { value },
+                        _ => fito_acts::Intensity::CoverPercent { value },
+                    }
+                }),
+                area_surveyed_ha: f.area_surveyed_ha.unwrap_or(0.0),
+                area_infested_ha: f.area_infested_ha.unwrap_or(0.0),
+                area_above_threshold_ha: f.area_above_threshold_ha.unwrap_or(0.0),
+                samples: f
+                    .samples
+                    .iter()
+                    .map(|s| fito_acts::Sample {
+                        sample_number: s.sample_number.clone(),
+                        lab_referral_number: s.lab_referral_number.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let crop = content
+        .crop
+        .as_deref()
+        .map(|c| {
+            crops
+                .iter()
+                .find(|x| x.code == c)
+                .map(|x| bilingual(language, Some(&x.name_kk), &x.name_ru))
+                .unwrap_or_else(|| c.to_string())
+        })
+        .unwrap_or_default();
+    let mut signatures = vec![fito_acts::Signatory {
+        role: fito_acts::SignatoryRole::Inspector,
+        name: full_name(&inspector),
+        position: inspector.position.clone(),
+    }];
+    if let Some(h) = &approver {
+        signatures.push(fito_acts::Signatory {
+            role: fito_acts::SignatoryRole::Head,
+            name: full_name(h),
+            position: h.position.clone(),
+        });
+    }
+    for p in &content.parties {
+        signatures.push(fito_acts::Signatory {
+            role: if p.role == "witness" {
+                fito_acts::SignatoryRole::Witness
+            } else {
+                fito_acts::SignatoryRole::OwnerRepresentative
+            },
+            name: p.name.clone(),
+            position: p.position.clone(),
+        });
+    }
+    Ok(ActDocument {
+        id: a.id,
+        act_type: parse_type(&a.act_type)?,
+        language,
+        registry_number: a.registry_number.clone().unwrap_or_else(|| "—".into()),
+        issued_at: to_datetime(issued_at),
+        surveyed_at: content.surveyed_at,
+        organisation: fito_acts::Organisation {
+            name: bilingual(language, Some(&org.name_kk), &org.name_ru),
+            bin: org.bin.clone().unwrap_or_default(),
+            address: String::new(),
+        },
+        inspector: fito_acts::Inspector {
+            name: full_name(&inspector),
+            position: inspector.position.clone(),
+        },
+        object: inspected,
+        survey: fito_acts::SurveyData {
+            crop,
+            growth_phase: content.growth_phase.clone().unwrap_or_default(),
+            findings,
+        },
+        conclusions: content.conclusions.clone(),
+        measures: content
+            .measures
+            .iter()
+            .map(|m| fito_acts::PrescribedMeasure {
+                text: m.text.clone(),
+                deadline: m.deadline,
+            })
+            .collect(),
+        signatures,
+    })
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ActQuery {
+    /// Only my acts (as inspector).
+    #[serde(default)]
+    pub mine: bool,
+    /// draft, submitted, approved, returned, signed or registered
+    pub status: Option<String>,
+    pub act_type: Option<String>,
+    pub survey_id: Option<Uuid>,
+    pub object_id: Option<Uuid>,
+    /// Registry year.
+    pub year: Option<i32>,
+    /// Only this organisation's subtree (within the caller's).
+    pub organization_id: Option<Uuid>,
+    /// Acts after this one (the last id of the previous page).
+    pub after: Option<Uuid>,
+    pub limit: Option<u64>,
+}
+
+pub(crate) async fn search(
+    state: &AppState,
+    me: &CurrentUser,
+    q: &ActQuery,
+    limit: u64,
+) -> Result<Vec<Act>, ApiError> {
+    let org_path = me.scope_path(Action::ActRead, q.organization_id).await?;
+    let after_rid = match q.after {
+        Some(id) => fieldwork::act(state.store.reader(), id)
+            .await?
+            .map(|a| a.rid),
+        None => None,
+    };
+    let page = Page {
+        org_path,
+        after_rid,
+        limit,
+    };
+    let filter = ActFilter {
+        status: q.status.clone(),
+        act_type: q.act_type.clone(),
+        inspector: q.mine.then_some(me.user.id),
+        survey: q.survey_id,
+        object: q.object_id,
+        year: q.year,
+    };
+    Ok(fieldwork::acts(state.store.reader(), &page, &filter).await?)
+}
+
+/// Acts of the caller's subtree, oldest first.
+#[utoipa::path(get, path = "/api/v1/acts", tag = "acts", params(ActQuery),
+    responses((status = 200, body = Vec<ActView>)), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("act.read"))))]
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<ActQuery>,
+) -> Result<Json<Vec<ActView>>, ApiError> {
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let found = search(&state, &me, &q, limit).await?;
+    Ok(Json(found.iter().map(view).collect::<Result<_, _>>()?))
+}

@@ -1,0 +1,75 @@
+//! Service notifications (R-NOTIF-1): written in the same transaction as the event
+//! they tell of, so a rolled-back change never notifies anybody. The text is made
+//! from the Fluent message `notification-<kind>` in the reader's language.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use fito_core::permission::in_subtree;
+use fito_store::ConnectionTrait;
+use fito_store::notifications::{self, Notification};
+use fito_store::users::{self, ListFilter, STATUS_ACTIVE};
+use uuid::Uuid;
+
+/// What a notification is about, for the link in the notification centre.
+pub struct Target<'a> {
+    pub kind: &'a str,
+    pub id: Uuid,
+}
+
+/// Writes one notification of `kind` to each of `users` (duplicates dropped).
+pub async fn send<C: ConnectionTrait>(
+    conn: &C,
+    users: &[Uuid],
+    kind: &str,
+    args: &[(&str, String)],
+    target: Target<'_>,
+) -> Result<(), ApiError> {
+    let now = fito_store::time::now_us();
+    let args: serde_json::Map<String, serde_json::Value> = args
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), serde_json::Value::String(v.clone())))
+        .collect();
+    let args = serde_json::Value::Object(args).to_string();
+    let mut seen = std::collections::HashSet::new();
+    let rows = users
+        .iter()
+        .filter(|u| seen.insert(**u))
+        .map(|user_id| Notification {
+            rid: 0,
+            id: fito_core::new_id(),
+            user_id: *user_id,
+            kind: kind.to_string(),
+            args: args.clone(),
+            target_kind: Some(target.kind.to_string()),
+            target_id: Some(target.id),
+            created_at: now,
+            read_at: None,
+        })
+        .collect();
+    notifications::insert_many(conn, rows).await?;
+    Ok(())
+}
+
+/// The active Heads who see a record of the organisation at `org_path`: those of
+/// that organisation and of every organisation above it.
+pub async fn heads_over(state: &AppState, org_path: &str) -> Result<Vec<Uuid>, ApiError> {
+    let filter = ListFilter {
+        org_path: "/".into(),
+        role: Some("head".into()),
+        status: Some(STATUS_ACTIVE.into()),
+        limit: 10_000,
+        ..Default::default()
+    };
+    let mut heads = Vec::new();
+    for head in users::list(state.store.reader(), &filter).await? {
+        let Some(org) = head.organization_id else {
+            continue;
+        };
+        if let Some(path) = state.org_path(org).await?
+            && in_subtree(&path, org_path)
+        {
+            heads.push(head.id);
+        }
+    }
+    Ok(heads)
+}
