@@ -1,6 +1,10 @@
 //! `fito-bench generate`: fills a database with synthetic phytosanitary objects spread
 //! over Kazakhstan, for the register benchmarks in BENCHMARKS.md. Writes through
 //! fito-store in large transactions (the product's own tables, indexes and versions).
+//!
+//! `fito-bench acts`: act rendering to PDF (R-ACT-1) against headless Chromium.
+
+mod acts;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -38,6 +42,22 @@ enum Command {
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
+    /// Render inspection acts to PDF: latency on one thread, acts/s on --threads, and
+    /// the same act printed from HTML by headless Chromium (cold process and warm tab).
+    Acts {
+        #[arg(long, default_value_t = 200)]
+        iterations: usize,
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// Prints per Chromium mode; 0 skips the comparison. Default: --iterations.
+        #[arg(long)]
+        chromium_iterations: Option<usize>,
+        #[arg(long)]
+        chromium: Option<std::path::PathBuf>,
+        /// Keep the typst PDF, the HTML page and Chromium's PDF in this folder.
+        #[arg(long)]
+        keep: Option<std::path::PathBuf>,
+    },
 }
 
 #[tokio::main]
@@ -48,6 +68,19 @@ async fn main() -> anyhow::Result<()> {
             objects,
             seed,
         } => generate(&database_url, objects, seed).await,
+        Command::Acts {
+            iterations,
+            threads,
+            chromium_iterations,
+            chromium,
+            keep,
+        } => acts::run(&acts::Options {
+            iterations,
+            threads,
+            chromium_iterations: chromium_iterations.unwrap_or(iterations),
+            chromium,
+            keep,
+        }),
     }
 }
 
