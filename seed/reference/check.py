@@ -26,7 +26,7 @@ SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 KATO_RE = re.compile(r"^[0-9]{9}$")
 
 KINDS = {"pest", "disease", "weed"}
-CATEGORIES = {"absent", "limited"}
+CATEGORIES = {"absent", "limited", "other"}
 GEOMETRIES = {"point", "polygon", "any"}
 LEVELS = {"region", "city_republican", "district", "city_regional"}
 TOP_LEVELS = {"region", "city_republican"}
