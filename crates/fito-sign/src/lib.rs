@@ -16,16 +16,20 @@ pub mod cms;
 pub mod crl;
 mod der_walk;
 pub mod gost;
+pub mod ocsp;
 pub mod oid;
 pub mod refusal;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 pub mod trust;
 pub mod verifier;
 
 pub use algorithm::{DigestAlgorithm, KeyAlgorithm, SignatureAlgorithm};
 pub use certificate::{CertificateInfo, KeyPurposes, LegalEntityRole, SubjectKind};
 pub use crl::Crl;
+pub use ocsp::{CertIdHash, OcspStatus};
 pub use refusal::Refusal;
 pub use trust::TrustStore;
 pub use verifier::{
-    KeyPurpose, Policy, RevocationPolicy, VerifiedSignature, VerifiedSigner, Verifier,
+    KeyPurpose, Policy, Revocation, RevocationPolicy, VerifiedSignature, VerifiedSigner, Verifier,
 };

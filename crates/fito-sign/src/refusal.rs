@@ -68,7 +68,8 @@ pub enum Refusal {
         serial: SerialHex,
         revoked_at: DateTime<Utc>,
     },
-    /// No current, verified CRL of the issuer covers the verification time.
+    /// No source answered: no current, verified CRL of the issuer covers the
+    /// verification time, and no verified OCSP answer was given.
     #[error("revocation status of certificate {serial} is unknown")]
     RevocationUnknown { serial: SerialHex },
     /// A CRL's signature does not verify or its issuer is not configured.
@@ -83,6 +84,36 @@ pub enum Refusal {
     /// The certificate's key purpose (EKU) does not allow this use.
     #[error("the certificate is not issued for this use")]
     WrongKeyPurpose,
+    /// The OCSP response is not the ASN.1 structure RFC 6960 defines.
+    #[error("malformed OCSP response: {what}")]
+    OcspMalformed { what: &'static str },
+    /// The responder answered with an error status (RFC 6960 OCSPResponseStatus:
+    /// 1 malformedRequest, 2 internalError, 3 tryLater, 5 sigRequired, 6 unauthorized).
+    #[error("the OCSP responder answered with error status {status}")]
+    OcspUnsuccessful { status: u8 },
+    /// The OCSP response's signature verifies neither with the issuing CA's key
+    /// nor with any certificate included in the response.
+    #[error("the OCSP response's signature does not verify")]
+    OcspSignatureInvalid,
+    /// The OCSP response is signed by a key the issuing CA did not authorise
+    /// (not the CA, no id-kp-OCSPSigning certificate of the CA valid now).
+    #[error("the OCSP response is signed by an unauthorised responder")]
+    OcspResponderUntrusted,
+    /// The OCSP response says nothing about this certificate.
+    #[error("the OCSP response is not about certificate {serial}")]
+    OcspWrongCertificate { serial: SerialHex },
+    /// The OCSP response does not carry the nonce that was sent: a replay.
+    #[error("the OCSP response does not carry the nonce of the request")]
+    OcspNonceMismatch,
+    /// The OCSP response is past its nextUpdate (or, without one, too old).
+    #[error("the OCSP response of {this_update} is stale")]
+    OcspStale {
+        this_update: DateTime<Utc>,
+        next_update: Option<DateTime<Utc>>,
+    },
+    /// The OCSP response's thisUpdate lies in the future.
+    #[error("the OCSP response is dated in the future ({this_update})")]
+    OcspNotYetValid { this_update: DateTime<Utc> },
 }
 
 impl Refusal {
@@ -110,6 +141,14 @@ impl Refusal {
             Refusal::IndividualCertificate => "sign-individual-certificate",
             Refusal::SubjectKindUnknown => "sign-subject-kind-unknown",
             Refusal::WrongKeyPurpose => "sign-wrong-key-purpose",
+            Refusal::OcspMalformed { .. } => "sign-ocsp-malformed",
+            Refusal::OcspUnsuccessful { .. } => "sign-ocsp-unsuccessful",
+            Refusal::OcspSignatureInvalid => "sign-ocsp-signature-invalid",
+            Refusal::OcspResponderUntrusted => "sign-ocsp-responder-untrusted",
+            Refusal::OcspWrongCertificate { .. } => "sign-ocsp-wrong-certificate",
+            Refusal::OcspNonceMismatch => "sign-ocsp-nonce-mismatch",
+            Refusal::OcspStale { .. } => "sign-ocsp-stale",
+            Refusal::OcspNotYetValid { .. } => "sign-ocsp-not-yet-valid",
         }
     }
 

@@ -7,18 +7,80 @@ use crate::algorithm::SignatureAlgorithm;
 use crate::certificate::{CertificateInfo, SubjectKind, X509};
 use crate::cms::{self, SignerIntegrity};
 use crate::crl::{self, Crl};
-use crate::refusal::Refusal;
+use crate::ocsp::{self, OcspStatus};
+use crate::refusal::{Refusal, SerialHex};
 use crate::trust::TrustStore;
 
-/// How revocation is decided.
+/// How revocation is decided. The sources are the verifier's CRLs and the
+/// OCSP answers the caller passes in a [`Revocation`]: revoked by either is
+/// refused; good by a current CRL or a current verified OCSP answer is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RevocationPolicy {
-    /// A current, verified CRL of the leaf's issuer is required; without one
-    /// the status is unknown and the signature is refused.
+    /// The status must be established: a current, verified CRL of the leaf's
+    /// issuer or a current OCSP "good"; when no source answers, the status is
+    /// unknown and the signature is refused.
     CrlRequired,
-    /// CRLs are consulted when present, and their absence is tolerated. For
-    /// tests and for re-verifying archived documents whose CRLs are gone.
+    /// CRLs and OCSP answers are consulted when present, and their absence is
+    /// tolerated. For tests and for re-verifying archived documents whose
+    /// CRLs are gone.
     CrlIfAvailable,
+}
+
+/// Revocation evidence the caller obtained for this verification, beyond the
+/// verifier's CRLs: OCSP answers checked with [`ocsp::verify_response`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Revocation {
+    ocsp: Vec<OcspAnswer>,
+}
+
+/// An OCSP answer bound to one certificate (issuer name and serial).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OcspAnswer {
+    issuer_der: Vec<u8>,
+    serial: SerialHex,
+    status: OcspStatus,
+}
+
+impl Revocation {
+    /// No evidence beyond CRLs (what `verify_cms`/`verify_certificate` use).
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Records what a verified OCSP response said about `certificate` (PEM or
+    /// DER). Only pass a status returned by [`ocsp::verify_response`] for
+    /// that same certificate.
+    pub fn add_ocsp(
+        &mut self,
+        certificate: &[u8],
+        status: OcspStatus,
+    ) -> Result<&mut Self, Refusal> {
+        let cert = X509::parse(certificate)?;
+        self.ocsp.push(OcspAnswer {
+            issuer_der: cert.issuer_der(),
+            serial: cert.serial(),
+            status,
+        });
+        Ok(self)
+    }
+
+    /// [`Revocation::add_ocsp`] by value, for building in one expression.
+    pub fn with_ocsp(mut self, certificate: &[u8], status: OcspStatus) -> Result<Self, Refusal> {
+        self.add_ocsp(certificate, status)?;
+        Ok(self)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ocsp.is_empty()
+    }
+
+    fn ocsp_for<'s>(&'s self, cert: &X509) -> impl Iterator<Item = OcspStatus> + use<'s> {
+        let (issuer, serial) = (cert.issuer_der(), cert.serial());
+        self.ocsp
+            .iter()
+            .filter(move |a| a.issuer_der == issuer && a.serial == serial)
+            .map(|a| a.status)
+    }
 }
 
 /// Which key purpose (Extended Key Usage) the use requires.
@@ -118,11 +180,23 @@ impl Verifier {
         content: Option<&[u8]>,
         at: DateTime<Utc>,
     ) -> Result<VerifiedSignature, Refusal> {
+        self.verify_cms_with(cms, content, at, &Revocation::none())
+    }
+
+    /// As [`Verifier::verify_cms`], with revocation evidence (OCSP answers)
+    /// the caller obtained for the signers' certificates.
+    pub fn verify_cms_with(
+        &self,
+        cms: &[u8],
+        content: Option<&[u8]>,
+        at: DateTime<Utc>,
+        revocation: &Revocation,
+    ) -> Result<VerifiedSignature, Refusal> {
         let integrity = cms::verify_integrity(cms, content)?;
         let signers = integrity
             .signers
             .iter()
-            .map(|s| self.accept_signer(s, at))
+            .map(|s| self.accept_signer(s, at, revocation))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(VerifiedSignature {
             content: integrity.content,
@@ -137,16 +211,34 @@ impl Verifier {
         bytes: &[u8],
         at: DateTime<Utc>,
     ) -> Result<CertificateInfo, Refusal> {
+        self.verify_certificate_with(bytes, at, &Revocation::none())
+    }
+
+    /// As [`Verifier::verify_certificate`], with revocation evidence.
+    pub fn verify_certificate_with(
+        &self,
+        bytes: &[u8],
+        at: DateTime<Utc>,
+        revocation: &Revocation,
+    ) -> Result<CertificateInfo, Refusal> {
         let leaf = X509::parse(bytes)?;
-        self.accept_certificate(&leaf, at).map(|(info, _)| info)
+        self.accept_certificate(&leaf, at, revocation)
+            .map(|(info, _)| info)
+    }
+
+    /// The trust store, e.g. to find the issuer to ask OCSP about
+    /// ([`TrustStore::issuer_of`]) and to verify the answer.
+    pub fn trust(&self) -> &TrustStore {
+        &self.trust
     }
 
     fn accept_signer(
         &self,
         signer: &SignerIntegrity,
         at: DateTime<Utc>,
+        revocation: &Revocation,
     ) -> Result<VerifiedSigner, Refusal> {
-        let (certificate, chain) = self.accept_certificate(&signer.x509, at)?;
+        let (certificate, chain) = self.accept_certificate(&signer.x509, at, revocation)?;
         if let Some(t) = signer.signing_time
             && (t < certificate.not_before || t > certificate.not_after)
         {
@@ -164,13 +256,14 @@ impl Verifier {
         &self,
         leaf: &X509,
         at: DateTime<Utc>,
+        revocation: &Revocation,
     ) -> Result<(CertificateInfo, Vec<CertificateInfo>), Refusal> {
         let info = leaf.info()?;
         // Policy first: an individual's certificate gets the clear R-AUTH-4
         // message even when it would also fail later checks.
         self.check_policy(&info)?;
         let chain = self.trust.build_chain(leaf, at)?;
-        self.check_revocation(leaf, at)?;
+        self.check_revocation(leaf, at, revocation)?;
         let issuers = chain[1..]
             .iter()
             .map(X509::info)
@@ -198,10 +291,37 @@ impl Verifier {
         }
     }
 
-    fn check_revocation(&self, leaf: &X509, at: DateTime<Utc>) -> Result<(), Refusal> {
-        match (crl::check(leaf, &self.crls, at)?, self.policy.revocation) {
-            (Some(()), _) | (None, RevocationPolicy::CrlIfAvailable) => Ok(()),
-            (None, RevocationPolicy::CrlRequired) => Err(Refusal::RevocationUnknown {
+    /// Revoked by a CRL or an OCSP answer → refused; good by a current CRL or
+    /// a current OCSP answer → known; neither → unknown, refused unless the
+    /// policy tolerates it.
+    fn check_revocation(
+        &self,
+        leaf: &X509,
+        at: DateTime<Utc>,
+        revocation: &Revocation,
+    ) -> Result<(), Refusal> {
+        let mut known = crl::check(leaf, &self.crls, at)?.is_some();
+        for status in revocation.ocsp_for(leaf) {
+            match status {
+                OcspStatus::Revoked { at: revoked_at, .. } if revoked_at <= at => {
+                    return Err(Refusal::CertificateRevoked {
+                        serial: leaf.serial(),
+                        revoked_at,
+                    });
+                }
+                // Revoked only after `at`: like a CRL listing it later, the
+                // answer vouches for the time before.
+                OcspStatus::Revoked { .. } => known = true,
+                OcspStatus::Good {
+                    this_update,
+                    next_update,
+                } => known |= ocsp::check_currency(this_update, next_update, at).is_ok(),
+                OcspStatus::Unknown => {}
+            }
+        }
+        match (known, self.policy.revocation) {
+            (true, _) | (false, RevocationPolicy::CrlIfAvailable) => Ok(()),
+            (false, RevocationPolicy::CrlRequired) => Err(Refusal::RevocationUnknown {
                 serial: leaf.serial(),
             }),
         }

@@ -193,6 +193,25 @@ impl Curve {
         Some(self.mul(&pt.x, &z_inv2))
     }
 
+    /// k·P for the base point P, in affine coordinates (`None` for infinity).
+    /// Only the test signer of the `testkit` feature needs it; variable-time
+    /// like everything here, which is acceptable for throw-away test keys only.
+    #[cfg(feature = "testkit")]
+    pub(crate) fn mul_base(&self, k: &BigUint) -> Option<AffinePoint> {
+        let base = self.base();
+        let pt = self.double_mul(k, &base, &BigUint::zero(), &base);
+        if pt.z.is_zero() {
+            return None;
+        }
+        let z_inv = pt.z.modinv(&self.p)?;
+        let z_inv2 = self.mul(&z_inv, &z_inv);
+        let z_inv3 = self.mul(&z_inv2, &z_inv);
+        Some(AffinePoint {
+            x: self.mul(&pt.x, &z_inv2),
+            y: self.mul(&pt.y, &z_inv3),
+        })
+    }
+
     /// GOST R 34.10-2012 §6.2 verification with the hash already reduced to an
     /// integer `alpha` (how the digest bytes become that integer is a property of
     /// the encoding, decided by the caller).
