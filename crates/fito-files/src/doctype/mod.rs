@@ -12,6 +12,7 @@
 //! directory or the OLE2 directory, and it has no answer for "text that is CSV".
 
 mod cfb;
+mod cms;
 mod image;
 mod source;
 mod text;
@@ -43,6 +44,8 @@ pub enum DocumentKind {
     Ods,
     /// UTF-8 comma/semicolon/tab separated text.
     Csv,
+    /// A detached CMS signature of a document (`.p7s`, NCALayer's `.cms`).
+    Signature,
 }
 
 impl DocumentKind {
@@ -57,6 +60,7 @@ impl DocumentKind {
             Self::Odt => "application/vnd.oasis.opendocument.text",
             Self::Ods => "application/vnd.oasis.opendocument.spreadsheet",
             Self::Csv => "text/csv; charset=utf-8",
+            Self::Signature => "application/pkcs7-signature",
         }
     }
 
@@ -71,6 +75,7 @@ impl DocumentKind {
             Self::Odt => "odt",
             Self::Ods => "ods",
             Self::Csv => "csv",
+            Self::Signature => "p7s",
         }
     }
 }
@@ -119,6 +124,9 @@ fn sniff_source(src: &mut dyn Source) -> io::Result<Verdict> {
     }
     if head.starts_with(b"PK\x03\x04") {
         return Ok(zip::classify(src, &head)?.map_or(Verdict::Unsupported, Verdict::Document));
+    }
+    if cms::is_detached_signed_data(&head) {
+        return Ok(Verdict::Document(DocumentKind::Signature));
     }
     if head.starts_with(&cfb::MAGIC) {
         return Ok(cfb::classify(src)?.map_or(Verdict::Unsupported, Verdict::Document));

@@ -426,3 +426,27 @@ fn r_doc_1_truncated_zip_is_unsupported_without_error() {
     assert_eq!(sniff(&full[..full.len() / 2]), Verdict::Unsupported);
     assert_eq!(sniff(b"PK\x03\x04"), Verdict::Unsupported);
 }
+
+/// NCA test CMS files (../shared/fixtures/nca/cms): one detached, one attached.
+fn nca_cms(name: &str) -> Vec<u8> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/nca/cms/"
+    );
+    std::fs::read(format!("{path}{name}")).expect("NCA fixture")
+}
+
+#[test]
+fn r_doc_1_a_detached_signature_is_a_document_an_attached_one_is_not() {
+    assert_eq!(
+        sniff(&nca_cms("ncanode_gost2015-512+rsa_detached.cms")),
+        Verdict::Document(DocumentKind::Signature)
+    );
+    // Attached content could be anything, a photograph included (R-DOC-2).
+    assert_eq!(
+        sniff(&nca_cms("ncanode_rsa_attached_test123.cms")),
+        Verdict::Unsupported
+    );
+    let detached = nca_cms("ncanode_gost2015-512+rsa_detached.cms");
+    assert_eq!(sniff(&detached[..40]), Verdict::Unsupported);
+}
