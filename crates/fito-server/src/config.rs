@@ -33,6 +33,47 @@ pub struct Config {
     pub files: FilesConfig,
     /// Act templates and fonts (R-ACT-1).
     pub acts: ActsConfig,
+    /// The NCA RK e-signature (R-AUTH-2, R-ACT-2).
+    pub signature: SignatureConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignatureConfig {
+    /// NCA root and intermediate certificates (PEM or DER), e.g. root_gost_2022.cer
+    /// and nca_gost_2022.cer from pki.gov.kz. Without them e-signatures are refused.
+    pub ca_files: Vec<PathBuf>,
+    /// NCA CRLs (full and delta), re-read every `crl_reload_minutes`.
+    pub crl_files: Vec<PathBuf>,
+    /// In-country addresses NCA publishes its CRLs at (e.g.
+    /// http://crl.pki.gov.kz/nca_gost_2022.crl and its delta), fetched at start and
+    /// every `crl_reload_minutes`; the last good copy is kept in `<data_dir>/crl`.
+    pub crl_urls: Vec<String>,
+    pub crl_reload_minutes: u64,
+    /// Refuse when revocation cannot be established (no current CRL). Turn off only
+    /// where CRLs cannot be had at all.
+    pub refuse_unknown_revocation: bool,
+    /// How long a sign-in challenge may wait for its signature.
+    pub challenge_seconds: i64,
+    /// An OCSP responder in the country (NCA: http://ocsp.pki.gov.kz), asked about
+    /// every signer's certificate; its answer's signature and nonce are checked.
+    pub ocsp_url: Option<String>,
+    pub ocsp_timeout_seconds: u64,
+}
+
+impl Default for SignatureConfig {
+    fn default() -> Self {
+        Self {
+            ca_files: Vec::new(),
+            crl_files: Vec::new(),
+            crl_urls: Vec::new(),
+            crl_reload_minutes: 60,
+            refuse_unknown_revocation: true,
+            challenge_seconds: 300,
+            ocsp_url: None,
+            ocsp_timeout_seconds: 5,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -128,6 +169,7 @@ impl Default for Config {
             max_document_bytes: 25 * 1024 * 1024,
             files: FilesConfig::default(),
             acts: ActsConfig::default(),
+            signature: SignatureConfig::default(),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod bootstrap;
 pub mod config;
 pub mod error;
+pub mod esign;
 pub mod extract;
 pub mod files;
 pub mod http;
@@ -19,6 +20,7 @@ use crate::config::Config;
 use crate::state::AppState;
 use fito_store::Store;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::net::TcpListener;
 
 /// A running server: where it listens, and how to stop it.
@@ -60,8 +62,28 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
         // The one line the operator needs, on stdout, once.
         println!("first administrator: {} / {}", first.email, first.password);
     }
+    let signatures = Arc::new(esign::Signatures::load(
+        &config.signature,
+        &config.data_dir,
+    )?);
+    // Fresh CRLs before the first sign-in; a failed download keeps the last copy.
+    signatures.refresh_crls().await;
+    let reload_every =
+        std::time::Duration::from_secs(config.signature.crl_reload_minutes.max(1) * 60);
+    let reloading = Arc::downgrade(&signatures);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(reload_every);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            match reloading.upgrade() {
+                Some(s) => s.refresh_crls().await,
+                None => break,
+            }
+        }
+    });
     let (audit, audit_task) = AuditWriter::start(store.clone());
-    let state = AppState::new(store.clone(), config, audit);
+    let state = AppState::new(store.clone(), config, audit, signatures);
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let addr = listener.local_addr()?;
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();

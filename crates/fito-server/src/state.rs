@@ -19,6 +19,8 @@ pub struct AppState {
     pub audit: AuditWriter,
     /// Where document and act PDF bytes are kept (R-DOC-1, R-ACT-3).
     pub files: Arc<fito_files::BlobStore>,
+    /// NCA certificates, CRLs and verifiers (R-AUTH-2, R-ACT-2).
+    pub signatures: Arc<crate::esign::Signatures>,
     /// Organisation id → materialised path. A path never changes once created,
     /// so entries never go stale.
     org_paths: Arc<RwLock<HashMap<Uuid, String>>>,
@@ -28,7 +30,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, config: Config, audit: AuditWriter) -> AppState {
+    pub fn new(
+        store: Store,
+        config: Config,
+        audit: AuditWriter,
+        signatures: Arc<crate::esign::Signatures>,
+    ) -> AppState {
         let passwords = Passwords::new(&config.auth);
         let files = crate::files::blob_store(&config);
         AppState {
@@ -38,6 +45,7 @@ impl AppState {
             passwords,
             audit,
             files: Arc::new(files),
+            signatures,
             org_paths: Arc::default(),
             acts: Arc::default(),
         }

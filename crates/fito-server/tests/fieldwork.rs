@@ -500,20 +500,16 @@ async fn r_act_2_an_act_goes_from_draft_to_registered_and_then_never_changes(eng
         .to_string();
     assert!(number.ends_with("/000001"), "{number}");
     act = approved.body.clone();
-    // Signing (the stand-in until the e-signature) is the inspector's alone.
+    // Signing is the inspector's alone.
     assert_eq!(
-        step(&app, &t.operator, &act, "sign-stand-in", None)
-            .await
-            .status,
+        app.sign_act(&t.operator, &act).await.status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        step(&app, &t.head, &act, "sign-stand-in", None)
-            .await
-            .status,
+        app.sign_act(&t.head, &act).await.status,
         StatusCode::FORBIDDEN
     );
-    let signed = step(&app, &t.inspector, &act, "sign-stand-in", None).await;
+    let signed = app.sign_act(&t.inspector, &act).await;
     assert_eq!(signed.body["status"], "signed", "{}", signed.body);
     let pdf_sha = signed.body["pdf_sha256"].as_str().unwrap().to_string();
     act = signed.body.clone();
@@ -668,9 +664,7 @@ async fn r_act_1_the_pdf_keeps_every_kazakh_letter_its_number_and_never_changes_
     let act = step(&app, &t.inspector, &act, "submit", None).await.body;
     let act = step(&app, &t.head, &act, "approve", None).await.body;
     let number = act["registry_number"].as_str().unwrap().to_string();
-    let act = step(&app, &t.inspector, &act, "sign-stand-in", None)
-        .await
-        .body;
+    let act = app.sign_act(&t.inspector, &act).await.body;
     let (_, _, signed) = bytes(&app, &format!("/api/v1/acts/{id}/pdf"), &t.operator).await;
     assert!(signed.starts_with(b"%PDF-"));
     let text = pdftotext(&signed);

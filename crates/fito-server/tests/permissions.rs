@@ -176,22 +176,25 @@ impl Work<'_> {
         let steps = [
             ("submit", &author),
             ("approve", self.chief),
-            ("sign-stand-in", &author),
+            ("sign", &author),
         ];
         for (reached, (step, who)) in path.iter().zip(steps) {
             if act["status"] == status {
                 break;
             }
             let id = act["id"].as_str().unwrap();
-            act = self
-                .app
-                .post(
-                    &format!("/api/v1/acts/{id}/{step}"),
-                    &who.token,
-                    json!({ "version": act["version"] }),
-                )
-                .await
-                .body;
+            act = if step == "sign" {
+                self.app.sign_act(who, &act).await.body
+            } else {
+                self.app
+                    .post(
+                        &format!("/api/v1/acts/{id}/{step}"),
+                        &who.token,
+                        json!({ "version": act["version"] }),
+                    )
+                    .await
+                    .body
+            };
             assert_eq!(act["status"], *reached, "{act}");
         }
         assert_eq!(act["status"], status, "{act}");
@@ -515,7 +518,38 @@ async fn prepare(
         ("POST", "/api/v1/acts/{id}/return") => {
             w.step_case(path, "submitted", Some("Түзетіңіз")).await
         }
-        ("POST", "/api/v1/acts/{id}/sign-stand-in") => w.step_case(path, "approved", None).await,
+        ("POST", "/api/v1/acts/{id}/sign") => {
+            // Signed with the actor's own key: only an inspector signing their own
+            // act gets past the table and the subtree to the signature itself.
+            let (id, version) = w.act("approved").await;
+            let pdf = app
+                .http
+                .get(format!("{}/api/v1/acts/{id}/pdf", app.base))
+                .bearer_auth(&f.chief.token)
+                .send()
+                .await
+                .ok()?
+                .bytes()
+                .await
+                .ok()?;
+            let iin = app
+                .get(&format!("/api/v1/users/{}", actor.user_id), &admin.token)
+                .await
+                .body["iin"]
+                .as_str()?
+                .to_string();
+            let pki = common::pki::Pki::shared();
+            let leaf = pki.leaf(&iin, common::pki::Kind::LegalSigning, None);
+            let cms = common::pki::b64(&pki.sign(&leaf, &pdf, true));
+            p(
+                path.replace("{id}", &id),
+                Some(json!({ "version": version, "cms": cms })),
+            )
+        }
+        ("GET", "/api/v1/acts/{id}/signature" | "/api/v1/acts/{id}/signature.p7s") => {
+            let (id, _) = w.act("signed").await;
+            p(path.replace("{id}", &id), None)
+        }
         ("POST", "/api/v1/acts/{id}/register") => w.step_case(path, "signed", None).await,
         ("POST", "/api/v1/objects/{id}/documents") => file(format!(
             "/api/v1/objects/{}/documents",

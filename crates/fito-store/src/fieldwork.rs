@@ -328,6 +328,26 @@ pub async fn update_act<C: ConnectionTrait>(
     act(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
+/// Keeps the act's PDF (by hash) and its rendering input, once: a second call finds
+/// them set and changes nothing. Not a new version: the PDF follows from the act.
+pub async fn freeze_act_pdf<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    frozen: &str,
+    pdf_sha256: &str,
+    content_sha256: &str,
+) -> Result<()> {
+    act::Entity::update_many()
+        .col_expr(act::Column::Frozen, Expr::value(frozen))
+        .col_expr(act::Column::PdfSha256, Expr::value(pdf_sha256))
+        .col_expr(act::Column::ContentSha256, Expr::value(content_sha256))
+        .filter(act::Column::Id.eq(id))
+        .filter(act::Column::PdfSha256.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ActFilter {
     pub status: Option<String>,

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod documents;
 pub mod entity;
+pub mod esign;
 pub mod fieldwork;
 mod migrate;
 pub mod notifications;

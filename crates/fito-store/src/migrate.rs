@@ -26,6 +26,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "field work",
         include_str!("../migrations/0005_field_work.sql"),
     ),
+    (
+        6,
+        "e-signature",
+        include_str!("../migrations/0006_esignature.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -76,6 +76,14 @@ pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<
         .await?)
 }
 
+/// The user whose IIN is exactly `iin` (the e-signature certificate's, R-AUTH-2).
+pub async fn find_by_iin<C: ConnectionTrait>(conn: &C, iin: &str) -> Result<Option<User>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Iin.eq(iin))
+        .one(conn)
+        .await?)
+}
+
 pub async fn count<C: ConnectionTrait>(conn: &C) -> Result<u64> {
     Ok(user::Entity::find().count(conn).await?)
 }

@@ -1,8 +1,8 @@
 //! Inspection acts (R-ACT-1..3): made from a survey, edited as a draft by their
 //! inspector, moved through draft → submitted → approved / returned → signed →
-//! registered (fito-core's workflow), rendered to PDF by fito-acts, and frozen for
-//! good once signed. Signing here is an internal stand-in, named so, until the
-//! e-signature (NCA RK) replaces it.
+//! registered (fito-core's workflow), rendered to PDF by fito-acts (frozen from
+//! approval on), signed by the inspector with the NCA RK e-signature over that PDF,
+//! and never changed again.
 
 use super::surveys::{PointInput, survey_in_scope};
 use super::views::{optional_text, required_text};
@@ -18,8 +18,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use fito_acts::{ActDocument, ActLanguage, ActType};
 use fito_core::{ActStatus, ActStep, Action};
+use fito_store::esign::ActSignature;
 use fito_store::fieldwork::{self, Act, ActEvent, ActFilter, Page};
-use fito_store::time::{now_us, to_datetime};
+use fito_store::time::{from_datetime, now_us, to_datetime};
 use fito_store::{objects, orgs, reference, users};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -414,14 +415,6 @@ step_endpoint!(
     "Return a submitted act to its inspector with comments (a Head)."
 );
 step_endpoint!(
-    sign_stand_in,
-    "/api/v1/acts/{id}/sign-stand-in",
-    "act.sign",
-    ActStep::Sign,
-    "INTERNAL STAND-IN for the e-signature, to be replaced by NCA RK signing: marks an \
-     approved act signed by its inspector WITHOUT a signature, renders and freezes its PDF."
-);
-step_endpoint!(
     register,
     "/api/v1/acts/{id}/register",
     "act.register",
@@ -437,21 +430,46 @@ async fn take_step(
     body: StepInput,
 ) -> Result<Json<ActView>, ApiError> {
     let a = act_in_scope(state, me, id, step.action()).await?;
-    let from = status_of(&a)?;
+    take_step_on(state, me, a, step, body, None).await
+}
+
+/// Checks that `step` may be taken on `a` by `me` now: the author rule, the workflow
+/// and the version. A refused move on a signed act is journalled (R-ACT-3).
+async fn check_step(
+    state: &AppState,
+    me: &CurrentUser,
+    a: &Act,
+    step: ActStep,
+    version: i64,
+) -> Result<(ActStatus, ActStatus), ApiError> {
+    let from = status_of(a)?;
     if step.authors_only() && a.inspector_id != me.user.id {
         return Err(ApiError::new(StatusCode::FORBIDDEN, "act-not-yours"));
     }
     let Some(to) = step.from(from) else {
         if from.frozen() {
-            refuse_frozen(state, me, &a, &format!("act.{}", step.as_str())).await?;
+            refuse_frozen(state, me, a, &format!("act.{}", step.as_str())).await?;
         }
         return Err(ApiError::conflict("act-step-not-allowed")
             .with("step", step.as_str())
             .with("status", from.as_str()));
     };
-    if a.version != body.version {
+    if a.version != version {
         return Err(ApiError::conflict("act-version-conflict"));
     }
+    Ok((from, to))
+}
+
+async fn take_step_on(
+    state: &AppState,
+    me: &CurrentUser,
+    a: Act,
+    step: ActStep,
+    body: StepInput,
+    signature: Option<ActSignature>,
+) -> Result<Json<ActView>, ApiError> {
+    let id = a.id;
+    let (from, to) = check_step(state, me, &a, step, body.version).await?;
     let comment = optional_text("comment", body.comment.as_deref(), 4000)?;
     if step == ActStep::Return && comment.is_none() {
         return Err(ApiError::unprocessable("act-return-comment-required"));
@@ -460,17 +478,10 @@ async fn take_step(
     let mut changed = a.clone();
     changed.status = to.as_str().into();
     changed.updated_at = now;
-    // The PDF is made before the transaction: rendering takes tens of milliseconds
-    // and must not hold the write lock.
-    if step == ActStep::Sign {
-        let document = act_document(state, &a, now).await?;
-        let pdf = render(state, document.clone()).await?;
-        let sha = files::store_bytes(state, pdf).await?;
-        changed.pdf_sha256 = Some(sha);
-        changed.content_sha256 = Some(hex::encode(fito_acts::content_hash(&document)));
-        changed.frozen = Some(serde_json::to_string(&document).map_err(|_| ApiError::internal())?);
-    }
     let txn = state.store.begin().await?;
+    if let Some(sig) = signature {
+        fito_store::esign::insert_act_signature(&txn, sig).await?;
+    }
     if step == ActStep::Approve {
         let year = to_datetime(now).with_timezone(&almaty()).year();
         let seq = fieldwork::next_registry_seq(&txn, a.organization_id, year).await?;
@@ -520,10 +531,254 @@ async fn take_step(
     }
     let entry = me
         .entry(&format!("act.{}", step.as_str()), Some("act"), Some(id.to_string()))
-        .details(json!({ "from": from.as_str(), "to": to.as_str(), "registry_number": saved.registry_number, "stand_in_signature": step == ActStep::Sign }));
+        .details(json!({ "from": from.as_str(), "to": to.as_str(), "registry_number": saved.registry_number, "signed": step == ActStep::Sign }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
+    if step == ActStep::Approve {
+        // The PDF the inspector will sign is made now, once; if this fails it is
+        // made on the first download instead.
+        match frozen_pdf(state, &saved).await {
+            Ok((frozen, _)) => return Ok(Json(view(&frozen)?)),
+            Err(e) => tracing::warn!(act = %id, code = e.code, "act PDF not frozen at approval"),
+        }
+    }
     Ok(Json(view(&saved)?))
+}
+
+/// The act's PDF and the act as it now is. From approval on, the PDF is made once,
+/// stored by its SHA-256 with the rendering input frozen beside it, and served from
+/// the store: what the inspector downloads is what they sign and what is archived.
+/// Before approval it is a preview rendered on request.
+async fn frozen_pdf(state: &AppState, a: &Act) -> Result<(Act, Vec<u8>), ApiError> {
+    if let Some(sha) = &a.pdf_sha256 {
+        return Ok((a.clone(), files::read_all(state, sha).await?));
+    }
+    let status = status_of(a)?;
+    let document = act_document(state, a, a.updated_at).await?;
+    let pdf = render(state, document.clone()).await?;
+    if !matches!(
+        status,
+        ActStatus::Approved | ActStatus::Signed | ActStatus::Registered
+    ) {
+        return Ok((a.clone(), pdf));
+    }
+    let sha = files::store_bytes(state, pdf.clone()).await?;
+    let frozen = serde_json::to_string(&document).map_err(|_| ApiError::internal())?;
+    let content = hex::encode(fito_acts::content_hash(&document));
+    // Rendering is deterministic: a request racing this one stores the same bytes,
+    // and only the first write is kept.
+    fieldwork::freeze_act_pdf(state.store.writer(), a.id, &frozen, &sha, &content).await?;
+    let a = fieldwork::act(state.store.reader(), a.id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("act-not-found"))?;
+    let bytes = match &a.pdf_sha256 {
+        Some(stored) if *stored != sha => files::read_all(state, stored).await?,
+        _ => pdf,
+    };
+    Ok((a, bytes))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignInput {
+    /// The version the act was signed on.
+    pub version: i64,
+    /// Base64 of the detached CMS NCALayer made over the act's PDF (from
+    /// `GET /api/v1/acts/{id}/pdf`).
+    pub cms: String,
+}
+
+/// Sign an approved act (its inspector) with the NCA e-signature: a detached CMS
+/// over the act's PDF by the inspector's own legal-entity signing key. The CMS is
+/// stored beside the PDF and the act is signed for good (R-ACT-2, R-ACT-3).
+#[utoipa::path(post, path = "/api/v1/acts/{id}/sign", tag = "acts", params(("id" = Uuid, Path)), request_body = SignInput,
+    responses((status = 200, body = ActView),
+        (status = 422, description = "signature-not-the-inspector, sign-individual-certificate, sign-digest-mismatch, sign-certificate-revoked …"),
+        (status = 409, description = "act-step-not-allowed, act-version-conflict")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("act.sign"))))]
+pub async fn sign(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<SignInput>,
+) -> Result<Json<ActView>, ApiError> {
+    use base64::Engine;
+    let a = act_in_scope(&state, &me, id, Action::ActSign).await?;
+    check_step(&state, &me, &a, ActStep::Sign, body.version).await?;
+    let verifiers = state.signatures.current()?;
+    let (a, pdf) = frozen_pdf(&state, &a).await?;
+    let refuse = |error: ApiError| {
+        let entry = me
+            .entry("act.sign", Some("act"), Some(id.to_string()))
+            .outcome(error.code);
+        let state = state.clone();
+        async move {
+            state.audit.record(entry).await?;
+            Err::<Json<ActView>, ApiError>(error)
+        }
+    };
+    let Ok(cms) = base64::engine::general_purpose::STANDARD.decode(body.cms.trim()) else {
+        return refuse(ApiError::unprocessable("sign-malformed-input")).await;
+    };
+    let now = now_us();
+    let evidence = state.signatures.ocsp_evidence(&cms, Some(&pdf)).await;
+    let verified =
+        match verifiers
+            .act_signing
+            .verify_cms_with(&cms, Some(&pdf), to_datetime(now), &evidence)
+        {
+            Ok(v) => v,
+            Err(r) => return refuse(crate::esign::refused(&r)).await,
+        };
+    let [signer] = verified.signers.as_slice() else {
+        return refuse(ApiError::unprocessable("signature-one-signer")).await;
+    };
+    let inspector = users::get(state.store.reader(), a.inspector_id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    let cert = &signer.certificate;
+    if cert.iin.is_none() || cert.iin != inspector.iin {
+        return refuse(ApiError::unprocessable("signature-not-the-inspector")).await;
+    }
+    let cms_sha = files::store_bytes(&state, cms).await?;
+    let name = [cert.surname.as_deref(), cert.given_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let signature = ActSignature {
+        act_id: id,
+        cms_sha256: cms_sha,
+        pdf_sha256: a.pdf_sha256.clone().ok_or_else(ApiError::internal)?,
+        signer_iin: cert.iin.clone(),
+        signer_bin: cert.bin.clone(),
+        signer_name: Some(name)
+            .filter(|n| !n.is_empty())
+            .or(cert.common_name.clone()),
+        organization: cert.organization.clone(),
+        serial: cert.serial.to_string(),
+        issuer: cert.issuer.clone(),
+        algorithm: algorithm_name(signer.algorithm).into(),
+        valid_from: from_datetime(cert.not_before),
+        valid_to: from_datetime(cert.not_after),
+        signing_time: signer.signing_time.map(from_datetime),
+        signed_at: now,
+        signed_by: me.user.id,
+    };
+    let step = StepInput {
+        version: body.version,
+        comment: None,
+    };
+    take_step_on(&state, &me, a, ActStep::Sign, step, Some(signature)).await
+}
+
+fn algorithm_name(a: fito_sign::SignatureAlgorithm) -> &'static str {
+    match a {
+        fito_sign::SignatureAlgorithm::Gost2015_512 => "GOST R 34.10-2015 512 / Streebog-512",
+        fito_sign::SignatureAlgorithm::RsaPkcs1v15(_) => "RSA PKCS#1 v1.5 / SHA-2",
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SignatureView {
+    pub signer_name: Option<String>,
+    pub signer_iin: Option<String>,
+    pub signer_bin: Option<String>,
+    pub organization: Option<String>,
+    /// Certificate serial (hex) and issuer.
+    pub serial: String,
+    pub issuer: String,
+    pub algorithm: String,
+    pub valid_from: DateTime<Utc>,
+    pub valid_to: DateTime<Utc>,
+    /// The signing time the signer's software put in the CMS.
+    pub signing_time: Option<DateTime<Utc>>,
+    /// When the server accepted the signature.
+    pub signed_at: DateTime<Utc>,
+    pub pdf_sha256: String,
+    pub cms_sha256: String,
+    /// Whether the stored CMS still verifies over the stored PDF, as of its signing
+    /// time, against today's NCA certificates and CRLs.
+    pub verifies: bool,
+    /// Why not, when it does not: the code and the message in the caller's language.
+    pub problem: Option<String>,
+    pub problem_message: Option<String>,
+}
+
+/// Who signed the act, with which certificate, when, and whether it still verifies.
+#[utoipa::path(get, path = "/api/v1/acts/{id}/signature", tag = "acts", params(("id" = Uuid, Path)),
+    responses((status = 200, body = SignatureView), (status = 404, description = "act-not-signed")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("act.read"))))]
+pub async fn signature(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<SignatureView>, ApiError> {
+    act_in_scope(&state, &me, id, Action::ActRead).await?;
+    let s = fito_store::esign::act_signature(state.store.reader(), id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("act-not-signed"))?;
+    let cms = files::read_all(&state, &s.cms_sha256).await?;
+    let pdf = files::read_all(&state, &s.pdf_sha256).await?;
+    let verdict = match state.signatures.current() {
+        Ok(v) => v
+            .archive
+            .verify_cms(&cms, Some(&pdf), to_datetime(s.signed_at))
+            .map(|_| ())
+            .map_err(|r| r.code()),
+        Err(e) => Err(e.code),
+    };
+    let problem = verdict.err();
+    Ok(Json(SignatureView {
+        signer_name: s.signer_name,
+        signer_iin: s.signer_iin,
+        signer_bin: s.signer_bin,
+        organization: s.organization,
+        serial: s.serial,
+        issuer: s.issuer,
+        algorithm: s.algorithm,
+        valid_from: to_datetime(s.valid_from),
+        valid_to: to_datetime(s.valid_to),
+        signing_time: s.signing_time.map(to_datetime),
+        signed_at: to_datetime(s.signed_at),
+        pdf_sha256: s.pdf_sha256,
+        cms_sha256: s.cms_sha256,
+        verifies: problem.is_none(),
+        problem_message: problem.map(|c| state.i18n.message(me.meta.lang, c, &[])),
+        problem: problem.map(str::to_string),
+    }))
+}
+
+/// The act's detached signature (`.p7s`), to check with any CMS tool beside the PDF
+/// (`openssl cms -verify -binary -inform DER -content act.pdf …`).
+#[utoipa::path(get, path = "/api/v1/acts/{id}/signature.p7s", tag = "acts", params(("id" = Uuid, Path)),
+    responses((status = 200, description = "application/pkcs7-signature"), (status = 404, description = "act-not-signed")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("act.read"))))]
+pub async fn signature_file(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
+    let s = fito_store::esign::act_signature(state.store.reader(), id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("act-not-signed"))?;
+    let cms = files::read_all(&state, &s.cms_sha256).await?;
+    let name = a
+        .registry_number
+        .as_deref()
+        .map(|n| n.replace('/', "-"))
+        .unwrap_or_else(|| a.id.to_string());
+    let mut response = cms.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pkcs7-signature"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"act-{name}.pdf.p7s\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
 }
 
 pub(crate) fn almaty() -> chrono::FixedOffset {
@@ -581,8 +836,8 @@ pub async fn history(
     ))
 }
 
-/// The act's PDF: once signed, the stored bytes that were signed; before, a
-/// preview rendered now (without a registry number until approval).
+/// The act's PDF: from approval on, the stored bytes the inspector signs; before, a
+/// preview rendered now (without a registry number).
 #[utoipa::path(get, path = "/api/v1/acts/{id}/pdf", tag = "acts", params(("id" = Uuid, Path)),
     responses((status = 200, description = "application/pdf")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("act.read"))))]
@@ -592,13 +847,7 @@ pub async fn pdf(
     Path(id): Path<Uuid>,
 ) -> Result<Response, ApiError> {
     let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
-    let bytes = match &a.pdf_sha256 {
-        Some(sha) => files::read_all(&state, sha).await?,
-        None => {
-            let document = act_document(&state, &a, a.updated_at).await?;
-            render(&state, document).await?
-        }
-    };
+    let (a, bytes) = frozen_pdf(&state, &a).await?;
     state
         .audit
         .record(me.entry("act.pdf", Some("act"), Some(id.to_string())))

@@ -83,17 +83,41 @@ pub async fn login(
         ));
     }
     let user = user.expect("a verified password belongs to a user");
-    match user.status.as_str() {
-        STATUS_ACTIVE => {}
-        STATUS_PENDING => return Err(ApiError::new(StatusCode::FORBIDDEN, "auth-account-pending")),
-        _ => {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "auth-account-deactivated",
-            ));
-        }
-    }
+    check_can_sign_in(&user)?;
+    let clear = Some((key, window_start));
+    open_session(&state, &meta, user, "auth.login", clear, |_| Ok(None)).await
+}
 
+/// Only active accounts sign in; pending and deactivated ones are told which.
+pub(crate) fn check_can_sign_in(user: &users::User) -> Result<(), ApiError> {
+    match user.status.as_str() {
+        STATUS_ACTIVE => Ok(()),
+        STATUS_PENDING => Err(ApiError::new(StatusCode::FORBIDDEN, "auth-account-pending")),
+        _ => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "auth-account-deactivated",
+        )),
+    }
+}
+
+/// Opens a session for a user who proved who they are (password or e-signature):
+/// the session row, the journal line (with `details` from `extra`, which may also
+/// change the user in the same transaction), the cookies and the token.
+pub(crate) async fn open_session(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: users::User,
+    action: &str,
+    clear_failures: Option<(String, i64)>,
+    extra: impl FnOnce(
+        &users::User,
+    ) -> Result<
+        Option<(fito_store::entity::user::ActiveModel, serde_json::Value)>,
+        ApiError,
+    >,
+) -> Result<Response, ApiError> {
+    let config = &state.config.auth;
+    let now = now_us();
     // The mobile app identifies itself with a device id and keeps longer sessions.
     let (kind, ttl_us) = match &meta.device_id {
         Some(_) => ("app", config.app_session_days * 86_400_000_000),
@@ -119,12 +143,21 @@ pub async fn login(
         now,
     )
     .await?;
-    fito_store::sessions::clear_failures(&txn, &key, window_start).await?;
-    let mut entry = anonymous_entry(&meta, "auth.login", Some(user.id));
+    if let Some((key, window_start)) = clear_failures {
+        fito_store::sessions::clear_failures(&txn, &key, window_start).await?;
+    }
+    let mut entry = anonymous_entry(meta, action, Some(user.id));
     entry.actor_id = Some(user.id);
     entry.actor_role = user.role.clone();
     entry.target_type = Some("session".into());
     entry.target_id = Some(session.id.to_string());
+    let user = match extra(&user)? {
+        Some((changed, details)) => {
+            entry.details = details;
+            users::save(&txn, changed, now).await?
+        }
+        None => user,
+    };
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
 

@@ -5,6 +5,7 @@ pub mod acts;
 pub mod audit;
 pub mod auth;
 pub mod documents;
+pub mod esign;
 pub mod health;
 pub mod notifications;
 pub mod objects;
@@ -57,6 +58,8 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::revoke_session))
         .routes(routes!(auth::change_password))
         .routes(routes!(auth::register))
+        .routes(routes!(esign::challenge))
+        .routes(routes!(esign::login))
         .routes(routes!(orgs::list, orgs::create))
         .routes(routes!(orgs::get, orgs::update))
         .routes(routes!(users::list, users::create))
@@ -106,7 +109,9 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(acts::submit))
         .routes(routes!(acts::approve))
         .routes(routes!(acts::return_act))
-        .routes(routes!(acts::sign_stand_in))
+        .routes(routes!(acts::sign))
+        .routes(routes!(acts::signature))
+        .routes(routes!(acts::signature_file))
         .routes(routes!(acts::register))
         .routes(routes!(documents::upload_object, documents::list_object))
         .routes(routes!(documents::upload_survey, documents::list_survey))

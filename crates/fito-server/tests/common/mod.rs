@@ -3,6 +3,8 @@
 //! and a PostgreSQL test.
 #![allow(dead_code)]
 
+pub mod pki;
+
 use fito_server::config::Config;
 use fito_store::test_support::TestDb;
 use fito_store::{Engine, Store};
@@ -31,6 +33,10 @@ pub fn test_config(db: &TestDb) -> Config {
         data_dir: std::env::temp_dir().join(format!("fito-test-files-{}", uuid::Uuid::now_v7())),
         ..Config::default()
     };
+    // The e-signature trusts the tests' own CA (common/pki.rs) and its CRL.
+    let pki = pki::Pki::shared();
+    config.signature.ca_files = vec![pki.ca()];
+    config.signature.crl_files = vec![pki.crl()];
     config.auth.argon2_memory_kib = 1024;
     config.auth.argon2_iterations = 1;
     config
@@ -292,4 +298,40 @@ pub fn person() -> Value {
         "iin": iin_born("880315"),
         "position": "Бас инспектор",
     })
+}
+
+impl TestApp {
+    /// The IIN on a user's record.
+    pub async fn iin_of(&self, who: &Caller) -> String {
+        let me = self.get("/api/v1/me", &who.token).await;
+        me.body["iin"]
+            .as_str()
+            .expect("the user has an IIN")
+            .to_string()
+    }
+
+    /// The act's inspector signs its PDF with their own legal-entity key (a detached
+    /// CMS, as NCALayer makes it) and sends the signature.
+    pub async fn sign_act(&self, inspector: &Caller, act: &Value) -> Answer {
+        let id = act["id"].as_str().unwrap();
+        let pdf = self
+            .http
+            .get(format!("{}/api/v1/acts/{id}/pdf", self.base))
+            .bearer_auth(&inspector.token)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let pki = pki::Pki::shared();
+        let leaf = pki.leaf(&self.iin_of(inspector).await, pki::Kind::LegalSigning, None);
+        let cms = pki.sign(&leaf, &pdf, true);
+        self.post(
+            &format!("/api/v1/acts/{id}/sign"),
+            &inspector.token,
+            json!({ "version": act["version"], "cms": pki::b64(&cms) }),
+        )
+        .await
+    }
 }

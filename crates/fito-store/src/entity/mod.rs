@@ -3,6 +3,7 @@
 pub mod act;
 pub mod act_counter;
 pub mod act_event;
+pub mod act_signature;
 pub mod audit_head;
 pub mod audit_log;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod ref_crop;
 pub mod ref_object_type;
 pub mod ref_organism;
 pub mod session;
+pub mod sign_challenge;
 pub mod survey;
 pub mod survey_finding;
 pub mod survey_task;

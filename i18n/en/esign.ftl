@@ -1,0 +1,41 @@
+# NCA RK e-signature: sign-in and signing of acts.
+
+signature-not-configured = The e-signature is not set up: an administrator must configure the NCA root and intermediate certificates.
+signature-challenge-unknown = The sign-in request was not found. Please sign in again.
+signature-challenge-used = This sign-in request has already been signed. Please sign in again.
+signature-challenge-expired = The sign-in request has expired. Please sign in again.
+signature-wrong-challenge = Something other than this sign-in request was signed.
+signature-no-user = No active user has the IIN in this certificate.
+signature-not-the-inspector = Only the inspector who drew up the act signs it, with their own certificate.
+signature-one-signer = An act is signed with one signature.
+act-not-signed = The act is not signed yet.
+
+sign-malformed-input = The signature cannot be read: the data is damaged or not CMS.
+sign-unsupported-algorithm = The signature algorithm is not supported (GOST R 34.10-2015 512 or RSA SHA-256 is needed).
+sign-bad-signature = The signature does not verify.
+sign-certificate-signature-invalid = The certificate was not signed by the authority that issued it.
+sign-digest-mismatch = The signed data has been changed: the hash does not match.
+sign-content-mismatch = A different document was signed.
+sign-content-missing = The signed document is missing.
+sign-no-signer = The signature has no signer.
+sign-signer-certificate-missing = The signature does not include the signer's certificate.
+sign-signed-attribute-invalid = The signature's signed attributes are not valid.
+sign-untrusted-chain = The certificate was not issued by NCA RK, or its chain is not trusted.
+sign-issuer-not-ca = The certificate's issuer is not a certification authority.
+sign-certificate-expired = The certificate has expired.
+sign-certificate-not-yet-valid = The certificate is not valid yet.
+sign-signing-time-outside-validity = The signature was made outside the certificate's validity.
+sign-certificate-revoked = The certificate has been revoked.
+sign-revocation-unknown = Whether the certificate is revoked could not be established (no CRL or OCSP answer).
+sign-crl-untrusted = The certificate revocation list cannot be trusted.
+sign-individual-certificate = An individual's certificate cannot be used to sign in: choose the certificate of a legal entity's employee.
+sign-subject-kind-unknown = The certificate could not be shown to belong to a legal entity.
+sign-wrong-key-purpose = This key is not meant for this: choose the signing key.
+sign-ocsp-malformed = The OCSP answer cannot be read.
+sign-ocsp-unsuccessful = The OCSP service did not carry out the request.
+sign-ocsp-signature-invalid = The OCSP answer's signature does not verify.
+sign-ocsp-responder-untrusted = The OCSP answer was signed by someone NCA did not authorise.
+sign-ocsp-wrong-certificate = The OCSP answer is about another certificate.
+sign-ocsp-nonce-mismatch = The OCSP answer was not given to this request (the one-time code differs).
+sign-ocsp-stale = The OCSP answer is out of date.
+sign-ocsp-not-yet-valid = The OCSP answer's time has not come yet.

@@ -1,0 +1,41 @@
+# ҚР ҰКО электрондық цифрлық қолтаңбасы: кіру және актілерге қол қою.
+
+signature-not-configured = Электрондық қолтаңба бапталмаған: ҰКО тамыр және аралық сертификаттарын әкімші көрсетуі керек.
+signature-challenge-unknown = Кіру сұрауы табылмады. Қайтадан кіріп көріңіз.
+signature-challenge-used = Бұл кіру сұрауына бұрын қол қойылған. Қайтадан кіріп көріңіз.
+signature-challenge-expired = Кіру сұрауының мерзімі өтіп кетті. Қайтадан кіріп көріңіз.
+signature-wrong-challenge = Қол басқа деректерге қойылған, осы кіру сұрауына емес.
+signature-no-user = Сертификаттағы ЖСН бойынша белсенді пайдаланушы табылмады.
+signature-not-the-inspector = Актіге оны жасаған инспектордың өз сертификатымен ғана қол қоюға болады.
+signature-one-signer = Актіге бір ғана қол қойылуы керек.
+act-not-signed = Актіге әлі қол қойылмаған.
+
+sign-malformed-input = Қолтаңба оқылмады: деректер бүлінген немесе CMS форматында емес.
+sign-unsupported-algorithm = Қолтаңба алгоритмі қолдау көрсетілмейді (ГОСТ Р 34.10-2015 512 немесе RSA SHA-256 қажет).
+sign-bad-signature = Қолтаңба расталмады.
+sign-certificate-signature-invalid = Сертификатқа оны берген куәландырушы орталық қол қоймаған.
+sign-digest-mismatch = Қол қойылған деректер өзгертілген: хэш сәйкес келмейді.
+sign-content-mismatch = Қол басқа құжатқа қойылған.
+sign-content-missing = Қол қойылған құжат жоқ.
+sign-no-signer = Қолтаңбада қол қоюшы жоқ.
+sign-signer-certificate-missing = Қолтаңбада қол қоюшының сертификаты жоқ.
+sign-signed-attribute-invalid = Қолтаңбаның қол қойылған атрибуттары дұрыс емес.
+sign-untrusted-chain = Сертификатты ҚР ҰКО бермеген немесе оның тізбегі сенімді емес.
+sign-issuer-not-ca = Сертификатты берген тарап куәландырушы орталық емес.
+sign-certificate-expired = Сертификаттың мерзімі өтіп кеткен.
+sign-certificate-not-yet-valid = Сертификат әлі жарамды емес.
+sign-signing-time-outside-validity = Қол сертификаттың жарамдылық мерзімінен тыс қойылған.
+sign-certificate-revoked = Сертификат кері қайтарылған.
+sign-revocation-unknown = Сертификаттың кері қайтарылғанын анықтау мүмкін болмады (CRL немесе OCSP жауап бермеді).
+sign-crl-untrusted = Кері қайтарылған сертификаттар тізіміне сенуге болмайды.
+sign-individual-certificate = Жеке тұлғаның сертификатымен кіруге болмайды: заңды тұлға қызметкерінің сертификатын таңдаңыз.
+sign-subject-kind-unknown = Сертификат заңды тұлғаға тиесілі екені анықталмады.
+sign-wrong-key-purpose = Бұл кілт мұндай мақсатқа арналмаған: қол қою кілтін таңдаңыз.
+sign-ocsp-malformed = OCSP жауабы оқылмады.
+sign-ocsp-unsuccessful = OCSP қызметі сұрауды орындамады.
+sign-ocsp-signature-invalid = OCSP жауабының қолтаңбасы расталмады.
+sign-ocsp-responder-untrusted = OCSP жауабына ҰКО уәкілеттік бермеген тарап қол қойған.
+sign-ocsp-wrong-certificate = OCSP жауабы басқа сертификат туралы.
+sign-ocsp-nonce-mismatch = OCSP жауабы бұл сұрауға берілмеген (бір реттік код сәйкес келмейді).
+sign-ocsp-stale = OCSP жауабы ескірген.
+sign-ocsp-not-yet-valid = OCSP жауабының уақыты әлі келмеген.

@@ -1,0 +1,41 @@
+# ЭЦП НУЦ РК: вход и подписание актов.
+
+signature-not-configured = Электронная подпись не настроена: администратор должен указать корневые и промежуточные сертификаты НУЦ.
+signature-challenge-unknown = Запрос на вход не найден. Попробуйте войти ещё раз.
+signature-challenge-used = Этот запрос на вход уже подписан. Попробуйте войти ещё раз.
+signature-challenge-expired = Срок запроса на вход истёк. Попробуйте войти ещё раз.
+signature-wrong-challenge = Подписаны другие данные, а не этот запрос на вход.
+signature-no-user = Активный пользователь с ИИН из сертификата не найден.
+signature-not-the-inspector = Акт подписывает только составивший его инспектор своим сертификатом.
+signature-one-signer = Акт подписывается одной подписью.
+act-not-signed = Акт ещё не подписан.
+
+sign-malformed-input = Подпись не прочитана: данные повреждены или не в формате CMS.
+sign-unsupported-algorithm = Алгоритм подписи не поддерживается (нужен ГОСТ Р 34.10-2015 512 или RSA SHA-256).
+sign-bad-signature = Подпись не подтверждена.
+sign-certificate-signature-invalid = Сертификат не подписан выдавшим его удостоверяющим центром.
+sign-digest-mismatch = Подписанные данные изменены: хэш не совпадает.
+sign-content-mismatch = Подписан другой документ.
+sign-content-missing = Подписанный документ отсутствует.
+sign-no-signer = В подписи нет подписанта.
+sign-signer-certificate-missing = В подписи нет сертификата подписанта.
+sign-signed-attribute-invalid = Подписанные атрибуты подписи неверны.
+sign-untrusted-chain = Сертификат выдан не НУЦ РК или его цепочка не доверена.
+sign-issuer-not-ca = Издатель сертификата не является удостоверяющим центром.
+sign-certificate-expired = Срок действия сертификата истёк.
+sign-certificate-not-yet-valid = Сертификат ещё не действует.
+sign-signing-time-outside-validity = Подпись поставлена вне срока действия сертификата.
+sign-certificate-revoked = Сертификат отозван.
+sign-revocation-unknown = Не удалось установить, отозван ли сертификат (CRL или OCSP не ответили).
+sign-crl-untrusted = Списку отозванных сертификатов нельзя доверять.
+sign-individual-certificate = Вход по сертификату физического лица невозможен: выберите сертификат сотрудника юридического лица.
+sign-subject-kind-unknown = Не удалось установить, что сертификат принадлежит юридическому лицу.
+sign-wrong-key-purpose = Этот ключ не предназначен для такой операции: выберите ключ подписи.
+sign-ocsp-malformed = Ответ OCSP не прочитан.
+sign-ocsp-unsuccessful = Служба OCSP не выполнила запрос.
+sign-ocsp-signature-invalid = Подпись ответа OCSP не подтверждена.
+sign-ocsp-responder-untrusted = Ответ OCSP подписан стороной, не уполномоченной НУЦ.
+sign-ocsp-wrong-certificate = Ответ OCSP относится к другому сертификату.
+sign-ocsp-nonce-mismatch = Ответ OCSP дан не на этот запрос (одноразовый код не совпадает).
+sign-ocsp-stale = Ответ OCSP устарел.
+sign-ocsp-not-yet-valid = Время ответа OCSP ещё не наступило.
