@@ -35,6 +35,27 @@ pub struct Config {
     pub acts: ActsConfig,
     /// The NCA RK e-signature (R-AUTH-2, R-ACT-2).
     pub signature: SignatureConfig,
+    /// Where the server may call out to (R-PD-3).
+    pub egress: EgressConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EgressConfig {
+    /// Hosts (`ocsp.pki.gov.kz`) or `host:port` the server may call: NCA's OCSP and
+    /// CRL addresses, the object store. Every other outbound call is refused and
+    /// logged. Empty: the server calls nowhere.
+    pub allow: Vec<String>,
+    pub timeout_seconds: u64,
+}
+
+impl Default for EgressConfig {
+    fn default() -> Self {
+        Self {
+            allow: Vec::new(),
+            timeout_seconds: 10,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -58,7 +79,6 @@ pub struct SignatureConfig {
     /// An OCSP responder in the country (NCA: http://ocsp.pki.gov.kz), asked about
     /// every signer's certificate; its answer's signature and nonce are checked.
     pub ocsp_url: Option<String>,
-    pub ocsp_timeout_seconds: u64,
 }
 
 impl Default for SignatureConfig {
@@ -71,7 +91,6 @@ impl Default for SignatureConfig {
             refuse_unknown_revocation: true,
             challenge_seconds: 300,
             ocsp_url: None,
-            ocsp_timeout_seconds: 5,
         }
     }
 }
@@ -170,6 +189,7 @@ impl Default for Config {
             files: FilesConfig::default(),
             acts: ActsConfig::default(),
             signature: SignatureConfig::default(),
+            egress: EgressConfig::default(),
         }
     }
 }

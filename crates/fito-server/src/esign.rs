@@ -4,6 +4,7 @@
 //! refusals into translated API errors.
 
 use crate::config::SignatureConfig;
+use crate::egress::{Egress, EgressError};
 use crate::error::ApiError;
 use axum::http::StatusCode;
 use fito_sign::{Policy, Refusal, Revocation, RevocationPolicy, TrustStore, Verifier};
@@ -16,7 +17,7 @@ pub struct Signatures {
     config: SignatureConfig,
     trust: TrustStore,
     verifiers: RwLock<Arc<Verifiers>>,
-    http: reqwest::Client,
+    egress: Egress,
     /// Where downloaded CRLs are kept (`<data_dir>/crl`), one file per URL.
     crl_dir: PathBuf,
 }
@@ -35,7 +36,11 @@ impl Signatures {
     /// Reads the configured NCA certificates and CRLs. A certificate that cannot be
     /// read stops the start (the operator must know); a bad CRL is logged and left
     /// out (its issuer's signatures then cannot be checked for revocation).
-    pub fn load(config: &SignatureConfig, data_dir: &Path) -> anyhow::Result<Signatures> {
+    pub fn load(
+        config: &SignatureConfig,
+        data_dir: &Path,
+        egress: Egress,
+    ) -> anyhow::Result<Signatures> {
         let mut trust = TrustStore::new();
         for path in &config.ca_files {
             let bytes = std::fs::read(path)
@@ -46,14 +51,11 @@ impl Signatures {
         }
         let crl_dir = data_dir.join("crl");
         let verifiers = build(config, &trust, &crl_dir);
-        let http = reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(config.ocsp_timeout_seconds))
-            .build()?;
         Ok(Signatures {
             config: config.clone(),
             trust,
             verifiers: RwLock::new(Arc::new(verifiers)),
-            http,
+            egress,
             crl_dir,
         })
     }
@@ -63,14 +65,8 @@ impl Signatures {
     /// copy in place), then rebuilds the verifiers from all CRLs at hand.
     pub async fn refresh_crls(&self) {
         for url in &self.config.crl_urls {
-            let fetched = match self
-                .http
-                .get(url)
-                .send()
-                .await
-                .and_then(|r| r.error_for_status())
-            {
-                Ok(r) => r.bytes().await,
+            let fetched = match self.egress.get(url).await {
+                Ok(r) => r.bytes().await.map_err(EgressError::from),
                 Err(e) => Err(e),
             };
             let bytes = match fetched {
@@ -114,15 +110,15 @@ impl Signatures {
                 continue;
             };
             let answer = self
-                .http
-                .post(url)
-                .header("content-type", "application/ocsp-request")
-                .body(request)
-                .send()
-                .await
-                .and_then(|r| r.error_for_status());
+                .egress
+                .post(url, "application/ocsp-request", request)
+                .await;
             let body = match answer {
-                Ok(r) => r.bytes().await.map(|b| b.to_vec()),
+                Ok(r) => r
+                    .bytes()
+                    .await
+                    .map(|b| b.to_vec())
+                    .map_err(EgressError::from),
                 Err(e) => Err(e),
             };
             let body = match body {

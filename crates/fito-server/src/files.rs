@@ -2,40 +2,36 @@
 //! names, and its refusals as translated API errors.
 
 use crate::config::Config;
+use crate::egress::Egress;
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::http::StatusCode;
 use fito_files::{BlobStore, GetError, PutError, S3Config};
 
-/// The configured store: an S3-compatible one, or `<data_dir>/files`.
-pub fn blob_store(config: &Config) -> BlobStore {
-    match &config.files.s3 {
-        Some(s3) => {
-            let settings = S3Config {
-                endpoint: s3.endpoint.clone(),
-                bucket: s3.bucket.clone(),
-                region: s3.region.clone(),
-                access_key_id: s3.access_key_id.clone(),
-                secret_access_key: s3.secret_access_key.clone(),
-                path_style: s3.path_style,
-                staging_dir: config.data_dir.join("files-staging"),
-            };
-            match fito_files::store::S3Store::new(settings) {
-                Ok(store) => BlobStore::S3(store),
-                Err(e) => {
-                    // A wrong endpoint is a deployment error: say so loudly, and keep
-                    // files locally rather than refuse to start.
-                    tracing::error!(error = %e, "S3 settings unusable; keeping files in the data folder");
-                    BlobStore::Folder {
-                        root: config.data_dir.join("files"),
-                    }
-                }
-            }
-        }
-        None => BlobStore::Folder {
+/// The configured store: an S3-compatible one, or `<data_dir>/files`. The S3
+/// endpoint must be on the egress allow-list (R-PD-3); a store that cannot be used
+/// stops the start rather than quietly keeping files elsewhere.
+pub fn blob_store(config: &Config, egress: &Egress) -> anyhow::Result<BlobStore> {
+    let Some(s3) = &config.files.s3 else {
+        return Ok(BlobStore::Folder {
             root: config.data_dir.join("files"),
-        },
-    }
+        });
+    };
+    let client = egress
+        .client_for(&s3.endpoint)
+        .map_err(|e| anyhow::anyhow!("object store {}: {e}", s3.endpoint))?;
+    let settings = S3Config {
+        endpoint: s3.endpoint.clone(),
+        bucket: s3.bucket.clone(),
+        region: s3.region.clone(),
+        access_key_id: s3.access_key_id.clone(),
+        secret_access_key: s3.secret_access_key.clone(),
+        path_style: s3.path_style,
+        staging_dir: config.data_dir.join("files-staging"),
+    };
+    let store = fito_files::store::S3Store::with_client(settings, client)
+        .map_err(|e| anyhow::anyhow!("object store {}: {e}", s3.endpoint))?;
+    Ok(BlobStore::S3(store))
 }
 
 impl From<PutError> for ApiError {

@@ -5,6 +5,7 @@ pub mod audit_writer;
 pub mod auth;
 pub mod bootstrap;
 pub mod config;
+pub mod egress;
 pub mod error;
 pub mod esign;
 pub mod extract;
@@ -62,9 +63,15 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
         // The one line the operator needs, on stdout, once.
         println!("first administrator: {} / {}", first.email, first.password);
     }
+    let egress = egress::Egress::new(
+        &config.egress.allow,
+        std::time::Duration::from_secs(config.egress.timeout_seconds),
+    )?;
+    let files = files::blob_store(&config, &egress)?;
     let signatures = Arc::new(esign::Signatures::load(
         &config.signature,
         &config.data_dir,
+        egress,
     )?);
     // Fresh CRLs before the first sign-in; a failed download keeps the last copy.
     signatures.refresh_crls().await;
@@ -83,7 +90,7 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
         }
     });
     let (audit, audit_task) = AuditWriter::start(store.clone());
-    let state = AppState::new(store.clone(), config, audit, signatures);
+    let state = AppState::new(store.clone(), config, audit, signatures, files);
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let addr = listener.local_addr()?;
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();

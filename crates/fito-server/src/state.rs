@@ -35,9 +35,9 @@ impl AppState {
         config: Config,
         audit: AuditWriter,
         signatures: Arc<crate::esign::Signatures>,
+        files: fito_files::BlobStore,
     ) -> AppState {
         let passwords = Passwords::new(&config.auth);
-        let files = crate::files::blob_store(&config);
         AppState {
             store,
             config: Arc::new(config),

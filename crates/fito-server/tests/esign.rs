@@ -502,13 +502,17 @@ async fn r_auth_2_revocation_by_a_local_ocsp_responder_with_its_signature_and_no
 }
 both_engines!(r_auth_2_revocation_by_a_local_ocsp_responder_with_its_signature_and_nonce_checked);
 
-/// A one-file HTTP server on 127.0.0.1: answers every GET with `body`.
-async fn serve(body: Vec<u8>) -> String {
+/// A one-file HTTP server on 127.0.0.1: answers every GET with `body`; counts them.
+async fn serve_counted(body: Vec<u8>) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    let hits = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
     tokio::spawn(async move {
         while let Ok((mut socket, _)) = listener.accept().await {
+            counter.fetch_add(1, Ordering::SeqCst);
             let body = body.clone();
             tokio::spawn(async move {
                 let mut buf = [0u8; 4096];
@@ -522,8 +526,33 @@ async fn serve(body: Vec<u8>) -> String {
             });
         }
     });
-    format!("http://{addr}/nca.crl")
+    (format!("http://{addr}/nca.crl"), hits)
 }
+
+async fn serve(body: Vec<u8>) -> String {
+    serve_counted(body).await.0
+}
+
+async fn r_pd_3_a_crl_address_off_the_egress_allow_list_is_never_called(engine: Engine) {
+    let own = Pki::new("FITO-EGRESS-CA");
+    let (url, hits) = serve_counted(std::fs::read(own.crl()).unwrap()).await;
+    let ca = own.ca();
+    let app = TestApp::start_with(engine, move |c| {
+        c.signature.ca_files = vec![ca];
+        c.signature.crl_files = vec![];
+        c.signature.crl_urls = vec![url];
+        c.egress.allow = vec!["crl.pki.gov.kz".into()];
+    })
+    .await;
+    assert_eq!(
+        hits.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "no call left the server"
+    );
+    assert!(!app.data_dir.join("crl").exists(), "nothing was downloaded");
+    app.stop().await;
+}
+both_engines!(r_pd_3_a_crl_address_off_the_egress_allow_list_is_never_called);
 
 async fn r_auth_2_crls_are_fetched_from_the_configured_addresses_and_forged_ones_ignored(
     engine: Engine,
@@ -569,3 +598,26 @@ async fn r_auth_2_crls_are_fetched_from_the_configured_addresses_and_forged_ones
     app.stop().await;
 }
 both_engines!(r_auth_2_crls_are_fetched_from_the_configured_addresses_and_forged_ones_ignored);
+
+async fn r_pd_3_an_object_store_off_the_allow_list_stops_the_start(engine: Engine) {
+    let db = fito_store::test_support::TestDb::new(engine).await;
+    let mut config = common::test_config(&db);
+    config.egress.allow = vec!["storage.fito.kz".into()];
+    config.files.s3 = Some(
+        toml::from_str(
+            "endpoint = \"http://s3.example.com:9000\"\nbucket = \"fito\"\naccess_key_id = \"k\"\nsecret_access_key = \"s\"",
+        )
+        .unwrap(),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let refused = fito_server::start(config, listener).await;
+    let message = refused
+        .err()
+        .expect("the server does not start")
+        .to_string();
+    assert!(
+        message.contains("not on the egress allow-list"),
+        "{message}"
+    );
+}
+both_engines!(r_pd_3_an_object_store_off_the_allow_list_stops_the_start);

@@ -37,6 +37,8 @@ pub fn test_config(db: &TestDb) -> Config {
     let pki = pki::Pki::shared();
     config.signature.ca_files = vec![pki.ca()];
     config.signature.crl_files = vec![pki.crl()];
+    // Local fakes (OCSP responder, CRL server) live on this machine.
+    config.egress.allow = vec!["127.0.0.1".into()];
     config.auth.argon2_memory_kib = 1024;
     config.auth.argon2_iterations = 1;
     config
