@@ -9,7 +9,7 @@ use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use spki::SubjectPublicKeyInfoOwned;
 
-use crate::gost::{GostError, GostPublicKey};
+use crate::gost::{GostError, GostPublicKey, SignatureLayout};
 use crate::oid;
 use crate::refusal::Refusal;
 
@@ -49,7 +49,9 @@ impl DigestAlgorithm {
 pub enum SignatureAlgorithm {
     /// RSA PKCS #1 v1.5 with the given SHA-2 digest.
     RsaPkcs1v15(DigestAlgorithm),
-    /// GOST R 34.10-2015 512-bit with Streebog-512.
+    /// GOST R 34.10-2015 512-bit with Streebog-512, under NCA's or TC26's OIDs.
+    /// The byte layout of the signature is fixed by the key's algorithm OID
+    /// (see [`SignatureLayout`]; [`PublicKey::check_signature_oid`]).
     Gost2015_512,
 }
 
@@ -60,7 +62,9 @@ impl SignatureAlgorithm {
             oid::SHA256_WITH_RSA => SignatureAlgorithm::RsaPkcs1v15(DigestAlgorithm::Sha256),
             oid::SHA384_WITH_RSA => SignatureAlgorithm::RsaPkcs1v15(DigestAlgorithm::Sha384),
             oid::SHA512_WITH_RSA => SignatureAlgorithm::RsaPkcs1v15(DigestAlgorithm::Sha512),
-            oid::GOST_2015_512_SIGNATURE => SignatureAlgorithm::Gost2015_512,
+            oid::GOST_2015_512_SIGNATURE | oid::GOST_2012_512_SIGNATURE_TC26 => {
+                SignatureAlgorithm::Gost2015_512
+            }
             _ => return Err(unsupported(id)),
         })
     }
@@ -77,7 +81,9 @@ impl SignatureAlgorithm {
             oid::RSA_ENCRYPTION if digest != DigestAlgorithm::Streebog512 => {
                 SignatureAlgorithm::RsaPkcs1v15(digest)
             }
-            oid::GOST_2015_512_KEY => SignatureAlgorithm::Gost2015_512,
+            oid::GOST_2015_512_KEY | oid::GOST_2012_512_KEY_TC26 => {
+                SignatureAlgorithm::Gost2015_512
+            }
             _ => Self::from_oid(signature)?,
         };
         if algorithm.digest() != digest {
@@ -128,12 +134,40 @@ impl PublicKey {
                 .map(PublicKey::Rsa)
                 .map_err(|_| Refusal::malformed("RSA public key")),
             oid::GOST_2015_512_KEY => {
-                check_gost_params(spki)?;
+                check_gost_params(spki, &oid::GOST_2015_512_PARAMSET_KZ)?;
                 GostPublicKey::from_nca_subject_public_key(bits)
                     .map(PublicKey::Gost)
                     .map_err(|_| Refusal::malformed("GOST public key"))
             }
+            oid::GOST_2012_512_KEY_TC26 => {
+                check_gost_params(spki, &oid::GOST_2012_512_PARAMSET_A_TC26)?;
+                GostPublicKey::from_tc26_subject_public_key(bits)
+                    .map(PublicKey::Gost)
+                    .map_err(|_| Refusal::malformed("GOST public key"))
+            }
             ref other => Err(unsupported(other)),
+        }
+    }
+
+    /// Refuses a GOST signature whose algorithm OID (a certificate's or CRL's
+    /// signatureAlgorithm, or a SignerInfo's) belongs to the other arc than this
+    /// key's: NCA's OIDs mean NCA's byte layout and TC26's mean RFC 4491's, so a
+    /// mixed pair has no defined encoding. Other keys and OIDs pass unchanged.
+    pub fn check_signature_oid(&self, signature_oid: &ObjectIdentifier) -> Result<(), Refusal> {
+        let PublicKey::Gost(key) = self else {
+            return Ok(());
+        };
+        let layout = match *signature_oid {
+            oid::GOST_2015_512_SIGNATURE | oid::GOST_2015_512_KEY => SignatureLayout::Nca,
+            oid::GOST_2012_512_SIGNATURE_TC26 | oid::GOST_2012_512_KEY_TC26 => {
+                SignatureLayout::Rfc4491
+            }
+            _ => return Ok(()),
+        };
+        if layout == key.layout() {
+            Ok(())
+        } else {
+            Err(unsupported(signature_oid))
         }
     }
 
@@ -173,7 +207,7 @@ pub fn key_algorithm(spki: &SubjectPublicKeyInfoOwned) -> KeyAlgorithm {
                 oid: spki.algorithm.oid.to_string(),
             },
         },
-        oid::GOST_2015_512_KEY => KeyAlgorithm::Gost2015_512,
+        oid::GOST_2015_512_KEY | oid::GOST_2012_512_KEY_TC26 => KeyAlgorithm::Gost2015_512,
         oid::GOST_2004_KEY => KeyAlgorithm::Gost2004,
         ref other => KeyAlgorithm::Other {
             oid: other.to_string(),
@@ -181,10 +215,15 @@ pub fn key_algorithm(spki: &SubjectPublicKeyInfoOwned) -> KeyAlgorithm {
     }
 }
 
-/// NCA's GOST-512 keys carry SEQUENCE { paramSet OID, digest OID }. Only the KZ
-/// parameter set whose curve we established (see `gost::params`) is accepted:
-/// decoding a key on an unknown curve as if it were paramSetA would be wrong.
-fn check_gost_params(spki: &SubjectPublicKeyInfoOwned) -> Result<(), Refusal> {
+/// GOST-512 keys carry SEQUENCE { paramSet OID, digest OID } (the digest is
+/// optional under RFC 9215). Only paramSetA, under the name the key's arc uses
+/// (`paramset`: NCA's KZ OID, whose curve we established in `gost::params`, or
+/// TC26's), is accepted: decoding a key on another curve as if it were
+/// paramSetA would be wrong.
+fn check_gost_params(
+    spki: &SubjectPublicKeyInfoOwned,
+    paramset: &ObjectIdentifier,
+) -> Result<(), Refusal> {
     let params = spki
         .algorithm
         .parameters
@@ -194,7 +233,7 @@ fn check_gost_params(spki: &SubjectPublicKeyInfoOwned) -> Result<(), Refusal> {
         .decode_as()
         .map_err(|_| Refusal::malformed("GOST key parameters"))?;
     match ids.first() {
-        Some(&oid::GOST_2015_512_PARAMSET_KZ) => Ok(()),
+        Some(first) if first == paramset => Ok(()),
         Some(other) => Err(unsupported(other)),
         None => Err(Refusal::malformed("GOST key parameters")),
     }

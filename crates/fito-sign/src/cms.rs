@@ -145,6 +145,7 @@ fn verify_signer(
     let digest = DigestAlgorithm::from_oid(&signer.digest_alg.oid)?;
     let algorithm = SignatureAlgorithm::from_cms(&signer.signature_algorithm.oid, digest)?;
     let key = PublicKey::from_spki(&x509.cert.tbs_certificate.subject_public_key_info)?;
+    key.check_signature_oid(&signer.signature_algorithm.oid)?;
     let signature = signer.signature.as_bytes();
     let signing_time = match &signer.signed_attrs {
         Some(attrs) => {

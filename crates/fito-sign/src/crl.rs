@@ -122,7 +122,10 @@ fn verify_crl_signature(
     let issuer = name_der(&list.tbs_cert_list.issuer);
     let verified = trust.by_subject(&issuer).any(|ca| {
         PublicKey::from_spki(&ca.cert.tbs_certificate.subject_public_key_info)
-            .and_then(|key| key.verify(algorithm, tbs, signature))
+            .and_then(|key| {
+                key.check_signature_oid(&list.signature_algorithm.oid)?;
+                key.verify(algorithm, tbs, signature)
+            })
             .is_ok()
     });
     if verified {

@@ -475,6 +475,7 @@ fn verify_with(
     signature: &[u8],
 ) -> Result<(), Refusal> {
     let key = PublicKey::from_spki(&cert.cert.tbs_certificate.subject_public_key_info)?;
+    key.check_signature_oid(algorithm)?;
     if *algorithm == oid::SHA1_WITH_RSA {
         let PublicKey::Rsa(rsa_key) = key else {
             return Err(Refusal::OcspSignatureInvalid);

@@ -22,6 +22,17 @@ pub const GOST_34311_95: Oid = Oid::new_unwrap("1.2.398.3.10.1.3.1");
 /// Streebog-512 under the Russian TC26 arc, accepted as an alias in CMS digest fields.
 pub const STREEBOG_512_TC26: Oid = Oid::new_unwrap("1.2.643.7.1.1.2.3");
 
+// --- Russian TC26 arc 1.2.643.7.1 (RFC 9215, RFC 7836): same algorithm and curve
+// as NCA's GOST-512, RFC 4491 byte conventions (see `gost`) ---
+
+/// id-tc26-gost3410-12-512: GOST R 34.10-2012 512-bit public key (also the
+/// signatureAlgorithm of a CMS SignerInfo, as OpenSSL's GOST engine writes it).
+pub const GOST_2012_512_KEY_TC26: Oid = Oid::new_unwrap("1.2.643.7.1.1.1.2");
+/// id-tc26-gost-3410-12-512-paramSetA, the only TC26 512-bit curve accepted.
+pub const GOST_2012_512_PARAMSET_A_TC26: Oid = Oid::new_unwrap("1.2.643.7.1.2.1.2.1");
+/// id-tc26-signwithdigest-gost3410-12-512: GOST R 34.10-2012 512-bit with Streebog-512.
+pub const GOST_2012_512_SIGNATURE_TC26: Oid = Oid::new_unwrap("1.2.643.7.1.1.3.3");
+
 // --- RSA (PKCS #1) and SHA-2 ---
 
 pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");

@@ -127,6 +127,8 @@ pub(crate) fn verify_signed_by(child: &X509, issuer: &X509) -> Result<(), Refusa
     }
     let algorithm = SignatureAlgorithm::from_oid(&outer.oid)?;
     let key = PublicKey::from_spki(&issuer.cert.tbs_certificate.subject_public_key_info)?;
+    // The signature OID and the key's arc fix one encoding (NCA's or RFC 4491's).
+    key.check_signature_oid(&outer.oid)?;
     let signature = child
         .cert
         .signature
