@@ -59,3 +59,4 @@ kato-code-invalid = The KATO code must consist of exactly 9 digits.
 reference-value-invalid = The field “{ $field }” must be one of: { $allowed }.
 reference-code-invalid = The code may contain only lower-case Latin letters, digits and “_” (at most 64).
 reference-parent-invalid = The parent unit does not exist or lies in another region.
+rate-limited = Too many requests. Try again in { $seconds } s.

@@ -37,6 +37,32 @@ pub struct Config {
     pub signature: SignatureConfig,
     /// Where the server may call out to (R-PD-3).
     pub egress: EgressConfig,
+    /// Requests per client IP (R-SEC-1).
+    pub rate_limit: RateLimitConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimitConfig {
+    pub enabled: bool,
+    /// Sign-in, e-signature challenges and self-registration, per IP.
+    pub sign_in_per_minute: u32,
+    pub sign_in_burst: u32,
+    /// Every API request, per IP (an office behind one address shares it).
+    pub api_per_minute: u32,
+    pub api_burst: u32,
+}
+
+impl Default for RateLimitConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            sign_in_per_minute: 20,
+            sign_in_burst: 20,
+            api_per_minute: 6000,
+            api_burst: 1000,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -190,6 +216,7 @@ impl Default for Config {
             acts: ActsConfig::default(),
             signature: SignatureConfig::default(),
             egress: EgressConfig::default(),
+            rate_limit: RateLimitConfig::default(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod files;
 pub mod http;
 pub mod i18n;
 pub mod notify;
+pub mod rate_limit;
 pub mod register_import;
 pub mod state;
 

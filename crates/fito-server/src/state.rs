@@ -21,6 +21,8 @@ pub struct AppState {
     pub files: Arc<fito_files::BlobStore>,
     /// NCA certificates, CRLs and verifiers (R-AUTH-2, R-ACT-2).
     pub signatures: Arc<crate::esign::Signatures>,
+    /// Requests per client IP (R-SEC-1).
+    pub limits: Arc<crate::rate_limit::Limits>,
     /// Organisation id → materialised path. A path never changes once created,
     /// so entries never go stale.
     org_paths: Arc<RwLock<HashMap<Uuid, String>>>,
@@ -38,7 +40,9 @@ impl AppState {
         files: fito_files::BlobStore,
     ) -> AppState {
         let passwords = Passwords::new(&config.auth);
+        let limits = Arc::new(crate::rate_limit::Limits::new(&config.rate_limit));
         AppState {
+            limits,
             store,
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()),

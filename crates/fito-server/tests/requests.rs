@@ -6,7 +6,7 @@ use fito_store::both_engines;
 
 use common::{TestApp, person};
 use fito_store::Engine;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 async fn bad_bodies_are_refused_with_their_own_code_and_nothing_is_written(engine: Engine) {
@@ -229,3 +229,49 @@ async fn r_ops_2_health_and_readiness_answer(engine: Engine) {
     app.stop().await;
 }
 both_engines!(r_ops_2_health_and_readiness_answer);
+
+async fn r_sec_1_sign_in_attempts_are_limited_per_address(engine: Engine) {
+    let app = TestApp::start_with(engine, |c| {
+        c.rate_limit.enabled = true;
+        c.rate_limit.sign_in_per_minute = 1;
+        c.rate_limit.sign_in_burst = 3;
+    })
+    .await;
+    let attempt = || {
+        app.call_with(
+            Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({ "email": "nobody@fito.kz", "password": "wrong password" })),
+            &[("accept-language", "ru")],
+        )
+    };
+    for _ in 0..3 {
+        assert_eq!(attempt().await.status, StatusCode::UNAUTHORIZED);
+    }
+    let limited = attempt().await;
+    assert_eq!(
+        (limited.status, limited.code()),
+        (StatusCode::TOO_MANY_REQUESTS, "rate-limited")
+    );
+    assert!(
+        limited.title().contains("Слишком много запросов"),
+        "{}",
+        limited.body
+    );
+    assert!(
+        limited.headers["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            >= 1
+    );
+    // Other endpoints are still open to this address.
+    assert_eq!(
+        app.call(Method::GET, "/healthz", None, None).await.status,
+        StatusCode::OK
+    );
+    app.stop().await;
+}
+both_engines!(r_sec_1_sign_in_attempts_are_limited_per_address);

@@ -150,6 +150,10 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            crate::rate_limit::limit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             render_problems,
         ))
         .layer(TimeoutLayer::with_status_code(
@@ -178,7 +182,12 @@ async fn render_problems(State(state): State<AppState>, request: Request, next: 
     );
     let response = next.run(request).await;
     if let Some(error) = response.extensions().get::<Arc<ApiError>>().cloned() {
-        return problem_response(&error, &state.i18n, lang);
+        let mut problem = problem_response(&error, &state.i18n, lang);
+        // A rate limit tells when to come back.
+        if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
+            problem.headers_mut().insert(header::RETRY_AFTER, retry.clone());
+        }
+        return problem;
     }
     let status = response.status();
     let is_problem = response

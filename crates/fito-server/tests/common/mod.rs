@@ -39,6 +39,8 @@ pub fn test_config(db: &TestDb) -> Config {
     config.signature.crl_files = vec![pki.crl()];
     // Local fakes (OCSP responder, CRL server) live on this machine.
     config.egress.allow = vec!["127.0.0.1".into()];
+    // Tests sign in far more often than a person; the limit has its own test.
+    config.rate_limit.enabled = false;
     config.auth.argon2_memory_kib = 1024;
     config.auth.argon2_iterations = 1;
     config
