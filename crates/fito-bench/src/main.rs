@@ -3,8 +3,11 @@
 //! fito-store in large transactions (the product's own tables, indexes and versions).
 //!
 //! `fito-bench acts`: act rendering to PDF (R-ACT-1) against headless Chromium.
+//!
+//! `fito-bench sign`: e-signature verification (R-AUTH-2, R-AUTH-3), RSA and GOST-512.
 
 mod acts;
+mod sign;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -58,6 +61,21 @@ enum Command {
         #[arg(long)]
         keep: Option<std::path::PathBuf>,
     },
+    /// Verify NCA-shaped CMS signatures (GOST-512 and RSA-2048 from the fito-sign
+    /// test kit, sign-in and act-signing policies, CRL loaded): latency on one thread,
+    /// verifications/s on --threads; and the real NCA test CMS.
+    Sign {
+        #[arg(long, default_value_t = 500)]
+        iterations: usize,
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// Revoked entries in each test CRL.
+        #[arg(long, default_value_t = 1000)]
+        crl_entries: usize,
+        /// The NCA fixtures folder (shared/fixtures/nca); skipped when absent.
+        #[arg(long)]
+        fixtures: Option<std::path::PathBuf>,
+    },
 }
 
 #[tokio::main]
@@ -80,6 +98,17 @@ async fn main() -> anyhow::Result<()> {
             chromium_iterations: chromium_iterations.unwrap_or(iterations),
             chromium,
             keep,
+        }),
+        Command::Sign {
+            iterations,
+            threads,
+            crl_entries,
+            fixtures,
+        } => sign::run(&sign::Options {
+            iterations,
+            threads,
+            crl_entries,
+            fixtures: fixtures.unwrap_or_else(sign::default_fixtures),
         }),
     }
 }
