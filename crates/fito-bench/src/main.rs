@@ -191,6 +191,7 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
                 name_ru: "Бенчмарк".into(),
                 name_en: None,
                 bin: None,
+                address: None,
             };
             fito_store::orgs::insert(store.writer(), new, now).await?
         }

@@ -78,6 +78,7 @@ async fn administrator_in<C: ConnectionTrait>(
                     name_ru: i18n.message(Lang::Ru, "bootstrap-root-organization", &[]),
                     name_en: Some(i18n.message(Lang::En, "bootstrap-root-organization", &[])),
                     bin: None,
+                    address: None,
                 },
                 now,
             )

@@ -640,6 +640,16 @@ async fn r_act_1_the_pdf_keeps_every_kazakh_letter_its_number_and_never_changes_
     let app = TestApp::start(engine).await;
     let t = team(&app).await;
     ordinary_organism(&app, &t.admin).await;
+    // The organisation's details are printed in the act's header.
+    let address = app
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/organizations/{}", t.org),
+            Some(&t.admin.token),
+            Some(json!({ "address": "Көкшетау қ., Әуезов к-сі, 189А" })),
+        )
+        .await;
+    assert_eq!(address.status, StatusCode::OK, "{}", address.body);
     let survey = new_survey(&app, &t).await;
     let act = app
         .post(
@@ -679,6 +689,10 @@ async fn r_act_1_the_pdf_keeps_every_kazakh_letter_its_number_and_never_changes_
         "registry number {number} in: {text}"
     );
     assert!(text.contains("ACLRGL"), "findings table");
+    assert!(
+        text.contains("Әуезов к-сі, 189А"),
+        "organisation address: {text}"
+    );
     // The stored PDF is what was signed: its hash is on the act, and it does not
     // change when the register does.
     use sha2::Digest;

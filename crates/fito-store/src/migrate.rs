@@ -31,6 +31,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "e-signature",
         include_str!("../migrations/0006_esignature.sql"),
     ),
+    (
+        7,
+        "organisation address",
+        include_str!("../migrations/0007_organization_address.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -17,6 +17,7 @@ pub struct NewOrganization {
     pub name_ru: String,
     pub name_en: Option<String>,
     pub bin: Option<String>,
+    pub address: Option<String>,
 }
 
 pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewOrganization, now: i64) -> Result<Model> {
@@ -35,6 +36,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewOrganization, now: i64
         name_ru: Set(new.name_ru),
         name_en: Set(new.name_en),
         bin: Set(new.bin),
+        address: Set(new.address),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -72,6 +74,7 @@ pub struct OrganizationChanges {
     pub name_ru: Option<String>,
     pub name_en: Option<Option<String>>,
     pub bin: Option<Option<String>>,
+    pub address: Option<Option<String>>,
 }
 
 pub async fn update<C: ConnectionTrait>(
@@ -92,6 +95,9 @@ pub async fn update<C: ConnectionTrait>(
     }
     if let Some(v) = changes.bin {
         model.bin = Set(v);
+    }
+    if let Some(v) = changes.address {
+        model.address = Set(v);
     }
     model.updated_at = Set(now);
     Ok(model.update(conn).await?)

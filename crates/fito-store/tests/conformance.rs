@@ -170,6 +170,7 @@ async fn r_org_1_subtrees_and_unique_people(engine: Engine) {
         name_ru: "ru".into(),
         name_en: None,
         bin: None,
+        address: None,
     };
     let root = fito_store::orgs::insert(&txn, org(fito_core::new_id(), None), now)
         .await
@@ -377,6 +378,7 @@ async fn r_geo_1_bbox_prefilter_finds_what_meets_the_box_on_both_engines(engine:
             name_ru: "ru".into(),
             name_en: None,
             bin: None,
+            address: None,
         },
         now,
     )

@@ -1070,7 +1070,7 @@ async fn act_document(state: &AppState, a: &Act, issued_at: i64) -> Result<ActDo
         organisation: fito_acts::Organisation {
             name: bilingual(language, Some(&org.name_kk), &org.name_ru),
             bin: org.bin.clone().unwrap_or_default(),
-            address: String::new(),
+            address: org.address.clone().unwrap_or_default(),
         },
         inspector: fito_acts::Inspector {
             name: full_name(&inspector),

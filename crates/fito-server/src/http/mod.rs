@@ -185,7 +185,9 @@ async fn render_problems(State(state): State<AppState>, request: Request, next: 
         let mut problem = problem_response(&error, &state.i18n, lang);
         // A rate limit tells when to come back.
         if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
-            problem.headers_mut().insert(header::RETRY_AFTER, retry.clone());
+            problem
+                .headers_mut()
+                .insert(header::RETRY_AFTER, retry.clone());
         }
         return problem;
     }

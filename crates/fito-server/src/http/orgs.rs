@@ -72,6 +72,8 @@ pub struct CreateOrganizationRequest {
     pub name_en: Option<String>,
     /// Business identification number, when the organisation is a legal entity.
     pub bin: Option<String>,
+    /// Postal address, printed on the acts the organisation issues.
+    pub address: Option<String>,
 }
 
 fn checked_bin(bin: Option<&str>) -> Result<Option<String>, ApiError> {
@@ -101,6 +103,7 @@ pub async fn create(
         name_ru: required_text("name_ru", &body.name_ru, 300)?,
         name_en: optional_text("name_en", body.name_en.as_deref(), 300)?,
         bin: checked_bin(body.bin.as_deref())?,
+        address: optional_text("address", body.address.as_deref(), 500)?,
     };
     let txn = state.store.begin().await?;
     let org = orgs::insert(&txn, new, now_us()).await?;
@@ -121,6 +124,8 @@ pub struct UpdateOrganizationRequest {
     pub name_en: Option<String>,
     /// An empty string clears it.
     pub bin: Option<String>,
+    /// An empty string clears it.
+    pub address: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/organizations/{id}", tag = "organizations", params(("id" = Uuid, Path)),
@@ -154,12 +159,18 @@ pub async fn update(
             .as_deref()
             .map(|v| checked_bin(Some(v)))
             .transpose()?,
+        address: body
+            .address
+            .as_deref()
+            .map(|v| optional_text("address", Some(v), 500))
+            .transpose()?,
     };
     let fields: Vec<&str> = [
         ("name_kk", changes.name_kk.is_some()),
         ("name_ru", changes.name_ru.is_some()),
         ("name_en", changes.name_en.is_some()),
         ("bin", changes.bin.is_some()),
+        ("address", changes.address.is_some()),
     ]
     .into_iter()
     .filter_map(|(f, set)| set.then_some(f))

@@ -80,6 +80,8 @@ pub struct OrganizationView {
     pub name_ru: String,
     pub name_en: Option<String>,
     pub bin: Option<String>,
+    /// Postal address, printed on the acts the organisation issues.
+    pub address: Option<String>,
     /// How deep in the tree: 0 for the root.
     pub depth: usize,
     pub created_at: DateTime<Utc>,
@@ -96,6 +98,7 @@ impl From<organization::Model> for OrganizationView {
             name_ru: o.name_ru,
             name_en: o.name_en,
             bin: o.bin,
+            address: o.address,
             created_at: to_datetime(o.created_at),
             updated_at: to_datetime(o.updated_at),
         }

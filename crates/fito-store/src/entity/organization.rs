@@ -11,6 +11,7 @@ pub struct Model {
     pub name_ru: String,
     pub name_en: Option<String>,
     pub bin: Option<String>,
+    pub address: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
