@@ -194,12 +194,7 @@ async fn r_auth_2_a_revoked_certificate_is_refused_and_no_crl_means_no_sign_in(e
     })
     .await;
     let admin = app.admin().await;
-    let mut person = common::person();
-    person["iin"] = json!(iin);
-    person["role"] = json!("inspector");
-    person["organization_id"] = json!(app.root_org);
-    let created = app.post("/api/v1/users", &admin.token, person).await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    app.user_with_iin(&admin, &iin).await;
     let (id, bytes) = challenge(&app).await;
     let a = sign_in(&app, &id, &own.sign(&leaf, &bytes, false), "kk").await;
     assert_eq!(a.code(), "sign-certificate-revoked", "{}", a.body);
@@ -468,35 +463,25 @@ async fn r_auth_2_revocation_by_a_local_ocsp_responder_with_its_signature_and_no
     let good = own.leaf(&iin, Kind::LegalAuth, None);
     let responder = own.ocsp_responder();
     // No CRL at all: only the OCSP answer can establish revocation.
-    let url = responder.url.clone();
+    let (url, ca) = (responder.url.clone(), own.ca());
     let app = TestApp::start_with(engine, move |c| {
-        c.signature.ca_files = vec![own.ca()];
+        c.signature.ca_files = vec![ca];
         c.signature.crl_files = vec![];
         c.signature.ocsp_url = Some(url);
     })
     .await;
     let admin = app.admin().await;
-    let mut person = common::person();
-    person["iin"] = json!(iin);
-    person["role"] = json!("inspector");
-    person["organization_id"] = json!(app.root_org);
-    assert_eq!(
-        app.post("/api/v1/users", &admin.token, person).await.status,
-        StatusCode::CREATED
-    );
-    let pki_dir = Pki {
-        dir: revoked.cert.parent().unwrap().to_path_buf(),
-    };
+    app.user_with_iin(&admin, &iin).await;
     let (id, bytes) = challenge(&app).await;
-    let a = sign_in(&app, &id, &pki_dir.sign(&good, &bytes, false), "en").await;
+    let a = sign_in(&app, &id, &own.sign(&good, &bytes, false), "en").await;
     assert_eq!(a.status, StatusCode::OK, "OCSP says good: {}", a.body);
     let (id, bytes) = challenge(&app).await;
-    let a = sign_in(&app, &id, &pki_dir.sign(&revoked, &bytes, false), "en").await;
+    let a = sign_in(&app, &id, &own.sign(&revoked, &bytes, false), "en").await;
     assert_eq!(a.code(), "sign-certificate-revoked", "{}", a.body);
     // The responder goes away: revocation cannot be established, sign-in refused.
     drop(responder);
     let (id, bytes) = challenge(&app).await;
-    let a = sign_in(&app, &id, &pki_dir.sign(&good, &bytes, false), "en").await;
+    let a = sign_in(&app, &id, &own.sign(&good, &bytes, false), "en").await;
     assert_eq!(a.code(), "sign-revocation-unknown", "{}", a.body);
     app.stop().await;
 }
@@ -573,14 +558,7 @@ async fn r_auth_2_crls_are_fetched_from_the_configured_addresses_and_forged_ones
     })
     .await;
     let admin = app.admin().await;
-    let mut person = common::person();
-    person["iin"] = json!(iin);
-    person["role"] = json!("inspector");
-    person["organization_id"] = json!(app.root_org);
-    assert_eq!(
-        app.post("/api/v1/users", &admin.token, person).await.status,
-        StatusCode::CREATED
-    );
+    app.user_with_iin(&admin, &iin).await;
     let (id, bytes) = challenge(&app).await;
     let a = sign_in(&app, &id, &own.sign(&good, &bytes, false), "en").await;
     assert_eq!(

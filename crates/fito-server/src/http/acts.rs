@@ -5,7 +5,7 @@
 //! and never changed again.
 
 use super::surveys::{PointInput, survey_in_scope};
-use super::views::{optional_text, required_text};
+use super::views::{Disposition, file_response, optional_text, required_text};
 use crate::auth::{CurrentUser, EntryExt};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiQuery};
@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::{files, notify};
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use fito_acts::{ActDocument, ActLanguage, ActType};
@@ -764,21 +764,12 @@ pub async fn signature_file(
         .await?
         .ok_or_else(|| ApiError::not_found("act-not-signed"))?;
     let cms = files::read_all(&state, &s.cms_sha256).await?;
-    let name = a
-        .registry_number
-        .as_deref()
-        .map(|n| n.replace('/', "-"))
-        .unwrap_or_else(|| a.id.to_string());
-    let mut response = cms.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pkcs7-signature"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"act-{name}.pdf.p7s\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(file_response(
+        cms.into_response(),
+        "application/pkcs7-signature",
+        &format!("{}.pdf.p7s", file_stem(&a)),
+        Disposition::Attachment,
+    ))
 }
 
 pub(crate) fn almaty() -> chrono::FixedOffset {
@@ -852,21 +843,20 @@ pub async fn pdf(
         .audit
         .record(me.entry("act.pdf", Some("act"), Some(id.to_string())))
         .await?;
-    let name = a
-        .registry_number
-        .as_deref()
-        .map(|n| n.replace('/', "-"))
-        .unwrap_or_else(|| a.id.to_string());
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pdf"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"act-{name}.pdf\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
+    Ok(file_response(
+        bytes.into_response(),
+        "application/pdf",
+        &format!("{}.pdf", file_stem(&a)),
+        Disposition::Inline,
+    ))
+}
+
+/// An act's file name: its registry number once it has one, else its id.
+fn file_stem(a: &Act) -> String {
+    match &a.registry_number {
+        Some(n) => format!("act-{}", n.replace('/', "-")),
+        None => format!("act-{}", a.id),
     }
-    Ok(response)
 }
 
 async fn render(state: &AppState, document: ActDocument) -> Result<Vec<u8>, ApiError> {

@@ -6,6 +6,7 @@
 use super::acts::act_in_scope;
 use super::objects::object_in_scope;
 use super::surveys::survey_in_scope;
+use super::views::{Disposition, file_response};
 use crate::auth::{CurrentUser, EntryExt};
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
@@ -238,38 +239,13 @@ pub async fn download(
         .await?;
     let size = file.size;
     let mut response = Body::from_stream(file).into_response();
-    let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&d.media_type) {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
-    // RFC 6266 / 8187: an ASCII fallback and the real (often Cyrillic) name.
-    let ascii: String = d
-        .file_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = d
-        .file_name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    Ok(file_response(
+        response,
+        &d.media_type,
+        &d.file_name,
+        Disposition::Attachment,
+    ))
 }

@@ -2,13 +2,13 @@
 //! screen they come from; column titles in the caller's language.
 
 use super::acts::{ActQuery, search as search_acts};
+use super::views::{Disposition, file_response};
 use crate::auth::{CurrentUser, EntryExt};
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
 use crate::i18n::Lang;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use fito_core::Action;
@@ -81,18 +81,12 @@ fn workbook(
 }
 
 fn xlsx_response(bytes: Vec<u8>, name: &str) -> Response {
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.xlsx\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    response
+    file_response(
+        bytes.into_response(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("{name}.xlsx"),
+        Disposition::Attachment,
+    )
 }
 
 #[derive(Deserialize, IntoParams)]

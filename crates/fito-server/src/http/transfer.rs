@@ -11,7 +11,7 @@ use crate::register_import::{self as import, Format, References, Target};
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use fito_core::Action;
 use fito_geo::formats::shapefile::{Column, ColumnKind};
@@ -253,17 +253,12 @@ async fn stream_export(
         futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) }),
         rest,
     );
-    let mut response = Body::from_stream(stream).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(format.content_type()),
-    );
-    let disposition = format!("attachment; filename=\"{}\"", format.file_name());
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(super::views::file_response(
+        Body::from_stream(stream).into_response(),
+        format.content_type(),
+        format.file_name(),
+        super::views::Disposition::Attachment,
+    ))
 }
 
 fn write_format(

@@ -133,3 +133,55 @@ pub fn optional_text(
     }
     Ok(value.map(str::to_string))
 }
+
+/// Whether a browser shows a file (a PDF preview) or saves it.
+#[derive(Clone, Copy)]
+pub enum Disposition {
+    Inline,
+    Attachment,
+}
+
+/// Marks `response` as a file: its media type and its name, as an ASCII fallback and
+/// the real (often Cyrillic) name per RFC 6266 / RFC 8187.
+pub fn file_response(
+    mut response: axum::response::Response,
+    media_type: &str,
+    file_name: &str,
+    disposition: Disposition,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(media_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    let ascii: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let kind = match disposition {
+        Disposition::Inline => "inline",
+        Disposition::Attachment => "attachment",
+    };
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    )) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}

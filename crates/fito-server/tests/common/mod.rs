@@ -305,6 +305,16 @@ pub fn person() -> Value {
 }
 
 impl TestApp {
+    /// An inspector at the root whose IIN is `iin` (to match a test certificate).
+    pub async fn user_with_iin(&self, admin: &Caller, iin: &str) {
+        let mut body = person();
+        body["iin"] = json!(iin);
+        body["role"] = json!("inspector");
+        body["organization_id"] = json!(self.root_org);
+        let a = self.post("/api/v1/users", &admin.token, body).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+
     /// The IIN on a user's record.
     pub async fn iin_of(&self, who: &Caller) -> String {
         let me = self.get("/api/v1/me", &who.token).await;
