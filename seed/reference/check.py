@@ -41,6 +41,7 @@ class Checker:
     def __init__(self, directory):
         self.dir = directory
         self.problems = []
+        self.organism_rows = []
 
     def fail(self, fname, line, msg):
         where = f"{fname}:{line}" if line else fname
@@ -107,6 +108,7 @@ class Checker:
     def organisms(self):
         f = "organisms.csv"
         rows = self.read(f)
+        self.organism_rows = rows or []
         if rows is None:
             return
         self.unique(f, rows, "eppo_code")
@@ -120,6 +122,36 @@ class Checker:
                 self.fail(f, line, f"category {r['category']!r} not in {sorted(CATEGORIES)}")
             if not r["name_la"]:
                 self.fail(f, line, "name_la is empty")
+
+    def organisms_unverified(self):
+        """organisms_unverified.txt: one candidate a line, `code | name_la | name_ru |
+        reason` (code an EPPO code or `?`, reason not empty); lines starting with `#`
+        are comments. A candidate that organisms.csv already holds as an EAEU entry
+        (absent/limited) was confirmed and must leave this file."""
+        f = "organisms_unverified.txt"
+        try:
+            text = open(os.path.join(self.dir, f), encoding="utf-8").read()
+        except (OSError, UnicodeDecodeError) as e:
+            self.fail(f, 0, f"cannot read: {e}")
+            return
+        listed = {}
+        for i, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [x.strip() for x in line.split(" | ")]
+            if len(fields) != 4:
+                self.fail(f, i, f"{len(fields)} fields, expected 4 (code | name_la | name_ru | reason)")
+                continue
+            code, _, _, reason = fields
+            if code != "?" and not EPPO_RE.match(code):
+                self.fail(f, i, f"code {code!r} is neither an EPPO code nor '?'")
+            if not reason:
+                self.fail(f, i, "no reason given")
+            if code != "?":
+                listed[code] = i
+        for _, r in self.organism_rows:
+            if r["category"] in ("absent", "limited") and r["eppo_code"] in listed:
+                self.fail(f, listed[r["eppo_code"]], f"{r['eppo_code']} is in organisms.csv as {r['category']}: remove it here")
 
     def crops(self):
         f = "crops.csv"
@@ -202,6 +234,7 @@ class Checker:
 
     def run(self):
         self.organisms()
+        self.organisms_unverified()
         self.crops()
         self.object_types()
         self.admin_units()

@@ -160,7 +160,10 @@ pub async fn reset_password(
     Ok(Some(password))
 }
 
-/// Fills empty reference dictionaries from the seed files (R-OBJ-2) and journals it.
+/// Brings the reference dictionaries up to the seed files (R-OBJ-2) on every start:
+/// inserts the seed entries whose key the database lacks (all of them on a new
+/// database), never touching entries that are there — edited or retired by an
+/// administrator or not — and journals what it added, by key, as the system.
 pub async fn seed_reference(store: &Store) -> Result<u64, StoreError> {
     let txn = store.begin().await?;
     if store.engine() == Engine::Postgres {
@@ -168,18 +171,33 @@ pub async fn seed_reference(store: &Store) -> Result<u64, StoreError> {
             .await?;
     }
     let now = fito_store::time::now_us();
-    let added = fito_store::reference::seed_if_empty(&txn, now).await?;
-    if added > 0 {
+    let added = fito_store::reference::seed_missing(&txn, now).await?;
+    if added.total() > 0 {
         let entry = NewEntry {
             at: now,
             actor_role: Some("system".into()),
             action: "reference.seed".into(),
             outcome: "ok".into(),
-            details: serde_json::json!({ "entries": added }),
+            details: serde_json::json!({
+                "entries": added.total(),
+                "organisms": added.organisms,
+                "crops": added.crops.len(),
+                "object_types": added.object_types.len(),
+                "admin_units": added.admin_units.len(),
+            }),
             ..NewEntry::default()
         };
         fito_store::audit::append(&txn, vec![entry]).await?;
     }
     txn.commit().await?;
-    Ok(added)
+    if added.total() > 0 {
+        tracing::info!(
+            organisms = ?added.organisms,
+            crops = added.crops.len(),
+            object_types = added.object_types.len(),
+            admin_units = added.admin_units.len(),
+            "reference entries added from the seed files"
+        );
+    }
+    Ok(added.total())
 }

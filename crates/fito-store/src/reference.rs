@@ -1,12 +1,14 @@
 //! Reference data (R-OBJ-2): quarantine organisms by EPPO code, crops, object
-//! types and KATO administrative units. Seeded on first start from the CSV files in
-//! `seed/reference/` (compiled in), then managed by administrators.
+//! types and KATO administrative units. Seeded from the CSV files in
+//! `seed/reference/` (compiled in): all of them on first start, and on later starts
+//! the entries a newer seed adds (`seed_missing`); managed by administrators.
 
 use crate::entity::{ref_admin_unit, ref_crop, ref_object_type, ref_organism};
 use crate::{Result, StoreError};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder};
+use sea_orm::{ConnectionTrait, EntityTrait, IntoActiveModel, QueryOrder, QuerySelect};
 use serde::Deserialize;
+use std::collections::HashSet;
 
 pub use ref_admin_unit::Model as AdminUnit;
 pub use ref_crop::Model as Crop;
@@ -143,26 +145,83 @@ pub fn seed_admin_units(now: i64) -> Vec<AdminUnit> {
         .collect()
 }
 
-/// Fills every dictionary that is still empty from the seed files; leaves the ones
-/// administrators already keep alone. Returns how many entries were added.
-pub async fn seed_if_empty<C: ConnectionTrait>(conn: &C, now: i64) -> Result<u64> {
-    let mut added = 0;
-    if ref_organism::Entity::find().count(conn).await? == 0 {
-        added += insert_all::<ref_organism::Entity, _>(conn, seed_organisms(now)).await?;
+/// What [`seed_missing`] added, by key, per dictionary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seeded {
+    pub organisms: Vec<String>,
+    pub crops: Vec<String>,
+    pub object_types: Vec<String>,
+    pub admin_units: Vec<String>,
+}
+
+impl Seeded {
+    pub fn total(&self) -> u64 {
+        (self.organisms.len() + self.crops.len() + self.object_types.len() + self.admin_units.len())
+            as u64
     }
-    if ref_crop::Entity::find().count(conn).await? == 0 {
-        added += insert_all::<ref_crop::Entity, _>(conn, seed_crops(now)).await?;
-    }
-    if ref_object_type::Entity::find().count(conn).await? == 0 {
-        added += insert_all::<ref_object_type::Entity, _>(conn, seed_object_types(now)).await?;
-    }
-    if ref_admin_unit::Entity::find().count(conn).await? == 0 {
-        // Parents first: the file lists regions before their districts.
-        let mut units = seed_admin_units(now);
-        units.sort_by_key(|u| u.parent_kato.is_some());
-        added += insert_all::<ref_admin_unit::Entity, _>(conn, units).await?;
-    }
+}
+
+/// The one place where the seed files reach a database (R-OBJ-2), on every start:
+/// each seed entry whose key (EPPO code, crop code, object type code, KATO) the
+/// database does not hold yet is inserted; entries already there — as seeded, edited
+/// or retired by an administrator — are never changed. An empty database gets the
+/// whole seed; an existing one gets what later releases added to the files. Entries
+/// are retired, never deleted, so a missing key was never there.
+pub async fn seed_missing<C: ConnectionTrait>(conn: &C, now: i64) -> Result<Seeded> {
+    let have = keys::<ref_organism::Entity, _>(conn, ref_organism::Column::EppoCode).await?;
+    let organisms: Vec<_> = seed_organisms(now)
+        .into_iter()
+        .filter(|o| !have.contains(&o.eppo_code))
+        .collect();
+    let have = keys::<ref_crop::Entity, _>(conn, ref_crop::Column::Code).await?;
+    let crops: Vec<_> = seed_crops(now)
+        .into_iter()
+        .filter(|c| !have.contains(&c.code))
+        .collect();
+    let have = keys::<ref_object_type::Entity, _>(conn, ref_object_type::Column::Code).await?;
+    let object_types: Vec<_> = seed_object_types(now)
+        .into_iter()
+        .filter(|t| !have.contains(&t.code))
+        .collect();
+    let have = keys::<ref_admin_unit::Entity, _>(conn, ref_admin_unit::Column::Kato).await?;
+    let mut admin_units: Vec<_> = seed_admin_units(now)
+        .into_iter()
+        .filter(|u| !have.contains(&u.kato))
+        .collect();
+    // Parents first: a new district may belong to a new region.
+    admin_units.sort_by_key(|u| u.parent_kato.is_some());
+    let added = Seeded {
+        organisms: organisms.iter().map(|o| o.eppo_code.clone()).collect(),
+        crops: crops.iter().map(|c| c.code.clone()).collect(),
+        object_types: object_types.iter().map(|t| t.code.clone()).collect(),
+        admin_units: admin_units.iter().map(|u| u.kato.clone()).collect(),
+    };
+    insert_all::<ref_organism::Entity, _>(conn, organisms).await?;
+    insert_all::<ref_crop::Entity, _>(conn, crops).await?;
+    insert_all::<ref_object_type::Entity, _>(conn, object_types).await?;
+    insert_all::<ref_admin_unit::Entity, _>(conn, admin_units).await?;
     Ok(added)
+}
+
+/// [`seed_missing`], answering how many entries it added (on an empty database,
+/// the whole seed; afterwards only what the seed files gained).
+pub async fn seed_if_empty<C: ConnectionTrait>(conn: &C, now: i64) -> Result<u64> {
+    Ok(seed_missing(conn, now).await?.total())
+}
+
+async fn keys<E, C>(conn: &C, column: E::Column) -> Result<HashSet<String>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    Ok(E::find()
+        .select_only()
+        .column(column)
+        .into_tuple::<String>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 async fn insert_all<E, M>(conn: &impl ConnectionTrait, models: Vec<M>) -> Result<u64>
@@ -171,6 +230,9 @@ where
     M: IntoActiveModel<E::ActiveModel>,
 {
     let n = models.len() as u64;
+    if n == 0 {
+        return Ok(0);
+    }
     // Chunks keep each statement under the engines' bound-parameter limits.
     let mut models = models
         .into_iter()
