@@ -118,6 +118,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve => serve(config).await,
         Command::Migrate => {
             // The schema owner's URL when one is configured (least privilege, R-SEC-1).
+            if config.database_url.is_none() {
+                std::fs::create_dir_all(&config.data_dir)?;
+            }
             let store = Store::connect(&config.migrate_url(), &config.pool_options())
                 .await
                 .with_context(|| {

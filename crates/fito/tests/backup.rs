@@ -40,7 +40,7 @@ async fn r_sec_2_a_backup_restores_every_row_and_file_into_an_empty_instance(eng
         .first_sign_in(&email, &one_time, "restored admin password")
         .await;
     let roots = api.get("/api/v1/organizations", &token).await.1;
-    let root = roots["items"][0]["id"].as_str().unwrap().to_string();
+    let root = roots[0]["id"].as_str().unwrap().to_string();
     let (status, org) = api
         .post(
             "/api/v1/organizations",
@@ -52,14 +52,21 @@ async fn r_sec_2_a_backup_restores_every_row_and_file_into_an_empty_instance(eng
     let mut user = person("backup", 11);
     user["role"] = json!("inspector");
     user["organization_id"] = org["id"].clone();
-    let (status, body) = api.post("/api/v1/users", Some(&token), user).await;
+    let (status, body) = api.post("/api/v1/users", Some(&token), user.clone()).await;
     assert_eq!(status, 201, "{body}");
+    // The inspector registers a field and attaches a document to it.
+    let inspector = api
+        .first_sign_in(
+            user["email"].as_str().unwrap(),
+            body["one_time_password"].as_str().unwrap(),
+            "inspector's own password",
+        )
+        .await;
     let (status, object) = api
         .post(
             "/api/v1/objects",
-            Some(&token),
+            Some(&inspector),
             json!({ "type": "field", "name": "Бидай алқабы", "kato": "110000000", "crop": "wheat_spring",
-                    "organization_id": org["id"],
                     "geometry": { "type": "Polygon", "coordinates": [[[71.40,51.10],[71.41,51.10],[71.41,51.11],[71.40,51.11],[71.40,51.10]]] } }),
         )
         .await;
@@ -75,7 +82,7 @@ async fn r_sec_2_a_backup_restores_every_row_and_file_into_an_empty_instance(eng
             "{}/api/v1/objects/{id}/documents?name=act.pdf",
             server.base
         ))
-        .bearer_auth(&token)
+        .bearer_auth(&inspector)
         .body(PDF.to_vec())
         .send()
         .await
@@ -226,6 +233,7 @@ async fn r_sec_2_automatic_backups_run_while_serving_and_old_ones_are_pruned() {
         ),
     )
     .unwrap();
+    run_ok(fito().arg("migrate").env("FITO_CONFIG", &config));
     // Three backups already there, made by hand: the scheduler keeps the newest two.
     for _ in 0..3 {
         run_ok(

@@ -30,7 +30,7 @@ async fn r_sec_2_every_acknowledged_write_survives_sigkill(engine: Engine) {
         .first_sign_in(&email, &one_time, "crash test password")
         .await;
     let (_, roots) = api.get("/api/v1/organizations", &token).await;
-    let root = roots["items"][0]["id"].as_str().unwrap().to_string();
+    let root = roots[0]["id"].as_str().unwrap().to_string();
 
     let stop = Arc::new(AtomicBool::new(false));
     let (acked_tx, mut acked_rx) = tokio::sync::mpsc::unbounded_channel::<String>();

@@ -72,7 +72,7 @@ async fn r_sec_1_the_server_runs_as_an_app_role_that_cannot_rewrite_the_journal(
         .first_sign_in(&email, &one_time, "least privilege pw")
         .await;
     let (_, roots) = api.get("/api/v1/organizations", &token).await;
-    let root = roots["items"][0]["id"].as_str().unwrap().to_string();
+    let root = roots[0]["id"].as_str().unwrap().to_string();
     let (status, body) = api
         .post(
             "/api/v1/organizations",

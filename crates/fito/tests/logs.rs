@@ -40,7 +40,7 @@ async fn r_tech_1_logs_hold_the_listed_fields_and_no_personal_data() {
     let password = "a very personal password";
     let token = api.first_sign_in(&email, &one_time, password).await;
     let (_, roots) = api.get("/api/v1/organizations", &token).await;
-    let root = roots["items"][0]["id"].as_str().unwrap().to_string();
+    let root = roots[0]["id"].as_str().unwrap().to_string();
     let mut someone = person("logs.secret.person", 77);
     someone["role"] = json!("inspector");
     someone["organization_id"] = json!(root);
