@@ -174,12 +174,16 @@ impl FromRequestParts<AppState> for CurrentUser {
             None => None,
         };
         let role = user.role.as_deref().and_then(|r| r.parse().ok());
+        // The access log names the caller (R-TECH-1).
+        if let Some(logged) = parts.extensions.get::<crate::http::security::LoggedUser>() {
+            let _ = logged.0.set(user.id);
+        }
         Ok(CurrentUser {
             user,
             session,
             role,
             org_path,
-            meta: request_meta(parts, state.config.trust_proxy),
+            meta: request_meta(parts, crate::tls::forwarded_trusted(&state.config, parts)),
             state: state.clone(),
         })
     }

@@ -39,6 +39,97 @@ pub struct Config {
     pub egress: EgressConfig,
     /// Requests per client IP (R-SEC-1).
     pub rate_limit: RateLimitConfig,
+    /// HTTPS terminated by the server itself (R-SEC-1).
+    pub tls: TlsConfig,
+    /// Running behind a reverse proxy that terminates HTTPS (R-SEC-1).
+    pub http: HttpConfig,
+    /// The web map's tiles: also what the content security policy lets images load from.
+    pub map: MapConfig,
+    /// Scheduled automatic backups while serving (R-SEC-2).
+    pub backup: BackupConfig,
+    /// A second database URL for migrations (least privilege, R-SEC-1).
+    pub database: DatabaseConfig,
+}
+
+/// `fito serve` terminates TLS itself when `cert` and `key` are set.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TlsConfig {
+    /// PEM certificate chain (the server's certificate first).
+    pub cert: Option<PathBuf>,
+    /// PEM private key (PKCS#8, PKCS#1 or SEC1).
+    pub key: Option<PathBuf>,
+    /// A plain-HTTP listener (e.g. `0.0.0.0:80`) that answers every request with a
+    /// 308 to the same path over HTTPS.
+    pub redirect_from: Option<SocketAddr>,
+}
+
+impl TlsConfig {
+    pub fn enabled(&self) -> bool {
+        self.cert.is_some() && self.key.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HttpConfig {
+    /// Believe `X-Forwarded-Proto` and `X-Forwarded-For`, but only on connections from
+    /// `trusted_proxies`.
+    pub behind_proxy: bool,
+    /// Addresses of the reverse proxies (`10.0.0.5`, or a network `10.0.0.0/24`).
+    pub trusted_proxies: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MapConfig {
+    /// Raster tile URL template with `{z}`, `{x}`, `{y}` (and optionally `{s}`).
+    pub tile_url: String,
+    /// Subdomains substituted for `{s}`.
+    pub subdomains: Vec<String>,
+    /// Attribution the map must show (HTML-free text).
+    pub attribution: String,
+    pub max_zoom: u8,
+}
+
+impl Default for MapConfig {
+    fn default() -> Self {
+        Self {
+            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            subdomains: Vec::new(),
+            attribution: "© OpenStreetMap contributors".into(),
+            max_zoom: 19,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackupConfig {
+    /// Where backups go; scheduled backups run only when this is set.
+    pub dir: Option<PathBuf>,
+    /// Minutes between automatic backups.
+    pub interval_minutes: u64,
+    /// How many backups to keep in `dir`; older ones are deleted.
+    pub keep: usize,
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        Self {
+            dir: None,
+            interval_minutes: 24 * 60,
+            keep: 14,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseConfig {
+    /// PostgreSQL: the schema owner's URL, used by `fito migrate` and by `fito serve`
+    /// to migrate before it connects as the application role (`database_url`).
+    pub migrate_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -217,6 +308,11 @@ impl Default for Config {
             signature: SignatureConfig::default(),
             egress: EgressConfig::default(),
             rate_limit: RateLimitConfig::default(),
+            tls: TlsConfig::default(),
+            http: HttpConfig::default(),
+            map: MapConfig::default(),
+            backup: BackupConfig::default(),
+            database: DatabaseConfig::default(),
         }
     }
 }
@@ -304,6 +400,15 @@ impl Config {
         self.database_url
             .clone()
             .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("fito.db").display()))
+    }
+
+    /// The URL migrations run with: `[database] migrate_url`, else the server's own.
+    pub fn migrate_url(&self) -> String {
+        self.database
+            .migrate_url
+            .clone()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| self.database_url())
     }
 
     pub fn pool_options(&self) -> fito_store::PoolOptions {

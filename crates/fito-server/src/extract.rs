@@ -156,7 +156,10 @@ impl FromRequestParts<AppState> for RequestMeta {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        Ok(request_meta(parts, state.config.trust_proxy))
+        Ok(request_meta(
+            parts,
+            crate::tls::forwarded_trusted(&state.config, parts),
+        ))
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod audit_writer;
 pub mod auth;
+pub mod backup;
 pub mod bootstrap;
 pub mod config;
 pub mod egress;
@@ -16,6 +17,7 @@ pub mod notify;
 pub mod rate_limit;
 pub mod register_import;
 pub mod state;
+pub mod tls;
 
 use crate::audit_writer::AuditWriter;
 use crate::config::Config;
@@ -54,8 +56,22 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)?;
     }
+    tls::check(&config)?;
+    let tls_config = if config.tls.enabled() {
+        Some(tls::server_config(&config.tls)?)
+    } else {
+        None
+    };
     let store = Store::connect(&config.database_url(), &config.pool_options()).await?;
-    store.migrate().await?;
+    if config.database.migrate_url.is_some() {
+        // Least privilege (R-SEC-1): the schema owner migrates; the server then runs
+        // as the application role, which may not change the schema.
+        let owner = Store::connect(&config.migrate_url(), &config.pool_options()).await?;
+        owner.migrate().await?;
+        owner.close().await;
+    } else {
+        store.migrate().await?;
+    }
     let seeded = bootstrap::seed_reference(&store).await?;
     if seeded > 0 {
         tracing::info!(entries = seeded, "reference data seeded");
@@ -90,17 +106,43 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
             }
         }
     });
+    let redirect = match config.tls.redirect_from {
+        Some(from) => Some(
+            TcpListener::bind(from)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {from}: {e}"))?,
+        ),
+        None => None,
+    };
     let (audit, audit_task) = AuditWriter::start(store.clone());
     let state = AppState::new(store.clone(), config, audit, signatures, files);
+    backup::schedule(store.clone(), state.config.clone());
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let addr = listener.local_addr()?;
+    let redirecting = redirect.map(|r| tokio::spawn(tls::serve_redirect(r, addr.port())));
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await;
+        let stopped = async {
+            let _ = stopped.await;
+        };
+        let served = match tls_config {
+            Some(tls_config) => {
+                // `tap_io` gives the TLS listener axum's ConnectInfo<SocketAddr>.
+                use axum::serve::ListenerExt;
+                let tls_listener = tls::TlsListener::new(listener, tls_config)?.tap_io(|_| {});
+                axum::serve(tls_listener, app)
+                    .with_graceful_shutdown(stopped)
+                    .await
+            }
+            None => {
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(stopped)
+                    .await
+            }
+        };
+        if let Some(r) = redirecting {
+            r.abort();
+        }
         // The router (and its AuditWriter clones) is gone: the writer drains and ends.
         let _ = audit_task.await;
         store.close().await;

@@ -96,7 +96,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    let ip = request_meta(&parts, state.config.trust_proxy)
+    let ip = request_meta(&parts, crate::tls::forwarded_trusted(&state.config, &parts))
         .ip
         .unwrap_or_else(|| "unknown".into());
     let now = Instant::now();

@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation address",
         include_str!("../migrations/0007_organization_address.sql"),
     ),
+    (
+        11,
+        "audit log append-only",
+        include_str!("../migrations/0011_audit_log_append_only.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -39,6 +39,21 @@ enum Command {
     },
     /// Import objects from a GIS file straight into the database: every feature or none.
     Import(ImportArgs),
+    /// Write a backup (database, files, manifest with SHA-256 of every part).
+    Backup {
+        /// The folder backups go to; default `[backup] dir`, else `<data dir>/backups`.
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// Restore a backup folder into an empty instance (the server must not be running).
+    Restore {
+        /// The backup folder (`fito-backup-…`).
+        #[arg(long)]
+        from: PathBuf,
+        /// Replace an instance that already has users or journal entries.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -102,7 +117,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve => serve(config).await,
         Command::Migrate => {
-            let store = open(&config).await?;
+            // The schema owner's URL when one is configured (least privilege, R-SEC-1).
+            if config.database_url.is_none() {
+                std::fs::create_dir_all(&config.data_dir)?;
+            }
+            let store = Store::connect(&config.migrate_url(), &config.pool_options())
+                .await
+                .with_context(|| {
+                    format!("cannot open the database {}", redact(&config.migrate_url()))
+                })?;
             let applied = store.migrate().await?;
             println!(
                 "migrations applied: {}",
@@ -122,6 +145,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = open(&config).await?;
             import(store, args).await
         }
+        Command::Backup { to } => backup(config, to).await,
+        Command::Restore { from, force } => restore(config, from, force).await,
     }
 }
 
@@ -135,10 +160,25 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Structured JSON logs on stderr (R-OPS-2); FITO_LOG sets the filter.
+/// Structured JSON logs on stderr (R-OPS-2); FITO_LOG sets the filter. The fields are
+/// listed in docs/LOGS.md (R-TECH-1): SQL statements (which carry bound values) and
+/// the HTTP and TLS libraries' traces (headers) stay out at every level.
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("FITO_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let filter = [
+        "sqlx=warn",
+        "sea_orm=warn",
+        "hyper=warn",
+        "hyper_util=warn",
+        "h2=warn",
+        "rustls=warn",
+        "reqwest=warn",
+        "tower_http=warn",
+    ]
+    .iter()
+    .filter_map(|d| d.parse().ok())
+    .fold(filter, tracing_subscriber::EnvFilter::add_directive);
     let _ = tracing_subscriber::fmt()
         .json()
         .with_env_filter(filter)
@@ -339,4 +379,39 @@ fn progress_bar(count: u64) -> indicatif::ProgressBar {
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} objects ({eta})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     )
+}
+
+/// `fito backup` (R-SEC-2): one backup now, into `--to`, `[backup] dir` or
+/// `<data dir>/backups`; prints the new folder.
+async fn backup(config: Config, to: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let dir = to
+        .or_else(|| config.backup.dir.clone())
+        .unwrap_or_else(|| config.data_dir.join("backups"));
+    let store = open(&config).await?;
+    let done = fito_server::backup::create(&store, &config, &dir).await?;
+    store.close().await;
+    println!("backup written: {}", done.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fito restore` (R-SEC-2): verifies the manifest, then restores into an empty
+/// instance (or any, with `--force`).
+async fn restore(config: Config, from: PathBuf, force: bool) -> anyhow::Result<ExitCode> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let manifest = fito_server::backup::restore(
+        &config,
+        &from,
+        fito_server::backup::RestoreOptions { force },
+    )
+    .await?;
+    println!(
+        "restored {} ({} database, schema {}, {} parts verified)",
+        from.display(),
+        manifest.engine,
+        manifest.schema_version,
+        manifest.parts.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,7 @@ pub mod ogc;
 pub mod orgs;
 pub mod people;
 pub mod reference;
+pub mod security;
 pub mod sheets;
 pub mod spatial;
 pub mod surveys;
@@ -26,7 +27,7 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -34,7 +35,6 @@ use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
@@ -124,6 +124,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(audit::verify))
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
+        .routes(routes!(security::map_config))
         .split_for_parts();
     let components = api.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
@@ -163,9 +164,15 @@ pub fn app(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::internal().into_response()
         }))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            security::Policy::new(state.config.clone()),
+            security::headers,
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn_with_state(
+            state.config.clone(),
+            security::access_log,
+        ))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
 }
@@ -210,29 +217,6 @@ async fn render_problems(State(state): State<AppState>, request: Request, next: 
             error = error.with("limit", state.config.max_body_bytes);
         }
         return problem_response(&error, &state.i18n, lang);
-    }
-    response
-}
-
-/// Security headers on every answer (R-SEC-1). The API serves no HTML yet, so the
-/// content security policy forbids everything.
-async fn security_headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    for (name, value) in [
-        ("x-content-type-options", "nosniff"),
-        ("x-frame-options", "DENY"),
-        ("referrer-policy", "no-referrer"),
-        (
-            "content-security-policy",
-            "default-src 'none'; frame-ancestors 'none'",
-        ),
-        ("cross-origin-opener-policy", "same-origin"),
-        ("cache-control", "no-store"),
-    ] {
-        headers
-            .entry(name)
-            .or_insert(HeaderValue::from_static(value));
     }
     response
 }

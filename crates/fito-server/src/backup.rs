@@ -1,0 +1,659 @@
+//! Backups and restore (R-SEC-2, R-OPS-1).
+//!
+//! A backup is a folder `fito-backup-<UTC time>` holding
+//! - `database/fito.sqlite` (SQLite: `VACUUM INTO`, a consistent snapshot taken in one
+//!   read transaction), or `database/<table>.jsonl` (PostgreSQL: every row of every
+//!   table as `row_to_json`, all read in one REPEATABLE READ, READ ONLY transaction);
+//! - `files/…`: every file of the blob-store folder, as it lies there;
+//! - `manifest.json`: engine, schema version, and the size and SHA-256 of every part.
+//!
+//! It is written under `.fito-backup-<time>.partial` and renamed when complete, so a
+//! folder with the final name is always whole. The backup is engine-native: a SQLite
+//! backup restores into SQLite, a PostgreSQL one into PostgreSQL (the same schema
+//! version: restore with the `fito` that made it, then upgrade). `restore` verifies the
+//! manifest before it touches anything.
+
+use crate::config::Config;
+use anyhow::{Context, bail};
+use fito_store::{ConnectionTrait, Engine, Store};
+use sea_orm::{AccessMode, IsolationLevel, Statement, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+pub const PREFIX: &str = "fito-backup-";
+const MANIFEST: &str = "manifest.json";
+const SQLITE_SNAPSHOT: &str = "database/fito.sqlite";
+/// Blob-store staging area: unfinished uploads, never part of a backup.
+const STAGING: &str = ".incoming";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Manifest {
+    pub format: u32,
+    pub created_at: String,
+    pub fito_version: String,
+    /// `sqlite` or `postgres`.
+    pub engine: String,
+    /// The highest migration applied in the backed-up database.
+    pub schema_version: i64,
+    /// PostgreSQL: the tables, each in `database/<table>.jsonl`.
+    pub tables: Vec<String>,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Part {
+    /// Relative to the backup folder, `/`-separated.
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Where blob files live, when they live in a folder (an S3 store is not backed up by
+/// `fito backup`: use the bucket's own versioning/replication).
+pub fn files_root(config: &Config) -> Option<PathBuf> {
+    config
+        .files
+        .s3
+        .is_none()
+        .then(|| config.data_dir.join("files"))
+}
+
+fn engine_name(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Sqlite => "sqlite",
+        Engine::Postgres => "postgres",
+    }
+}
+
+async fn schema_version(db: &impl ConnectionTrait) -> anyhow::Result<i64> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations",
+        ))
+        .await?
+        .context("no schema version")?;
+    Ok(row.try_get_by_index::<i64>(0)?)
+}
+
+/// Writes a new backup under `to` and answers its folder.
+pub async fn create(store: &Store, config: &Config, to: &Path) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
+    let name = format!("{PREFIX}{stamp}");
+    let partial = to.join(format!(".{name}.partial"));
+    let done = to.join(&name);
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial)?;
+    }
+    std::fs::create_dir_all(partial.join("database"))?;
+    let result = write_backup(store, config, &partial).await;
+    match result {
+        Ok(manifest) => {
+            write_json_synced(&partial.join(MANIFEST), &manifest)?;
+            sync_dir(&partial);
+            std::fs::rename(&partial, &done)
+                .with_context(|| format!("cannot rename to {}", done.display()))?;
+            sync_dir(to);
+            Ok(done)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&partial);
+            Err(e)
+        }
+    }
+}
+
+async fn write_backup(store: &Store, config: &Config, dir: &Path) -> anyhow::Result<Manifest> {
+    let mut parts = Vec::new();
+    let mut tables = Vec::new();
+    // The database first: every file it names is already in the store, and files
+    // are never removed, so the copy below holds all of them.
+    let version = match store.engine() {
+        Engine::Sqlite => {
+            let target = dir.join(SQLITE_SNAPSHOT);
+            let quoted = target.to_string_lossy().replace('\'', "''");
+            let db = store.reader();
+            let version = schema_version(db).await?;
+            db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
+                .await
+                .context("SQLite snapshot (VACUUM INTO) failed")?;
+            parts.push(part_of(dir, SQLITE_SNAPSHOT)?);
+            version
+        }
+        Engine::Postgres => {
+            let txn = store
+                .reader()
+                .begin_with_config(
+                    Some(IsolationLevel::RepeatableRead),
+                    Some(AccessMode::ReadOnly),
+                )
+                .await?;
+            let version = schema_version(&txn).await?;
+            for table in pg_tables(&txn).await? {
+                let rel = format!("database/{table}.jsonl");
+                let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join(&rel))?);
+                let rows = txn
+                    .query_all_raw(Statement::from_string(
+                        txn.get_database_backend(),
+                        format!("SELECT row_to_json(t)::text FROM \"{table}\" t"),
+                    ))
+                    .await?;
+                for row in rows {
+                    let line: String = row.try_get_by_index(0)?;
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                let file = out.into_inner().map_err(|e| e.into_error())?;
+                file.sync_all()?;
+                parts.push(part_of(dir, &rel)?);
+                tables.push(table);
+            }
+            txn.commit().await?;
+            version
+        }
+    };
+    if let Some(root) = files_root(config)
+        && root.exists()
+    {
+        for rel in walk(&root)? {
+            let from = root.join(&rel);
+            let name = format!("files/{rel}");
+            let to = dir.join(&name);
+            std::fs::create_dir_all(to.parent().expect("a file has a folder"))?;
+            std::fs::copy(&from, &to).with_context(|| format!("cannot copy {}", from.display()))?;
+            std::fs::File::open(&to)?.sync_all()?;
+            parts.push(part_of(dir, &name)?);
+        }
+    }
+    Ok(Manifest {
+        format: 1,
+        created_at: chrono::Utc::now().to_rfc3339(),
+        fito_version: env!("CARGO_PKG_VERSION").to_string(),
+        engine: engine_name(store.engine()).to_string(),
+        schema_version: version,
+        tables,
+        parts,
+    })
+}
+
+/// Files under `root` (relative, `/`-separated), without the upload staging area.
+fn walk(root: &Path) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            if rel == STAGING || rel.starts_with(&format!("{STAGING}/")) {
+                continue;
+            }
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn sha256_file(path: &Path) -> anyhow::Result<(u64, String)> {
+    let mut file = std::io::BufReader::new(
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?,
+    );
+    let mut hasher = Sha256::new();
+    let mut total = 0u64;
+    loop {
+        let buf = file.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        hasher.update(buf);
+        let n = buf.len();
+        total += n as u64;
+        file.consume(n);
+    }
+    Ok((total, hex::encode(hasher.finalize())))
+}
+
+fn part_of(dir: &Path, rel: &str) -> anyhow::Result<Part> {
+    let (bytes, sha256) = sha256_file(&dir.join(rel))?;
+    Ok(Part {
+        path: rel.to_string(),
+        bytes,
+        sha256,
+    })
+}
+
+fn write_json_synced(path: &Path, value: &impl Serialize) -> anyhow::Result<()> {
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(&serde_json::to_vec_pretty(value)?)?;
+    file.sync_all()?;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Base tables of the current schema.
+async fn pg_tables(db: &impl ConnectionTrait) -> anyhow::Result<Vec<String>> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT table_name::text FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| Ok(r.try_get_by_index::<String>(0)?))
+        .collect()
+}
+
+/// The backups in `dir`, oldest first.
+pub fn list(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    if !dir.exists() {
+        return Ok(found);
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(PREFIX) && entry.path().join(MANIFEST).is_file() {
+            found.push(entry.path());
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Deletes all but the newest `keep` backups in `dir`; answers how many went.
+pub fn prune(dir: &Path, keep: usize) -> anyhow::Result<usize> {
+    let all = list(dir)?;
+    let excess = all.len().saturating_sub(keep.max(1));
+    for old in &all[..excess] {
+        std::fs::remove_dir_all(old).with_context(|| format!("cannot delete {}", old.display()))?;
+    }
+    Ok(excess)
+}
+
+/// Reads the manifest and checks every part's size and SHA-256; nothing else may lie
+/// in the folder's `database/` and `files/`.
+pub fn verify(dir: &Path) -> anyhow::Result<Manifest> {
+    let text = std::fs::read(dir.join(MANIFEST))
+        .with_context(|| format!("{}: no {MANIFEST}: not a fito backup", dir.display()))?;
+    let manifest: Manifest = serde_json::from_slice(&text)
+        .with_context(|| format!("{}: unreadable {MANIFEST}", dir.display()))?;
+    if manifest.format != 1 {
+        bail!(
+            "backup format {} is not known to this fito",
+            manifest.format
+        );
+    }
+    let mut listed = HashSet::new();
+    for part in &manifest.parts {
+        if part.path.split('/').any(|c| c == ".." || c.is_empty()) || part.path.starts_with('/') {
+            bail!("the manifest names a bad path: {}", part.path);
+        }
+        let (bytes, sha) = sha256_file(&dir.join(&part.path))
+            .with_context(|| format!("backup part {} is missing", part.path))?;
+        if bytes != part.bytes || sha != part.sha256 {
+            bail!(
+                "backup part {} is damaged (its SHA-256 does not match the manifest)",
+                part.path
+            );
+        }
+        listed.insert(part.path.clone());
+    }
+    for sub in ["database", "files"] {
+        let root = dir.join(sub);
+        if root.exists() {
+            for rel in walk(&root)? {
+                let rel = format!("{sub}/{rel}");
+                if !listed.contains(&rel) {
+                    bail!("backup holds {rel}, which its manifest does not list");
+                }
+            }
+        }
+    }
+    Ok(manifest)
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RestoreOptions {
+    /// Restore over an instance that already has users or journal entries.
+    pub force: bool,
+}
+
+/// Restores the backup in `from` into the instance `config` names (which must not be
+/// serving): verifies the manifest, refuses a non-empty instance unless forced,
+/// replaces the database and puts back every file.
+pub async fn restore(
+    config: &Config,
+    from: &Path,
+    options: RestoreOptions,
+) -> anyhow::Result<Manifest> {
+    let manifest = verify(from)?;
+    let url = config.migrate_url();
+    let engine = if url.starts_with("sqlite:") {
+        Engine::Sqlite
+    } else {
+        Engine::Postgres
+    };
+    if manifest.engine != engine_name(engine) {
+        bail!(
+            "this is a {} backup; the instance runs on {}",
+            manifest.engine,
+            engine_name(engine)
+        );
+    }
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let store = Store::connect(&url, &config.pool_options()).await?;
+    store.migrate().await?;
+    let latest = schema_version(store.reader()).await?;
+    if manifest.schema_version > latest {
+        bail!(
+            "the backup's schema version {} is newer than this fito's ({latest})",
+            manifest.schema_version
+        );
+    }
+    if !options.force && !is_empty(&store).await? {
+        store.close().await;
+        bail!(
+            "the instance is not empty (it has users or journal entries); pass --force to replace it"
+        );
+    }
+    // Persons erased on the live instance must stay erased (see `reapply_erasures`).
+    let live_erasures = erased_persons(&store).await;
+    match engine {
+        Engine::Sqlite => {
+            store.close().await;
+            let db_path = sqlite_path(&url)?;
+            let staged = db_path.with_extension("restoring");
+            std::fs::copy(from.join(SQLITE_SNAPSHOT), &staged)?;
+            std::fs::File::open(&staged)?.sync_all()?;
+            for suffix in ["-wal", "-shm"] {
+                let side = PathBuf::from(format!("{}{suffix}", db_path.display()));
+                if side.exists() {
+                    std::fs::remove_file(&side)?;
+                }
+            }
+            std::fs::rename(&staged, &db_path)?;
+            if let Some(parent) = db_path.parent() {
+                sync_dir(parent);
+            }
+        }
+        Engine::Postgres => {
+            if manifest.schema_version != latest {
+                bail!(
+                    "the backup's schema version {} differs from this fito's ({latest}): \
+                     restore with the fito version that made it, then upgrade",
+                    manifest.schema_version
+                );
+            }
+            restore_postgres(&store, from, &manifest).await?;
+            store.close().await;
+        }
+    }
+    if let Some(root) = files_root(config) {
+        for part in manifest
+            .parts
+            .iter()
+            .filter(|p| p.path.starts_with("files/"))
+        {
+            let rel = &part.path["files/".len()..];
+            let target = root.join(rel);
+            std::fs::create_dir_all(target.parent().expect("a file has a folder"))?;
+            let tmp = target.with_extension("restoring");
+            std::fs::copy(from.join(&part.path), &tmp)?;
+            std::fs::File::open(&tmp)?.sync_all()?;
+            std::fs::rename(&tmp, &target)?;
+        }
+    }
+    // Bring an older SQLite backup up to this version, then keep erasures erased.
+    let store = Store::connect(&url, &config.pool_options()).await?;
+    store.migrate().await?;
+    let newest = from
+        .parent()
+        .and_then(|p| list(p).ok())
+        .and_then(|l| l.last().cloned());
+    reapply_erasures(&store, newest.as_deref(), &live_erasures).await?;
+    store.close().await;
+    Ok(manifest)
+}
+
+/// Privacy erasures (R-PD) must survive a restore: a person erased after the backup
+/// was made must not come back with it.
+///
+/// TO BE WIRED by the lead when the `privacy` branch is merged: it provides the
+/// `person_erasures` table (ids only) and `fito_store::privacy::apply_erasures(conn,
+/// &[ids])`. This function must then collect the ids recorded in `person_erasures`
+/// of the NEWEST backup in the same backup folder (`newest_backup`: its
+/// `database/person_erasures.jsonl`, or its SQLite snapshot) together with
+/// `live_erasures` (read from the instance before it was replaced), and call
+/// `apply_erasures(store.writer(), &ids)`. Today it does nothing.
+pub async fn reapply_erasures(
+    store: &Store,
+    newest_backup: Option<&Path>,
+    live_erasures: &[Uuid],
+) -> anyhow::Result<()> {
+    let _ = (store, newest_backup, live_erasures);
+    Ok(())
+}
+
+/// The ids in the live instance's `person_erasures`, if that table exists yet (see
+/// `reapply_erasures`); empty until the privacy work is merged.
+async fn erased_persons(_store: &Store) -> Vec<Uuid> {
+    Vec::new()
+}
+
+/// An instance is empty when nobody has an account and nothing was journalled.
+async fn is_empty(store: &Store) -> anyhow::Result<bool> {
+    let db = store.reader();
+    for table in ["users", "audit_log"] {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT COUNT(*) FROM {table}"),
+            ))
+            .await?
+            .context("count")?;
+        if row.try_get_by_index::<i64>(0)? > 0 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The database file of a `sqlite://path?options` URL.
+fn sqlite_path(url: &str) -> anyhow::Result<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .context("not a SQLite URL")?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    if path.is_empty() || path == ":memory:" {
+        bail!("an in-memory SQLite database cannot be restored into");
+    }
+    Ok(PathBuf::from(path))
+}
+
+/// Empties every table, then loads each table's rows (parents before children, and
+/// within a self-referencing table, parent rows first), and moves each sequence past
+/// the largest key, in one transaction.
+async fn restore_postgres(store: &Store, from: &Path, manifest: &Manifest) -> anyhow::Result<()> {
+    let txn = store.begin().await?;
+    let backend = txn.get_database_backend();
+    // schema_migrations too: the versions are the same, and the restored instance
+    // keeps the backed-up history of when each was applied.
+    let live: Vec<String> = pg_tables(&txn).await?;
+    let wanted: HashSet<&str> = manifest.tables.iter().map(String::as_str).collect();
+    for t in &live {
+        if !wanted.contains(t.as_str()) {
+            bail!("the backup has no table {t}");
+        }
+    }
+    if !live.is_empty() {
+        let list = live
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        txn.execute_unprepared(&format!("TRUNCATE {list} RESTART IDENTITY CASCADE"))
+            .await?;
+    }
+    // Foreign keys between tables, and within one.
+    let fks = txn
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text, \
+                    a.attname::text, af.attname::text \
+             FROM pg_constraint c \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+             JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = c.confkey[1] \
+             WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace",
+        ))
+        .await?;
+    let mut depends: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    let mut self_refs: HashMap<String, (String, String)> = HashMap::new();
+    for r in fks {
+        let (child, parent): (String, String) = (r.try_get_by_index(0)?, r.try_get_by_index(1)?);
+        let (child, parent) = (
+            child.trim_matches('"').to_string(),
+            parent.trim_matches('"').to_string(),
+        );
+        if child == parent {
+            self_refs.insert(child, (r.try_get_by_index(2)?, r.try_get_by_index(3)?));
+        } else {
+            depends.entry(child).or_default().insert(parent);
+        }
+    }
+    let mut order = Vec::new();
+    let mut placed = HashSet::new();
+    while order.len() < live.len() {
+        let before = order.len();
+        for t in &live {
+            if !placed.contains(t)
+                && depends
+                    .get(t)
+                    .is_none_or(|ps| ps.iter().all(|p| placed.contains(p) || !live.contains(p)))
+            {
+                placed.insert(t.clone());
+                order.push(t.clone());
+            }
+        }
+        if order.len() == before {
+            bail!("the tables' foreign keys form a cycle");
+        }
+    }
+    for table in &order {
+        let text = std::fs::read_to_string(from.join(format!("database/{table}.jsonl")))?;
+        let mut rows: Vec<serde_json::Value> = text
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(serde_json::from_str)
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("database/{table}.jsonl is not JSON lines"))?;
+        if let Some((column, key)) = self_refs.get(table) {
+            rows = parents_first(rows, column, key);
+        }
+        for chunk in rows.chunks(500) {
+            txn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "INSERT INTO \"{table}\" SELECT * FROM json_populate_recordset(NULL::\"{table}\", $1::json)"
+                ),
+                [serde_json::Value::Array(chunk.to_vec()).to_string().into()],
+            ))
+            .await
+            .with_context(|| format!("cannot load table {table}"))?;
+        }
+    }
+    let serials = txn
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'",
+        ))
+        .await?;
+    for r in serials {
+        let (table, column): (String, String) = (r.try_get_by_index(0)?, r.try_get_by_index(1)?);
+        txn.execute_unprepared(&format!(
+            "SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), \
+             COALESCE(MAX(\"{column}\"), 1), MAX(\"{column}\") IS NOT NULL) FROM \"{table}\""
+        ))
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Orders rows so each row's parent (`column` → `key`) comes before it.
+fn parents_first(rows: Vec<serde_json::Value>, column: &str, key: &str) -> Vec<serde_json::Value> {
+    let mut done: HashSet<String> = HashSet::new();
+    let mut pending = rows;
+    let mut out = Vec::with_capacity(pending.len());
+    while !pending.is_empty() {
+        let before = out.len();
+        let mut rest = Vec::new();
+        for row in pending {
+            let parent = &row[column];
+            if parent.is_null() || done.contains(&parent.to_string()) {
+                done.insert(row[key].to_string());
+                out.push(row);
+            } else {
+                rest.push(row);
+            }
+        }
+        if out.len() == before {
+            // A parent outside the table: let the database judge.
+            out.extend(rest);
+            break;
+        }
+        pending = rest;
+    }
+    out
+}
+
+/// Automatic backups while serving (`[backup] dir`, every `interval_minutes`, keeping
+/// the newest `keep`). A failed backup is logged and tried again next time.
+pub fn schedule(store: Store, config: std::sync::Arc<Config>) {
+    let Some(dir) = config.backup.dir.clone() else {
+        return;
+    };
+    let every = std::time::Duration::from_secs(config.backup.interval_minutes.max(1) * 60);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            match create(&store, &config, &dir).await {
+                Ok(done) => {
+                    tracing::info!(backup = %done.display(), "backup written");
+                    match prune(&dir, config.backup.keep) {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(deleted = n, "old backups deleted"),
+                        Err(e) => tracing::error!(error = %e, "old backups could not be deleted"),
+                    }
+                }
+                Err(e) => tracing::error!(error = %format!("{e:#}"), "backup failed"),
+            }
+        }
+    });
+}
