@@ -127,30 +127,26 @@ fn known(id: &str) -> Option<Arc<MasterKey>> {
 /// Binds the database to `key` on first use; refuses another key later, then
 /// encrypts any rows written before personal fields were encrypted.
 pub async fn bind<C: ConnectionTrait>(conn: &C, key: &MasterKey) -> Result<()> {
+    // Instances starting together: the first one's key wins, the others compare.
+    conn.execute_raw(stmt(
+        conn,
+        "INSERT INTO privacy_master (id, key_id) VALUES (1, ?) ON CONFLICT (id) DO NOTHING",
+        vec![key.id.clone().into()],
+    ))
+    .await?;
     let row = conn
         .query_one_raw(stmt(
             conn,
             "SELECT key_id FROM privacy_master WHERE id = 1",
             vec![],
         ))
-        .await?;
-    match row {
-        None => {
-            conn.execute_raw(stmt(
-                conn,
-                "INSERT INTO privacy_master (id, key_id) VALUES (1, ?)",
-                vec![key.id.clone().into()],
-            ))
-            .await?;
-        }
-        Some(r) => {
-            let id: String = r.try_get("", "key_id")?;
-            if id != key.id {
-                return Err(StoreError::Privacy(
-                    "the master key file does not match this database (privacy.master_key_file)",
-                ));
-            }
-        }
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let id: String = row.try_get("", "key_id")?;
+    if id != key.id {
+        return Err(StoreError::Privacy(
+            "the master key file does not match this database (privacy.master_key_file)",
+        ));
     }
     encrypt_plaintext_rows(conn, key).await
 }
