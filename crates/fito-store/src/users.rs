@@ -141,8 +141,10 @@ pub async fn list<C: ConnectionTrait>(conn: &C, filter: &ListFilter) -> Result<V
         scope = scope.add(user::Column::OrganizationId.is_null());
     }
     let mut q = user::Entity::find().filter(scope);
-    if let Some(s) = &filter.status {
-        q = q.filter(user::Column::Status.eq(s.as_str()));
+    match &filter.status {
+        Some(s) => q = q.filter(user::Column::Status.eq(s.as_str())),
+        // Erased people (R-PD-2) are listed only when asked for by status.
+        None => q = q.filter(user::Column::Status.ne(STATUS_DELETED)),
     }
     if let Some(r) = &filter.role {
         q = q.filter(user::Column::Role.eq(r.as_str()));
