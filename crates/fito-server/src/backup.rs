@@ -347,6 +347,16 @@ pub async fn restore(
     options: RestoreOptions,
 ) -> anyhow::Result<Manifest> {
     let manifest = verify(from)?;
+    // Personal fields are encrypted under the master key of the instance that made the
+    // backup; backups never carry that key (R-PD-2), so the operator brings it.
+    let key_file = config.privacy.key_path(&config.data_dir);
+    if !key_file.exists() {
+        bail!(
+            "no master key file at {}: copy the master key file of the instance this \
+             backup comes from there first (it is kept apart from backups)",
+            key_file.display()
+        );
+    }
     let url = config.migrate_url();
     let engine = if url.starts_with("sqlite:") {
         Engine::Sqlite
@@ -432,34 +442,76 @@ pub async fn restore(
         .parent()
         .and_then(|p| list(p).ok())
         .and_then(|l| l.last().cloned());
+    crate::bootstrap::privacy_keys(&store, config).await?;
     reapply_erasures(&store, newest.as_deref(), &live_erasures).await?;
     store.close().await;
     Ok(manifest)
 }
 
-/// Privacy erasures (R-PD) must survive a restore: a person erased after the backup
-/// was made must not come back with it.
-///
-/// TO BE WIRED by the lead when the `privacy` branch is merged: it provides the
-/// `person_erasures` table (ids only) and `fito_store::privacy::apply_erasures(conn,
-/// &[ids])`. This function must then collect the ids recorded in `person_erasures`
-/// of the NEWEST backup in the same backup folder (`newest_backup`: its
-/// `database/person_erasures.jsonl`, or its SQLite snapshot) together with
-/// `live_erasures` (read from the instance before it was replaced), and call
-/// `apply_erasures(store.writer(), &ids)`. Today it does nothing.
+/// Privacy erasures (R-PD-2) must survive a restore: a person erased after the backup
+/// was made must not come back with it. The ids recorded in `person_erasures` of the
+/// live instance (read before it was replaced) and of the NEWEST backup in the same
+/// folder are erased again in the restored database (`apply_erasures` is idempotent).
+/// Their data keys are gone from those copies, and now from this one too.
 pub async fn reapply_erasures(
     store: &Store,
     newest_backup: Option<&Path>,
     live_erasures: &[Uuid],
 ) -> anyhow::Result<()> {
-    let _ = (store, newest_backup, live_erasures);
+    let mut ids: Vec<Uuid> = live_erasures.to_vec();
+    if let Some(newest) = newest_backup {
+        ids.extend(backup_erasures(newest).await?);
+    }
+    ids.sort();
+    ids.dedup();
+    if !ids.is_empty() {
+        fito_store::privacy::apply_erasures(store.writer(), &ids).await?;
+        tracing::info!(persons = ids.len(), "erasures re-applied after restore");
+    }
     Ok(())
 }
 
-/// The ids in the live instance's `person_erasures`, if that table exists yet (see
-/// `reapply_erasures`); empty until the privacy work is merged.
-async fn erased_persons(_store: &Store) -> Vec<Uuid> {
-    Vec::new()
+/// The erasures recorded in a backup folder: its SQLite snapshot (opened read-only,
+/// so the backup stays byte-identical) or its `person_erasures.jsonl`. A backup made
+/// before the table existed has none.
+async fn backup_erasures(backup: &Path) -> anyhow::Result<Vec<Uuid>> {
+    let snapshot = backup.join(SQLITE_SNAPSHOT);
+    if snapshot.exists() {
+        let url = format!("sqlite://{}?mode=ro", snapshot.display());
+        let db = sea_orm::Database::connect(url).await?;
+        let found = fito_store::privacy::erasures(&db).await;
+        db.close().await?;
+        return Ok(found
+            .map(|rows| rows.into_iter().map(|(id, _)| id).collect())
+            .unwrap_or_default());
+    }
+    let lines = backup.join("database/person_erasures.jsonl");
+    if !lines.exists() {
+        return Ok(Vec::new());
+    }
+    let mut ids = Vec::new();
+    for line in std::fs::read_to_string(&lines)?.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{} is not JSON lines", lines.display()))?;
+        let id = row["person_id"]
+            .as_str()
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .with_context(|| format!("{}: a row without person_id", lines.display()))?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// The ids in the live instance's `person_erasures` (none on an instance older than
+/// the table).
+async fn erased_persons(store: &Store) -> Vec<Uuid> {
+    fito_store::privacy::erasures(store.reader())
+        .await
+        .map(|rows| rows.into_iter().map(|(id, _)| id).collect())
+        .unwrap_or_default()
 }
 
 /// An instance is empty when nobody has an account and nothing was journalled.

@@ -39,6 +39,8 @@ pub struct Config {
     pub egress: EgressConfig,
     /// Requests per client IP (R-SEC-1).
     pub rate_limit: RateLimitConfig,
+    /// Personal data: the master key of the per-person data keys (R-PD-2).
+    pub privacy: PrivacyConfig,
     /// HTTPS terminated by the server itself (R-SEC-1).
     pub tls: TlsConfig,
     /// Running behind a reverse proxy that terminates HTTPS (R-SEC-1).
@@ -130,6 +132,23 @@ pub struct DatabaseConfig {
     /// PostgreSQL: the schema owner's URL, used by `fito migrate` and by `fito serve`
     /// to migrate before it connects as the application role (`database_url`).
     pub migrate_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// The master key file (64 hex digits); `<data_dir>/master.key` by default, made
+    /// with a fresh random key (mode 0600) on first start. Every server instance of
+    /// one database needs the same file; keep it out of database backups.
+    pub master_key_file: Option<PathBuf>,
+}
+
+impl PrivacyConfig {
+    pub fn key_path(&self, data_dir: &Path) -> PathBuf {
+        self.master_key_file
+            .clone()
+            .unwrap_or_else(|| data_dir.join("master.key"))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -313,6 +332,7 @@ impl Default for Config {
             map: MapConfig::default(),
             backup: BackupConfig::default(),
             database: DatabaseConfig::default(),
+            privacy: PrivacyConfig::default(),
         }
     }
 }

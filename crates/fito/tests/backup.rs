@@ -129,6 +129,21 @@ async fn r_sec_2_a_backup_restores_every_row_and_file_into_an_empty_instance(eng
         ("FITO_DATABASE_URL", target_db.url.as_str()),
         ("FITO_DATA_DIR", target_data.as_str()),
     ];
+    // Without the master key file the restore is refused before anything is touched;
+    // the operator brings the key, which backups never carry (R-PD-2).
+    let keyless = fito()
+        .args(["restore", "--from"])
+        .arg(&folder)
+        .envs(target_env)
+        .output()
+        .unwrap();
+    assert!(!keyless.status.success());
+    assert!(String::from_utf8_lossy(&keyless.stderr).contains("master key"));
+    std::fs::copy(
+        source_dir.path().join("master.key"),
+        target_dir.path().join("master.key"),
+    )
+    .unwrap();
     let restored = run_ok(
         fito()
             .args(["restore", "--from"])
@@ -218,6 +233,123 @@ async fn r_sec_2_a_backup_restores_every_row_and_file_into_an_empty_instance(eng
     );
 }
 both_engines!(r_sec_2_a_backup_restores_every_row_and_file_into_an_empty_instance);
+
+/// R-PD-2 with R-SEC-2: a person erased after a backup was made stays erased when that
+/// older backup is restored, because `fito restore` re-applies the erasures recorded in
+/// the newest backup of the same folder.
+async fn r_pd_2_an_erased_person_does_not_come_back_with_an_older_backup(engine: Engine) {
+    let source_db = TestDb::new(engine).await;
+    let source_dir = tempfile::tempdir().unwrap();
+    let source_data = source_dir.path().to_str().unwrap().to_string();
+    let env = [
+        ("FITO_DATABASE_URL", source_db.url.as_str()),
+        ("FITO_DATA_DIR", source_data.as_str()),
+    ];
+    let server = Server::start(&env, None);
+    let (email, one_time) = server.first_admin();
+    let api = Api::new(&server.base);
+    let admin = api
+        .first_sign_in(&email, &one_time, "erasure admin password")
+        .await;
+    let root = api.get("/api/v1/organizations", &admin).await.1[0]["id"].clone();
+    let mut person_body = person("erased", 21);
+    person_body["role"] = json!("operator");
+    person_body["organization_id"] = root;
+    let (status, created) = api
+        .post("/api/v1/users", Some(&admin), person_body.clone())
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let person_id = created["user"]["id"].as_str().unwrap().to_string();
+    let person_email = person_body["email"].as_str().unwrap().to_string();
+    api.first_sign_in(
+        &person_email,
+        created["one_time_password"].as_str().unwrap(),
+        "the person's own password",
+    )
+    .await;
+
+    let backups = tempfile::tempdir().unwrap();
+    let older = run_ok(
+        fito()
+            .args(["backup", "--to"])
+            .arg(backups.path())
+            .envs(env),
+    );
+    let older = std::path::PathBuf::from(older.trim().strip_prefix("backup written: ").unwrap());
+    let (status, body) = api
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/users/{person_id}"),
+            Some(&admin),
+            None,
+        )
+        .await
+        .unwrap();
+    assert!(status == 200 || status == 204, "{status} {body}");
+    // Backup names carry the time to the second: the newer one must sort after.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    run_ok(
+        fito()
+            .args(["backup", "--to"])
+            .arg(backups.path())
+            .envs(env),
+    );
+    server.kill();
+
+    // The older backup, restored into an empty instance with the source's master key.
+    let target_db = TestDb::new(engine).await;
+    let target_dir = tempfile::tempdir().unwrap();
+    let target_data = target_dir.path().to_str().unwrap().to_string();
+    let target_env = [
+        ("FITO_DATABASE_URL", target_db.url.as_str()),
+        ("FITO_DATA_DIR", target_data.as_str()),
+    ];
+    std::fs::copy(
+        source_dir.path().join("master.key"),
+        target_dir.path().join("master.key"),
+    )
+    .unwrap();
+    run_ok(
+        fito()
+            .args(["restore", "--from"])
+            .arg(&older)
+            .envs(target_env),
+    );
+
+    let server = Server::start(&target_env, None);
+    let api = Api::new(&server.base);
+    let (status, _) = api
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({ "email": person_email, "password": "the person's own password" }),
+        )
+        .await;
+    assert_eq!(
+        status, 401,
+        "the erased person signs in again after a restore"
+    );
+    let admin = api.login(&email, "erasure admin password").await;
+    let (_, shown) = api.get(&format!("/api/v1/users/{person_id}"), &admin).await;
+    let shown = shown.to_string();
+    for value in [
+        &person_email,
+        "Сейітқали",
+        "Әйгерім",
+        person_body["iin"].as_str().unwrap(),
+    ] {
+        assert!(
+            !shown.contains(value),
+            "{value} came back with the older backup: {shown}"
+        );
+    }
+    let (_, users) = api.get("/api/v1/users", &admin).await;
+    assert!(!users.to_string().contains(&person_email), "{users}");
+    server.kill();
+    let verified = run_ok(fito().args(["audit", "verify"]).envs(target_env));
+    assert!(verified.contains("audit journal intact"), "{verified}");
+}
+both_engines!(r_pd_2_an_erased_person_does_not_come_back_with_an_older_backup);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r_sec_2_automatic_backups_run_while_serving_and_old_ones_are_pruned() {

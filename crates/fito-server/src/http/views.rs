@@ -14,7 +14,7 @@ pub struct UserView {
     pub organization_id: Option<Uuid>,
     /// administrator, head, inspector or operator; none while pending.
     pub role: Option<String>,
-    /// pending, active or deactivated.
+    /// pending, active, deactivated, or deleted (erased, R-PD-2).
     pub status: String,
     pub surname: String,
     pub first_name: String,
