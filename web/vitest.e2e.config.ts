@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['e2e/**/*.e2e.ts'],
+    include: ['e2e/*.e2e.ts'],
+    // (e2e/field/, the field mode's scenarios, run with their own config.)
     testTimeout: 120_000,
     hookTimeout: 600_000,
     fileParallelism: false,
