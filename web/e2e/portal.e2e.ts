@@ -150,6 +150,12 @@ describe('portal in Chromium', () => {
     const title = await head.locator('h1').textContent();
     expect(title).toMatch(/Акт \S+/);
     expect(await head.locator('iframe.pdf').getAttribute('src')).toContain(`/api/v1/acts/${world.draftActId}/pdf`);
+    // The preview frame really shows the PDF: the server lets its own pages frame it.
+    await head.waitForFunction((id) => {
+      const f = document.querySelector<HTMLIFrameElement>('iframe.pdf');
+      return !!f && f.src.includes(`/api/v1/acts/${id}/pdf`);
+    }, world.draftActId);
+    await expect.poll(() => head.frames().map((f) => f.url()).find((u) => u.includes('/pdf') || u.startsWith('chrome-error')), { timeout: 15_000 }).toContain(`/api/v1/acts/${world.draftActId}/pdf`);
     const pdf = await head.evaluate(async (id) => {
       const r = await fetch(`/api/v1/acts/${id}/pdf`);
       return { type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };

@@ -95,3 +95,24 @@ describe('router and registry', () => {
     expect(() => registerScreen({ path: '/t-all', title: 'y', load: none })).toThrow();
   });
 });
+
+describe('times on screen', () => {
+  it('are Almaty time as dd.mm.yyyy hh:mm', async () => {
+    const { fmtTime } = await import('../src/app/i18n-app.js');
+    expect(fmtTime('2026-06-10T05:30:00Z')).toBe('10.06.2026 10:30');
+    expect(fmtTime('2026-12-31T19:05:00Z')).toBe('01.01.2027 00:05');
+    expect(fmtTime(null)).toBe('');
+  });
+});
+
+describe('map loading (R-GEO-1)', () => {
+  it('loads a margin around the view and skips requests inside a fully loaded box', async () => {
+    const { grow, inside, viewBox } = await import('../src/portal/map/mapview.js');
+    const view = viewBox(71, 51, 72, 52);
+    const wide = grow(view, 0.25);
+    expect(wide).toEqual([70.75, 50.75, 72.25, 52.25]);
+    expect(inside(viewBox(71.1, 51.1, 71.5, 51.5), wide)).toBe(true);
+    expect(inside(viewBox(70, 51, 71, 52), wide)).toBe(false);
+    expect(grow(viewBox(-200, -95, 200, 95), 0.5)).toEqual([-180, -90, 180, 90]);
+  });
+});

@@ -3,7 +3,7 @@
  * localStorage. Messages come from i18n/{kk,ru,en}/web.ftl and portal.ftl (and any
  * other `web-*.ftl` a part of the app adds), bundled as text by Vite.
  */
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import { DEFAULT_LANG, LANGS, Messages, type Lang, type MessageArgs } from '../i18n.js';
 
 const files = import.meta.glob('../../../i18n/*/{web,portal,web-*}.ftl', {
@@ -61,13 +61,24 @@ export function localName(entry: Record<string, unknown> | undefined, fallback =
   return pick(`name_${l}`) ?? pick('name_kk') ?? pick('name_ru') ?? pick('name_la') ?? fallback;
 }
 
-export const dateFormat = computed(
-  () => new Intl.DateTimeFormat(lang.value === 'kk' ? 'kk-KZ' : lang.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }),
-);
+const ALMATY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Almaty',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
-/** A time on screen: Asia/Almaty, in the user's language. */
+/**
+ * A time on screen: Asia/Almaty, as `dd.mm.yyyy hh:mm` — the form used in Kazakhstan in
+ * all three languages (browsers' Kazakh date names are incomplete).
+ */
 export function fmtTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.value.format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(ALMATY.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The register on the map (R-GEO-1). Objects of the visible box are read page by page
  * from `GET /api/v1/objects?bbox=…` (the server's bounding-box index) and drawn as
- * clustered points (a GeoJSON source with cluster:true) with their shapes from zoom 11,
+ * clustered points (a GeoJSON source with cluster:true) with their shapes from zoom 10,
  * so a view holding 100,000 objects stays fluid. A list of what is in view sits under
  * the map for keyboard and screen-reader users.
  */
@@ -15,9 +15,11 @@ import { filtersFrom, nextCursor, RegisterFilters, type Feature, type FeatureCol
 import { anchorOf, mapSettings } from './config.js';
 import { createMap, type MapLibre } from './maplibre.js';
 
-const PAGE = 5000;
+const PAGE = 10_000;
 /** Beyond this many objects in view the user is asked to zoom in (the clusters still show them). */
 const CAP = 100_000;
+/** Zoom from which object shapes are drawn (below, clustered points only). */
+const SHAPES_FROM = 10;
 
 function emptyFc(): GeoJSON.FeatureCollection {
   return { type: 'FeatureCollection', features: [] };
@@ -26,8 +28,8 @@ function emptyFc(): GeoJSON.FeatureCollection {
 function addRegisterLayers(map: MapLibre): void {
   map.addSource('shapes', { type: 'geojson', data: emptyFc() });
   map.addSource('points', { type: 'geojson', data: emptyFc(), cluster: true, clusterMaxZoom: 12, clusterRadius: 50 });
-  map.addLayer({ id: 'shape-fill', type: 'fill', source: 'shapes', minzoom: 11, paint: { 'fill-color': '#1d5e3a', 'fill-opacity': 0.25 } });
-  map.addLayer({ id: 'shape-line', type: 'line', source: 'shapes', minzoom: 11, paint: { 'line-color': '#1d5e3a', 'line-width': 2 } });
+  map.addLayer({ id: 'shape-fill', type: 'fill', source: 'shapes', minzoom: SHAPES_FROM, paint: { 'fill-color': '#1d5e3a', 'fill-opacity': 0.25 } });
+  map.addLayer({ id: 'shape-line', type: 'line', source: 'shapes', minzoom: SHAPES_FROM, paint: { 'line-color': '#1d5e3a', 'line-width': 2 } });
   map.addLayer({
     id: 'clusters',
     type: 'circle',
@@ -66,6 +68,32 @@ export function toSources(features: Feature[]): { points: GeoJSON.FeatureCollect
     points: { type: 'FeatureCollection', features: points },
     shapes: { type: 'FeatureCollection', features: shapes },
   };
+}
+
+/** west, south, east, north in degrees. */
+export type Box = [number, number, number, number];
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+export function viewBox(w: number, s: number, e: number, n: number): Box {
+  return [clamp(w, -180, 180), clamp(s, -90, 90), clamp(e, -180, 180), clamp(n, -90, 90)];
+}
+
+/** The box grown by `f` of its size on every side (kept on the globe). */
+export function grow(b: Box, f: number): Box {
+  const dx = (b[2] - b[0]) * f;
+  const dy = (b[3] - b[1]) * f;
+  return viewBox(b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy);
+}
+
+export function inside(inner: Box, outer: Box): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
+/** Whether a feature's anchor lies in the box (for the list of what is in view). */
+function meets(f: Feature, b: Box): boolean {
+  const a = anchorOf(f.geometry);
+  return !!a && a[0] >= b[0] && a[0] <= b[2] && a[1] >= b[1] && a[1] <= b[3];
 }
 
 export default function RegisterMap({ query }: ScreenProps) {
@@ -119,17 +147,38 @@ export default function RegisterMap({ query }: ScreenProps) {
     const map = mapRef.current;
     if (!ready || !map) return;
     let ctl: AbortController | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The box whose objects are all loaded (with these filters): moving inside it
+    // (zooming in, panning a little) needs no request.
+    let complete: { box: Box; features: Feature[] } | null = null;
+    let shown: Feature[] = [];
+    let shapesShown = false;
+    // Clustered anchor points always; the shapes only from zoom 10, where few are in view
+    // (building the tile index of 100,000 polygons for a national view would be wasted).
+    const draw = (features: Feature[]) => {
+      shown = features;
+      const src = toSources(features);
+      (map.getSource('points') as { setData(d: unknown): void } | undefined)?.setData(src.points);
+      shapesShown = map.getZoom() >= SHAPES_FROM;
+      (map.getSource('shapes') as { setData(d: unknown): void } | undefined)?.setData(shapesShown ? src.shapes : emptyFc());
+    };
     const load = async () => {
+      const b = map.getBounds();
+      const view = viewBox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+      if (complete && inside(view, complete.box)) {
+        if (shapesShown !== map.getZoom() >= SHAPES_FROM) draw(shown);
+        setInView(complete.features.filter((f) => meets(f, view)));
+        return;
+      }
       ctl?.abort();
       const mine = new AbortController();
       ctl = mine;
-      const b = map.getBounds();
-      const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-      const bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
-        .map((v) => v.toFixed(6))
-        .join(',');
+      // A margin around the view, so small pans stay inside what is loaded.
+      const wide = grow(view, 0.25);
+      const bbox = wide.map((v) => v.toFixed(6)).join(',');
       const all: Feature[] = [];
       let after: string | undefined;
+      let drawnAt = 0;
       setLoading(true);
       try {
         for (;;) {
@@ -139,13 +188,18 @@ export default function RegisterMap({ query }: ScreenProps) {
           });
           all.push(...fc.features);
           after = nextCursor(fc);
-          const src = toSources(all);
-          (map.getSource('points') as { setData(d: unknown): void } | undefined)?.setData(src.points);
-          (map.getSource('shapes') as { setData(d: unknown): void } | undefined)?.setData(src.shapes);
-          if (!after || all.length >= CAP) break;
+          const last = !after || all.length >= CAP;
+          // Draw the first page at once, then at most every second: each setData sends the
+          // whole set to MapLibre's worker, so drawing every page would cost O(n²).
+          if (last || drawnAt === 0 || Date.now() - drawnAt > 1000) {
+            draw(all);
+            drawnAt = Date.now();
+          }
+          if (last) break;
         }
         if (!mine.signal.aborted) {
-          setInView(all);
+          complete = after ? null : { box: wide, features: all };
+          setInView(all.filter((f) => meets(f, view)));
           setMore(!!after);
           setError(undefined);
         }
@@ -155,11 +209,16 @@ export default function RegisterMap({ query }: ScreenProps) {
         if (!mine.signal.aborted) setLoading(false);
       }
     };
-    map.on('moveend', load);
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 150);
+    };
+    map.on('moveend', soon);
     void load();
     return () => {
+      clearTimeout(timer);
       ctl?.abort();
-      map.off('moveend', load);
+      map.off('moveend', soon);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, key]);
