@@ -117,6 +117,20 @@ describe('portal in Chromium', () => {
     expect(await page.locator('dl').textContent()).toContain('Polygon');
     expect(await axe(page)).toEqual([]);
 
+    // R-DOC-1, R-DOC-2: a photo is refused before it is sent, whatever its name; a PDF is kept.
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const uploads: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().includes('/documents') && uploads.push(r.url()));
+    await page.locator('input[type=file]').setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: png });
+    await page.locator('button', { hasText: 'Құжатты жүктеу' }).click();
+    await page.locator('[role=alert]', { hasText: 'сурет файлы' }).waitFor();
+    expect(uploads).toEqual([]);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'хаттама.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.locator('button', { hasText: 'Құжатты жүктеу' }).click();
+    await page.locator('a[download]', { hasText: 'хаттама.pdf' }).waitFor();
+    expect(uploads).toHaveLength(1);
+
     await page.goto(`${web.origin}/#/objects?crop=wheat_spring`);
     await page.locator('table a', { hasText: 'Арпа танабы E2E' }).waitFor();
 
@@ -142,6 +156,17 @@ describe('portal in Chromium', () => {
     const headCtx = await context();
     const head = await headCtx.newPage();
     await signIn(head, world.head.email, world.head.password);
+    // R-NOTIF-1: the Head was told about the submitted act; the notification leads to it.
+    await head.locator('a.bell .count').waitFor();
+    await head.locator('a.bell').click();
+    await head.locator('h1', { hasText: 'Хабарламалар' }).waitFor();
+    await head.locator('li.unread').first().waitFor();
+    expect(await axe(head)).toEqual([]);
+    const unread = await head.locator('li.unread').count();
+    await head.locator('li.unread button').first().click();
+    await head.waitForFunction((n) => document.querySelectorAll('li.unread').length === n - 1, unread);
+    await head.locator('button', { hasText: 'Барлығын оқылды деп белгілеу' }).click();
+    await head.waitForFunction(() => document.querySelectorAll('li.unread').length === 0 && !document.querySelector('a.bell .count'));
     await head.goto(`${web.origin}/#/acts?status=submitted`);
     await head.locator(`table a[href="#/acts/${world.draftActId}"]`).click();
     await head.locator('[data-testid=act-status]', { hasText: 'Бекітуге жіберілді' }).waitFor();

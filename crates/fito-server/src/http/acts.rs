@@ -843,12 +843,24 @@ pub async fn pdf(
         .audit
         .record(me.entry("act.pdf", Some("act"), Some(id.to_string())))
         .await?;
-    Ok(file_response(
+    let mut response = file_response(
         bytes.into_response(),
         "application/pdf",
         &format!("{}.pdf", file_stem(&a)),
         Disposition::Inline,
-    ))
+    );
+    // The portal previews the act in a frame of its own pages (same origin only); the
+    // security layer's defaults (DENY, frame-ancestors 'none') stay for everything else.
+    let headers = response.headers_mut();
+    headers.insert(
+        axum::http::header::X_FRAME_OPTIONS,
+        axum::http::HeaderValue::from_static("SAMEORIGIN"),
+    );
+    headers.insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static("default-src 'none'; frame-ancestors 'self'"),
+    );
+    Ok(response)
 }
 
 /// An act's file name: its registry number once it has one, else its id.
