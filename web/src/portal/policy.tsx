@@ -83,7 +83,8 @@ export function ConsentPage(_props: ScreenProps) {
   const acceptSigned = () =>
     void accept.run(async () => {
       if (!data) return;
-      const text = lang.value === 'ru' ? data.text_ru : data.text_kk;
+      // A detached CMS over the Kazakh text, which prevails (what the server verifies).
+      const text = data.text_kk;
       const cms = await new NcaLayerClient().signCms(bytesToBase64(new TextEncoder().encode(text)), {
         detached: true,
         lang: lang.value,
