@@ -190,6 +190,31 @@ describe('portal in Chromium', () => {
     await headCtx.close();
   });
 
+  it('R-SURV-2: a Head assigns a survey task; the inspector sees it', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.head.email, world.head.password);
+    await page.goto(`${web.origin}/#/tasks/new`);
+    await page.locator('#t-assignee option', { hasText: 'Сейітқали Әйгерім' }).waitFor({ state: 'attached' });
+    await page.locator('#t-assignee').selectOption({ label: 'Сейітқали Әйгерім' });
+    await page.locator('#t-starts').fill('2026-12-01');
+    await page.locator('#t-due').fill('2026-12-02');
+    await page.locator('label', { hasText: world.fieldName }).locator('input').check();
+    expect(await axe(page)).toEqual([]);
+    await page.locator('button[type=submit]', { hasText: 'Тапсырманы беру' }).click();
+    await page.locator('h1', { hasText: 'Тапсырма' }).waitFor();
+    await page.locator('a', { hasText: world.fieldName }).waitFor();
+    await ctx.close();
+
+    const insp = await context();
+    const p2 = await insp.newPage();
+    await signIn(p2, world.inspector.email, world.inspector.password);
+    await p2.goto(`${web.origin}/#/tasks`);
+    await p2.locator('table a', { hasText: '2026-12-01 – 2026-12-02' }).waitFor();
+    expect(await p2.locator('a', { hasText: 'Жаңа тапсырма' }).count()).toBe(0);
+    await insp.close();
+  });
+
   it('R-I18N-1: the language switch turns the portal Russian and English, and is remembered', async () => {
     const ctx = await context();
     const page = await ctx.newPage();

@@ -258,13 +258,7 @@ export function TaskPage({ params }: ScreenProps) {
             <dd>{fmtTime(tk.created_at)}</dd>
           </dl>
           <h2>{t('portal-task-objects')}</h2>
-          <ul>
-            {tk.object_ids.map((o) => (
-              <li key={o}>
-                <a href={`#/objects/${o}`}>{o}</a>
-              </li>
-            ))}
-          </ul>
+          <TaskObjects ids={tk.object_ids} />
           <p>
             <a href={href('/surveys', { task_id: tk.id })}>{t('portal-surveys')}</a>
           </p>
@@ -285,5 +279,31 @@ export function TaskPage({ params }: ScreenProps) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The task's objects by name (read one by one: a task lists a handful). */
+function TaskObjects({ ids }: { ids: string[] }) {
+  const names = useLoad(
+    (signal) =>
+      Promise.all(
+        ids.slice(0, 100).map((id) =>
+          api.get<Feature>(`/api/v1/objects/${encodeURIComponent(id)}`, { signal }).then(
+            (f) => [id, f.properties.name] as const,
+            () => [id, id.slice(0, 8)] as const,
+          ),
+        ),
+      ),
+    [ids.join(',')],
+  );
+  const byId = new Map(names.data ?? []);
+  return (
+    <ul>
+      {ids.map((o) => (
+        <li key={o}>
+          <a href={`#/objects/${o}`}>{byId.get(o) ?? o.slice(0, 8)}</a>
+        </li>
+      ))}
+    </ul>
   );
 }
