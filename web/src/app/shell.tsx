@@ -117,11 +117,12 @@ function Header({ current }: { current: string }) {
 export function Shell() {
   const loc = location.value;
   const u = user.value;
-  const signed = !!u;
+  // Live updates while signed in and past the consent (the stream is refused before it).
+  const live = !!u && !u.must_change_password && !consentRequired.value;
   useEffect(() => {
-    if (signed) startLive();
+    if (live) startLive();
     else stopLive();
-  }, [signed]);
+  }, [live]);
   useEffect(() => {
     document.documentElement.lang = lang.value;
   }, [lang.value]);
