@@ -115,6 +115,7 @@ portal-map-draw-label = Map for placing the object
 portal-map-draw-mode = How to place it
 portal-map-draw-point = Point
 portal-map-draw-polygon = Polygon
+portal-map-draw-add-centre = Add the map centre (move the map with the arrow keys)
 portal-map-draw-clear = Clear
 portal-map-draw-hint-point = Click the object's place on the map or type its coordinates.
 portal-map-draw-hint-polygon = Click the corners of the boundary on the map in order (at least three). Placed: { $count }.

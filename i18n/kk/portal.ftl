@@ -115,6 +115,7 @@ portal-map-draw-label = Объектінің орнын белгілеуге а�
 portal-map-draw-mode = Белгілеу тәсілі
 portal-map-draw-point = Нүкте
 portal-map-draw-polygon = Көпбұрыш
+portal-map-draw-add-centre = Картаның ортасын қосу (картаны көрсеткі пернелерімен жылжытыңыз)
 portal-map-draw-clear = Тазарту
 portal-map-draw-hint-point = Объектінің орнын картадан басыңыз немесе координаттарын енгізіңіз.
 portal-map-draw-hint-polygon = Шекараның бұрыштарын картадан кезекпен басыңыз (кемінде үшеу). Белгіленгені: { $count }.

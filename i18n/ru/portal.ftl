@@ -115,6 +115,7 @@ portal-map-draw-label = Карта для указания места объек
 portal-map-draw-mode = Способ указания
 portal-map-draw-point = Точка
 portal-map-draw-polygon = Многоугольник
+portal-map-draw-add-centre = Добавить центр карты (карту двигают клавишами со стрелками)
 portal-map-draw-clear = Очистить
 portal-map-draw-hint-point = Щёлкните место объекта на карте или введите координаты.
 portal-map-draw-hint-polygon = Щёлкайте по углам границы на карте по порядку (не меньше трёх). Отмечено: { $count }.

@@ -200,6 +200,18 @@ export default function NewObject(_props: ScreenProps) {
                 <input type="radio" name="mode" value="polygon" checked={mode === 'polygon'} disabled={geomKind === 'point'} onChange={() => { setMode('polygon'); setVertices([]); }} />
                 {t('portal-map-draw-polygon')}
               </label>
+              <button
+                type="button"
+                onClick={() => {
+                  // Keyboard drawing: pan the map with the arrow keys, then add its centre.
+                  const c = mapRef.current?.getCenter();
+                  if (!c) return;
+                  const p: [number, number] = [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))];
+                  setVertices((vs) => (mode === 'point' ? [p] : [...vs, p]));
+                }}
+              >
+                {t('portal-map-draw-add-centre')}
+              </button>
               <button type="button" onClick={() => setVertices([])}>
                 {t('portal-map-draw-clear')}
               </button>
