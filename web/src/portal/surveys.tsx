@@ -91,13 +91,14 @@ export function SurveyPage({ params }: ScreenProps) {
   const organisms = useReference('organisms');
   const crops = useReference('crops');
   const [actType, setActType] = useState<string>(ACT_TYPES[0]);
+  const [actLang, setActLang] = useState<string>('kk');
   const make = useAction();
   const s = survey.data;
   const author = user.value?.role === 'inspector' && s?.inspector_id === user.value.id;
   const makeAct = (e: Event) => {
     e.preventDefault();
     void make.run(async () => {
-      const act = await api.post<Act>(`${path}/acts`, { act_type: actType });
+      const act = await api.post<Act>(`${path}/acts`, { act_type: actType, language: actLang });
       navigate(`/acts/${act.id}`);
     });
   };
@@ -176,6 +177,15 @@ export function SurveyPage({ params }: ScreenProps) {
                   {ACT_TYPES.map((x) => (
                     <option key={x} value={x}>
                       {t(`portal-act-type-${x}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('portal-act-language')} id="new-act-lang">
+                <select id="new-act-lang" value={actLang} onChange={(e) => setActLang(e.currentTarget.value)}>
+                  {['kk', 'ru', 'kk-ru'].map((x) => (
+                    <option key={x} value={x}>
+                      {t(`portal-act-language-${x}`)}
                     </option>
                   ))}
                 </select>
