@@ -66,6 +66,7 @@ portal-export-excel = Export to Excel
 
 portal-register = Register
 portal-map = Map
+portal-export-register = Export
 portal-view-map = On the map
 portal-view-table = As a table
 portal-show-on-map = Show on the map

@@ -66,6 +66,7 @@ portal-export-excel = Excel-ге экспорттау
 
 portal-register = Тізілім
 portal-map = Карта
+portal-export-register = Экспорттау
 portal-view-map = Картада көрсету
 portal-view-table = Кесте түрінде
 portal-show-on-map = Картадан көрсету

@@ -66,6 +66,7 @@ portal-export-excel = Выгрузить в Excel
 
 portal-register = Реестр
 portal-map = Карта
+portal-export-register = Выгрузить
 portal-view-map = На карте
 portal-view-table = Таблицей
 portal-show-on-map = Показать на карте

@@ -4,6 +4,7 @@ import { localName, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { href, navigate } from '../app/router.js';
 import { api, hasRole } from '../app/session.js';
+import { withQuery } from '../app/api.js';
 import { ErrorBox, Field, Loading, PageTitle, useLoad } from '../app/ui.js';
 import { keyOf, reference, type RefEntry, type RefList } from './ref.js';
 
@@ -161,6 +162,18 @@ export default function ObjectsTable({ query }: ScreenProps) {
           <a class="button" href={href('/map', filters)}>
             {t('portal-view-map')}
           </a>
+          <details class="export">
+            <summary class="button">{t('portal-export-register')}</summary>
+            <ul class="plain">
+              {(['geojson', 'kml', 'shapefile', 'csv'] as const).map((format) => (
+                <li key={format}>
+                  <a href={withQuery('/api/v1/objects/export', { ...filters, format })} download>
+                    {format === 'shapefile' ? 'Shapefile (ZIP)' : format.toUpperCase()}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
           {hasRole('inspector', 'operator') ? (
             <a class="button primary" href="#/objects/new">
               {t('portal-object-new')}
