@@ -87,7 +87,15 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves web/dist (index.html for unknown paths) and passes /api and /healthz to fito. */
+/**
+ * The strict content security policy `fito serve` sends with the app (R-SEC-1): the app
+ * must work under it (no inline scripts or styles, workers from itself or blob:).
+ */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/** Serves web/dist (index.html for unknown paths) with that policy, and passes /api and /healthz to fito. */
 export async function startWeb(apiOrigin: string): Promise<{ origin: string; stop(): Promise<void> }> {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const api = new URL(apiOrigin);
@@ -111,7 +119,7 @@ export async function startWeb(apiOrigin: string): Promise<{ origin: string; sto
     const path = normalize(decodeURIComponent(url.split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
     let file = join(DIST, path);
     if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP });
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
