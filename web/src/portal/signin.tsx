@@ -53,9 +53,6 @@ export default function SignIn(_props: ScreenProps) {
         {waiting ? <p role="status">{t('ncalayer-waiting')}</p> : null}
         <ErrorBox error={es.error} />
       </div>
-      <p>
-        <a href="#/policy">{t('portal-policy')}</a>
-      </p>
     </section>
   );
 }
