@@ -49,6 +49,9 @@ export async function startFito(): Promise<Fito> {
     env: { ...process.env, FITO_LISTEN: `127.0.0.1:${port}`, FITO_DATA_DIR: data, FITO_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave the server behind, even when the test run ends abruptly.
+  const kill = () => child.kill('SIGKILL');
+  process.on('exit', kill);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,8 +72,12 @@ export async function startFito(): Promise<Fito> {
     adminEmail: m[1] as string,
     adminPassword: m[2] as string,
     stop: async () => {
+      process.off('exit', kill);
       child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      // A graceful stop waits for open connections: not longer than 5 s.
+      const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+      clearTimeout(hard);
       rmSync(data, { recursive: true, force: true });
     },
   };
