@@ -39,6 +39,45 @@ pub struct Config {
     pub egress: EgressConfig,
     /// Requests per client IP (R-SEC-1).
     pub rate_limit: RateLimitConfig,
+    /// Web Push to the installed app (R-NOTIF-1).
+    pub push: PushConfig,
+    /// `GET /metrics` in Prometheus text format (R-OPS-2).
+    pub metrics: MetricsConfig,
+}
+
+/// Web Push (R-NOTIF-1). Off unless `subject` is set: then the VAPID key pair is
+/// made once (in the database, shared by every instance), subscriptions are taken
+/// and the outbox worker sends. Push services' hosts must be on `[egress] allow`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PushConfig {
+    /// The VAPID contact (`mailto:…` or `https://…`) push services may write to.
+    pub subject: Option<String>,
+    /// How often the outbox worker looks for due deliveries.
+    pub interval_seconds: u64,
+    /// Deliveries tried this many times without success are given up.
+    pub max_attempts: i64,
+    /// First retry after this many seconds, doubling each time (at most an hour).
+    pub retry_base_seconds: u64,
+}
+
+impl Default for PushConfig {
+    fn default() -> Self {
+        Self {
+            subject: None,
+            interval_seconds: 5,
+            max_attempts: 8,
+            retry_base_seconds: 30,
+        }
+    }
+}
+
+/// `GET /metrics` (R-OPS-2): answered only with `Authorization: Bearer <token>`;
+/// without a token configured the endpoint does not exist (404).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsConfig {
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -217,6 +256,8 @@ impl Default for Config {
             signature: SignatureConfig::default(),
             egress: EgressConfig::default(),
             rate_limit: RateLimitConfig::default(),
+            push: PushConfig::default(),
+            metrics: MetricsConfig::default(),
         }
     }
 }

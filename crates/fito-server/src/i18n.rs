@@ -61,6 +61,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/register.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/fieldwork.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/esign.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/notify.ftl")),
         ]
     };
 }
@@ -151,7 +152,7 @@ impl I18n {
 
     /// Every message id of a language, for the parity test.
     pub fn ids(lang: Lang) -> Vec<String> {
-        let files: [&str; 5] = match lang {
+        let files: [&str; 6] = match lang {
             Lang::Kk => ftl_files!("kk"),
             Lang::Ru => ftl_files!("ru"),
             Lang::En => ftl_files!("en"),

@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation address",
         include_str!("../migrations/0007_organization_address.sql"),
     ),
+    (
+        9,
+        "live updates, push, job leases",
+        include_str!("../migrations/0009_live_push_jobs.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

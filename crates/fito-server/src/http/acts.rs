@@ -506,16 +506,16 @@ async fn take_step_on(
     .await?;
     let number = saved.registry_number.clone().unwrap_or_default();
     let target = || notify::Target { kind: "act", id };
-    match step {
+    let path = state.org_path(a.organization_id).await?.unwrap_or_default();
+    let heads = notify::heads_over(state, &path).await?;
+    let sent = match step {
         ActStep::Submit | ActStep::Sign => {
-            let path = state.org_path(a.organization_id).await?.unwrap_or_default();
-            let heads = notify::heads_over(state, &path).await?;
             let kind = if step == ActStep::Submit {
                 "act-submitted"
             } else {
                 "act-signed"
             };
-            notify::send(&txn, &heads, kind, &[("number", number)], target()).await?;
+            notify::send(&txn, &heads, kind, &[("number", number)], target()).await?
         }
         ActStep::Approve | ActStep::Return | ActStep::Register => {
             let kind = format!("act-{}", to.as_str());
@@ -526,14 +526,20 @@ async fn take_step_on(
                 &[("number", number)],
                 target(),
             )
-            .await?;
+            .await?
         }
-    }
+    };
     let entry = me
         .entry(&format!("act.{}", step.as_str()), Some("act"), Some(id.to_string()))
         .details(json!({ "from": from.as_str(), "to": to.as_str(), "registry_number": saved.registry_number, "signed": step == ActStep::Sign }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
+    state.live.notified(sent).await;
+    // Everyone the act concerns sees its new status live: its inspector, the
+    // Heads who review it, and whoever took the step.
+    let mut concerned = heads;
+    concerned.extend([a.inspector_id, me.user.id]);
+    state.live.act(id, &concerned).await;
     if step == ActStep::Approve {
         // The PDF the inspector will sign is made now, once; if this fails it is
         // made on the first download instead.
