@@ -65,6 +65,12 @@ pub enum Action {
     DocumentRead,
     /// Attach a document.
     DocumentAttach,
+    /// Erase a person's account and personal data for good (R-PD-2).
+    UserDelete,
+    /// Publish a version of the privacy policy (R-PD-4).
+    PolicyPublish,
+    /// See and resolve requests to withdraw consent (R-PD-1).
+    WithdrawalManage,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -77,7 +83,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 33] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -108,6 +114,9 @@ impl Action {
         Action::ActRegister,
         Action::DocumentRead,
         Action::DocumentAttach,
+        Action::UserDelete,
+        Action::PolicyPublish,
+        Action::WithdrawalManage,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -143,6 +152,9 @@ impl Action {
             Action::ActRegister => "act.register",
             Action::DocumentRead => "document.read",
             Action::DocumentAttach => "document.attach",
+            Action::UserDelete => "user.delete",
+            Action::PolicyPublish => "policy.publish",
+            Action::WithdrawalManage => "privacy.withdrawal.manage",
         }
     }
 
@@ -153,6 +165,7 @@ impl Action {
     pub fn scope(self) -> Scope {
         match self {
             Action::AuditRead | Action::ReferenceRead | Action::ReferenceManage => Scope::System,
+            Action::PolicyPublish | Action::WithdrawalManage => Scope::System,
             _ => Scope::Organisation,
         }
     }

@@ -152,6 +152,19 @@ impl FromRequestParts<AppState> for CurrentUser {
         if user.status != STATUS_ACTIVE {
             return Err(ApiError::unauthenticated());
         }
+        // R-PD-1: the policy in force must be accepted before anything else.
+        if !crate::http::privacy::consent_exempt(&parts.method, parts.uri.path())
+            && let Some(version) = fito_store::privacy::consent_pending(
+                state.store.reader(),
+                user.id,
+                &crate::http::privacy::today(),
+            )
+            .await?
+        {
+            return Err(
+                ApiError::new(StatusCode::FORBIDDEN, "consent-required").with("version", version)
+            );
+        }
         // Cookies ride along with any request the browser makes, even one a hostile
         // page triggers: state-changing cookie requests must prove they read our
         // CSRF cookie. Bearer tokens are never sent by the browser on its own.

@@ -14,12 +14,25 @@ pub struct FirstAdministrator {
     pub password: String,
 }
 
+/// Loads the master key of personal data (making the file on first start) and binds
+/// the database to it (R-PD-2). Every command that reads or writes people calls it.
+pub async fn privacy_keys(store: &Store, config: &Config) -> Result<(), StoreError> {
+    let path = config.privacy.key_path(&config.data_dir);
+    let key = fito_store::privacy::load_or_create_key_file(&path).map_err(|e| {
+        tracing::error!(path = %path.display(), error = %e, "master key file");
+        StoreError::Privacy("the master key file cannot be read or made")
+    })?;
+    let key = fito_store::privacy::install(key);
+    fito_store::privacy::bind(store.writer(), &key).await
+}
+
 /// Creates the root organisation and an administrator when the system has no user
 /// at all; does nothing otherwise.
 pub async fn first_administrator(
     store: &Store,
     config: &Config,
 ) -> Result<Option<FirstAdministrator>, StoreError> {
+    privacy_keys(store, config).await?;
     if users::count(store.reader()).await? > 0 {
         return Ok(None);
     }
@@ -49,6 +62,7 @@ pub async fn create_administrator(
     email: &str,
     how: &str,
 ) -> Result<String, StoreError> {
+    privacy_keys(store, config).await?;
     let txn = store.begin().await?;
     let password = administrator_in(&txn, config, email, how).await?;
     txn.commit().await?;
@@ -126,6 +140,7 @@ pub async fn reset_password(
     config: &Config,
     email: &str,
 ) -> Result<Option<String>, StoreError> {
+    privacy_keys(store, config).await?;
     let Some(user) = users::find_by_email(store.reader(), email).await? else {
         return Ok(None);
     };

@@ -43,6 +43,8 @@ pub struct Config {
     pub push: PushConfig,
     /// `GET /metrics` in Prometheus text format (R-OPS-2).
     pub metrics: MetricsConfig,
+    /// Personal data: the master key of the per-person data keys (R-PD-2).
+    pub privacy: PrivacyConfig,
 }
 
 /// Web Push (R-NOTIF-1). Off unless `subject` is set: then the VAPID key pair is
@@ -78,6 +80,23 @@ impl Default for PushConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct MetricsConfig {
     pub token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// The master key file (64 hex digits); `<data_dir>/master.key` by default, made
+    /// with a fresh random key (mode 0600) on first start. Every server instance of
+    /// one database needs the same file; keep it out of database backups.
+    pub master_key_file: Option<PathBuf>,
+}
+
+impl PrivacyConfig {
+    pub fn key_path(&self, data_dir: &Path) -> PathBuf {
+        self.master_key_file
+            .clone()
+            .unwrap_or_else(|| data_dir.join("master.key"))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -258,6 +277,7 @@ impl Default for Config {
             rate_limit: RateLimitConfig::default(),
             push: PushConfig::default(),
             metrics: MetricsConfig::default(),
+            privacy: PrivacyConfig::default(),
         }
     }
 }

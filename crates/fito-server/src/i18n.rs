@@ -62,6 +62,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/fieldwork.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/esign.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/notify.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/privacy.ftl")),
         ]
     };
 }
@@ -152,10 +153,10 @@ impl I18n {
 
     /// Every message id of a language, for the parity test.
     pub fn ids(lang: Lang) -> Vec<String> {
-        let files: [&str; 6] = match lang {
-            Lang::Kk => ftl_files!("kk"),
-            Lang::Ru => ftl_files!("ru"),
-            Lang::En => ftl_files!("en"),
+        let files: Vec<&str> = match lang {
+            Lang::Kk => ftl_files!("kk").to_vec(),
+            Lang::Ru => ftl_files!("ru").to_vec(),
+            Lang::En => ftl_files!("en").to_vec(),
         };
         let mut ids: Vec<String> = files
             .iter()

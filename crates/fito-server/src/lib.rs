@@ -60,6 +60,7 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
     }
     let store = Store::connect(&config.database_url(), &config.pool_options()).await?;
     store.migrate().await?;
+    bootstrap::privacy_keys(&store, &config).await?;
     let seeded = bootstrap::seed_reference(&store).await?;
     if seeded > 0 {
         tracing::info!(entries = seeded, "reference data seeded");

@@ -620,6 +620,63 @@ async fn prepare(
             )
         }
         ("POST", "/api/v1/auth/logout") => p(path.into(), Some(json!({}))),
+        // Personal data (R-PD-1, R-PD-2). Policies take effect in 2099 so that the
+        // walk's other callers are never asked to accept one.
+        ("POST", "/api/v1/policy") => p(
+            path.into(),
+            Some(json!({ "version": format!("walk-{}", uuid::Uuid::now_v7()),
+                "effective_from": "2099-01-01", "text_kk": "Саясат мәтіні" })),
+        ),
+        ("POST", "/api/v1/policy/accept" | "/api/v1/policy/accept/signature") => {
+            let text = "Саясат мәтіні (қол қою)";
+            let version = format!("walk-{}", uuid::Uuid::now_v7());
+            let published = app
+                .post(
+                    "/api/v1/policy",
+                    &admin.token,
+                    json!({ "version": version, "effective_from": "2099-01-01", "text_kk": text }),
+                )
+                .await;
+            assert_eq!(published.status, StatusCode::CREATED, "{}", published.body);
+            if path.ends_with("/signature") {
+                let iin = app
+                    .get(&format!("/api/v1/users/{}", actor.user_id), &admin.token)
+                    .await
+                    .body["iin"]
+                    .as_str()?
+                    .to_string();
+                let pki = common::pki::Pki::shared();
+                let leaf = pki.leaf(&iin, common::pki::Kind::LegalSigning, None);
+                let cms = common::pki::b64(&pki.sign(&leaf, text.as_bytes(), true));
+                p(path.into(), Some(json!({ "version": version, "cms": cms })))
+            } else {
+                p(path.into(), Some(json!({ "version": version })))
+            }
+        }
+        ("GET", "/api/v1/me/data" | "/api/v1/me/data/export") => p(path.into(), None),
+        ("POST", "/api/v1/privacy/withdrawals") => p(
+            path.into(),
+            Some(json!({ "reason": "Келісімімді кері қайтарамын" })),
+        ),
+        ("GET", "/api/v1/privacy/withdrawals") => p(path.into(), None),
+        ("POST", "/api/v1/privacy/withdrawals/{id}/resolve") => {
+            let filer = app.create_user(admin, "operator", org).await;
+            let filed = app
+                .post(
+                    "/api/v1/privacy/withdrawals",
+                    &filer.token,
+                    json!({ "reason": "Келісімімді кері қайтарамын" }),
+                )
+                .await;
+            p(
+                path.replace("{id}", filed.body["id"].as_str()?),
+                Some(json!({ "outcome": "rejected", "comment": "Заң бойынша сақталады" })),
+            )
+        }
+        ("DELETE", "/api/v1/users/{id}") => p(
+            format!("/api/v1/users/{}", active_user(app, admin, org).await),
+            None,
+        ),
         _ => None,
     }
 }

@@ -12,6 +12,7 @@ mod migrate;
 pub mod notifications;
 pub mod objects;
 pub mod orgs;
+pub mod privacy;
 pub mod push;
 pub mod reference;
 pub mod sessions;
@@ -52,6 +53,10 @@ pub enum StoreError {
     Db(#[from] DbErr),
     #[error("database: {0}")]
     Sqlx(#[from] sqlx::Error),
+    /// Personal data cannot be encrypted or decrypted (R-PD-2): a missing or wrong
+    /// master key, or a damaged value.
+    #[error("personal data: {0}")]
+    Privacy(&'static str),
 }
 
 impl StoreError {
@@ -131,7 +136,10 @@ impl Store {
                     SqliteSynchronous::Normal
                 })
                 .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true);
+                .foreign_keys(true)
+                // Deleted and overwritten content is zeroed, not left in free pages:
+                // an erased person's data must not linger in the file (R-PD-2).
+                .pragma("secure_delete", "on");
             // Checkpoints would otherwise run inside a commit on the one writer
             // connection and stall every queued writer; a background task does them.
             let write = SqlitePoolOptions::new()

@@ -36,6 +36,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation address",
         include_str!("../migrations/0007_organization_address.sql"),
     ),
+    (8, "privacy", include_str!("../migrations/0008_privacy.sql")),
     (
         9,
         "live updates, push, job leases",

@@ -59,7 +59,10 @@ pub async fn find_live<C: ConnectionTrait>(
         .filter(session::Column::ExpiresAt.gt(now))
         .one(conn)
         .await?;
-    Ok(found.and_then(|(s, u)| u.map(|u| (s, u))))
+    match found {
+        Some((s, Some(u))) => Ok(Some((s, crate::privacy::reveal(conn, u).await?))),
+        _ => Ok(None),
+    }
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Session>> {

@@ -17,6 +17,8 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn new(engine: Engine) -> TestDb {
+        // Repositories used without a server encrypt personal data with a test key.
+        crate::privacy::install_test_default();
         match engine {
             Engine::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
@@ -79,4 +81,52 @@ macro_rules! both_engines {
             }
         }
     };
+}
+
+/// Every `table.column` of the database whose value contains `needle` somewhere,
+/// whatever the column's type (for tests that show personal data is gone, R-PD-2).
+pub async fn columns_containing(store: &crate::Store, needle: &str) -> Vec<String> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = store.reader();
+    let backend = db.get_database_backend();
+    let list = match store.engine() {
+        Engine::Sqlite => {
+            "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%'"
+        }
+        Engine::Postgres => {
+            "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns \
+             WHERE table_schema = 'public'"
+        }
+    };
+    let columns = db
+        .query_all_raw(Statement::from_string(backend, list))
+        .await
+        .expect("columns");
+    let mut hits = Vec::new();
+    for row in columns {
+        let t: String = row.try_get("", "t").expect("table");
+        let c: String = row.try_get("", "c").expect("column");
+        let sql = match store.engine() {
+            Engine::Sqlite => format!(
+                "SELECT COUNT(*) AS n FROM \"{t}\" WHERE instr(CAST(\"{c}\" AS BLOB), CAST(? AS BLOB)) > 0"
+            ),
+            Engine::Postgres => format!(
+                "SELECT COUNT(*) AS n FROM \"{t}\" WHERE position($1 in CAST(\"{c}\" AS TEXT)) > 0"
+            ),
+        };
+        let found = db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                sql,
+                [needle.to_string().into()],
+            ))
+            .await
+            .expect("search")
+            .expect("a count");
+        if found.try_get::<i64>("", "n").expect("count") > 0 {
+            hits.push(format!("{t}.{c}"));
+        }
+    }
+    hits
 }

@@ -2,11 +2,11 @@
 //! of their e-signature certificate.
 
 use crate::entity::{organization, user};
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, privacy};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
@@ -15,6 +15,8 @@ pub use user::Model as User;
 pub const STATUS_PENDING: &str = "pending";
 pub const STATUS_ACTIVE: &str = "active";
 pub const STATUS_DEACTIVATED: &str = "deactivated";
+/// Erased by an administrator (R-PD-2): the row keeps only its id, role and times.
+pub const STATUS_DELETED: &str = "deleted";
 
 #[derive(Clone)]
 pub struct NewUser {
@@ -33,9 +35,13 @@ pub struct NewUser {
     pub must_change_password: bool,
 }
 
+/// Personal fields are stored encrypted under a new data key of the person, with
+/// blind indexes of the e-mail and IIN (R-PD-2); the answer is the plaintext.
 pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser, now: i64) -> Result<User> {
     let activated_at = (new.status == STATUS_ACTIVE).then_some(now);
-    let model = user::ActiveModel {
+    let master = privacy::db_master(conn).await?;
+    let id = new.id;
+    let mut model = user::ActiveModel {
         id: Set(new.id),
         organization_id: Set(new.organization_id),
         role: Set(new.role),
@@ -58,30 +64,50 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser, now: i64) -> Res
         created_at: Set(now),
         updated_at: Set(now),
         activated_at: Set(activated_at),
+        email_bix: Set(None),
+        iin_bix: Set(None),
     };
-    model
+    // The key is made first so the row never exists unencrypted; a refused insert
+    // (duplicate e-mail) takes it back with its transaction, or leaves an unused key.
+    let key = privacy::create_person_key(conn, &master, id, now).await?;
+    privacy::seal_user(&mut model, id, &key, &master);
+    let stored = model
         .insert(conn)
         .await
-        .map_err(|e| StoreError::from_write(e, &["email", "iin", "id"]))
+        .map_err(|e| StoreError::from_write(e, &["email", "iin", "id"]))?;
+    privacy::open_user(stored, Some(&key))
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<User>> {
-    Ok(user::Entity::find_by_id(id).one(conn).await?)
+    match user::Entity::find_by_id(id).one(conn).await? {
+        Some(u) => Ok(Some(privacy::reveal(conn, u).await?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<Option<User>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Email.eq(email))
+    let master = privacy::db_master(conn).await?;
+    let found = user::Entity::find()
+        .filter(user::Column::EmailBix.eq(privacy::blind_index(&master, "email", email)))
         .one(conn)
-        .await?)
+        .await?;
+    match found {
+        Some(u) => Ok(Some(privacy::reveal(conn, u).await?)),
+        None => Ok(None),
+    }
 }
 
 /// The user whose IIN is exactly `iin` (the e-signature certificate's, R-AUTH-2).
 pub async fn find_by_iin<C: ConnectionTrait>(conn: &C, iin: &str) -> Result<Option<User>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Iin.eq(iin))
+    let master = privacy::db_master(conn).await?;
+    let found = user::Entity::find()
+        .filter(user::Column::IinBix.eq(privacy::blind_index(&master, "iin", iin)))
         .one(conn)
-        .await?)
+        .await?;
+    match found {
+        Some(u) => Ok(Some(privacy::reveal(conn, u).await?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn count<C: ConnectionTrait>(conn: &C) -> Result<u64> {
@@ -124,12 +150,15 @@ pub async fn list<C: ConnectionTrait>(conn: &C, filter: &ListFilter) -> Result<V
     if let Some(o) = filter.organization_id {
         q = q.filter(user::Column::OrganizationId.eq(o));
     }
-    Ok(q.order_by_asc(user::Column::Surname)
-        .order_by_asc(user::Column::Id)
-        .offset(filter.offset)
-        .limit(filter.limit)
-        .all(conn)
-        .await?)
+    // Surnames are encrypted: the page is cut after sorting the decrypted rows.
+    let found = q.order_by_asc(user::Column::Id).all(conn).await?;
+    let mut found = privacy::reveal_many(conn, found).await?;
+    found.sort_by(|a, b| (a.surname.as_str(), a.id).cmp(&(b.surname.as_str(), b.id)));
+    Ok(found
+        .into_iter()
+        .skip(usize::try_from(filter.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(filter.limit).unwrap_or(usize::MAX))
+        .collect())
 }
 
 /// Writes back a changed user; the caller sets the fields on the active model.
@@ -139,8 +168,21 @@ pub async fn save<C: ConnectionTrait>(
     now: i64,
 ) -> Result<User> {
     model.updated_at = Set(now);
-    model
+    let id = match &model.id {
+        ActiveValue::Set(id) | ActiveValue::Unchanged(id) => *id,
+        ActiveValue::NotSet => return Err(StoreError::NotFound),
+    };
+    let key = privacy::person_key(conn, id).await?;
+    if privacy::touches_personal(&model) {
+        let master = privacy::db_master(conn).await?;
+        let key = key
+            .as_ref()
+            .ok_or(StoreError::Privacy("the person has been erased"))?;
+        privacy::seal_user(&mut model, id, key, &master);
+    }
+    let stored = model
         .update(conn)
         .await
-        .map_err(|e| StoreError::from_write(e, &["email", "iin"]))
+        .map_err(|e| StoreError::from_write(e, &["email", "iin"]))?;
+    privacy::open_user(stored, key.as_ref())
 }

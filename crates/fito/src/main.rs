@@ -39,6 +39,31 @@ enum Command {
     },
     /// Import objects from a GIS file straight into the database: every feature or none.
     Import(ImportArgs),
+    /// The privacy policy (R-PD-4).
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PolicyCommand {
+    /// Publish a policy version from text files (Kazakh, and Russian); once in force,
+    /// every user accepts it before anything else.
+    Publish {
+        /// The version, as the policy names it (e.g. 1.0).
+        #[arg(long)]
+        version: String,
+        /// The date it takes effect, YYYY-MM-DD.
+        #[arg(long)]
+        effective: String,
+        /// The Kazakh text (UTF-8); it prevails.
+        #[arg(long)]
+        kk: PathBuf,
+        /// The Russian text (UTF-8).
+        #[arg(long)]
+        ru: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -122,7 +147,43 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = open(&config).await?;
             import(store, args).await
         }
+        Command::Policy { command } => policy(config, command).await,
     }
+}
+
+/// `fito policy publish`: the same checks and journal line as `POST /api/v1/policy`,
+/// with the system as the actor.
+async fn policy(config: Config, command: PolicyCommand) -> anyhow::Result<ExitCode> {
+    let PolicyCommand::Publish {
+        version,
+        effective,
+        kk,
+        ru,
+    } = command;
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let body = fito_server::http::privacy::PublishPolicy {
+        version,
+        effective_from: effective,
+        text_kk: read(&kk)?,
+        text_ru: ru.as_ref().map(read).transpose()?,
+    };
+    let store = open(&config).await?;
+    store.migrate().await?;
+    let mut entry = system_entry(serde_json::json!({ "via": "cli" }));
+    entry.action = "policy.publish".into();
+    let i18n = fito_server::i18n::I18n::load();
+    let lang =
+        fito_server::i18n::Lang::from_accept_language(std::env::var("FITO_LANG").ok().as_deref());
+    let published = fito_server::http::privacy::publish_version(&store, body, None, entry)
+        .await
+        .map_err(|e| anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code))?;
+    println!(
+        "policy {} published, in force from {} (sha256 {})",
+        published.version, published.effective_from, published.sha256
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn serve(config: Config) -> anyhow::Result<ExitCode> {

@@ -13,6 +13,7 @@ pub mod objects;
 pub mod ogc;
 pub mod orgs;
 pub mod people;
+pub mod privacy;
 pub mod push;
 pub mod reference;
 pub mod sheets;
@@ -129,6 +130,15 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(audit::verify))
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
+        .routes(routes!(privacy::current))
+        .routes(routes!(privacy::publish))
+        .routes(routes!(privacy::accept))
+        .routes(routes!(privacy::accept_signed))
+        .routes(routes!(privacy::data))
+        .routes(routes!(privacy::export))
+        .routes(routes!(privacy::file_withdrawal, privacy::list_withdrawals))
+        .routes(routes!(privacy::resolve_withdrawal))
+        .routes(routes!(privacy::delete_user))
         .split_for_parts();
     let components = api.components.get_or_insert_with(Default::default);
     components.add_security_scheme(

@@ -29,8 +29,10 @@ async fn user_in_scope(
     action: Action,
 ) -> Result<User, ApiError> {
     me.require(action)?;
+    // An erased person (R-PD-2) is gone for every user operation.
     let user = users::get(state.store.reader(), id)
         .await?
+        .filter(|u| u.status != users::STATUS_DELETED)
         .ok_or_else(|| ApiError::not_found("user-not-found"))?;
     let path = match user.organization_id {
         Some(org) => state.org_path(org).await?,

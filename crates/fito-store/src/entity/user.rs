@@ -26,6 +26,9 @@ pub struct Model {
     pub created_at: i64,
     pub updated_at: i64,
     pub activated_at: Option<i64>,
+    /// Keyed blind indexes of the e-mail and IIN (R-PD-2), for equality lookups.
+    pub email_bix: Option<String>,
+    pub iin_bix: Option<String>,
 }
 
 // Personal data and a password hash: never printed whole.
