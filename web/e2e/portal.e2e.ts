@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed, startFito, startWeb, type Fito, type World } from './harness.js';
+import { Client, seed, startFito, startWeb, type Fito, type World } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,6 +36,12 @@ afterAll(async () => {
   await web?.stop();
   await fito?.stop();
 });
+
+async function apiAs(email: string, password: string): Promise<Client> {
+  const c = new Client(fito.origin);
+  await c.signIn(email, password);
+  return c;
+}
 
 /** A fresh browser profile; map tiles are answered locally (no request leaves the machine). */
 async function context(options: { viewport?: { width: number; height: number }; lang?: string } = {}): Promise<BrowserContext> {
@@ -153,6 +159,12 @@ describe('portal in Chromium', () => {
   });
 
   it('R-ACT-2: an act goes from draft to submitted (inspector) to approved with a number (head)', async () => {
+    // The Head has the portal open while the inspector submits (R-NOTIF-1: live).
+    const headCtx = await context();
+    const head = await headCtx.newPage();
+    await signIn(head, world.head.email, world.head.password);
+    expect(await head.locator('a.bell .count').count()).toBe(0);
+
     const ctx = await context();
     const page = await ctx.newPage();
     await signIn(page, world.inspector.email, world.inspector.password);
@@ -164,11 +176,9 @@ describe('portal in Chromium', () => {
     expect(await axe(page)).toEqual([]);
     await ctx.close();
 
-    const headCtx = await context();
-    const head = await headCtx.newPage();
-    await signIn(head, world.head.email, world.head.password);
-    // R-NOTIF-1: the Head was told about the submitted act; the notification leads to it.
-    await head.locator('a.bell .count').waitFor();
+    // The count arrives through the event stream, without a reload (the fallback polls
+    // only once a minute).
+    await head.locator('a.bell .count').waitFor({ timeout: 15_000 });
     await head.locator('a.bell').click();
     await head.locator('h1', { hasText: 'Хабарламалар' }).waitFor();
     await head.locator('li.unread').first().waitFor();
@@ -224,6 +234,39 @@ describe('portal in Chromium', () => {
     await p2.locator('table a', { hasText: '2026-12-01 – 2026-12-02' }).waitFor();
     expect(await p2.locator('a', { hasText: 'Жаңа тапсырма' }).count()).toBe(0);
     await insp.close();
+  });
+
+  it('R-PD-1, R-PD-4: a published policy is shown to everyone and must be accepted before anything else', async () => {
+    const admin = await apiAs(world.admin.email, world.admin.password);
+    await admin.call('POST', '/api/v1/policy', {
+      version: '2026-1',
+      effective_from: '2026-01-01',
+      text_kk: 'Жеке деректер тек фитосанитариялық бақылау үшін өңделеді.',
+      text_ru: 'Персональные данные обрабатываются только для фитосанитарного контроля.',
+    });
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(`${web.origin}/#/policy`);
+    await page.locator('article[lang=kk]', { hasText: 'тек фитосанитариялық' }).waitFor();
+    expect(await page.locator('article[lang=ru]').textContent()).toContain('Персональные данные');
+    expect(await page.locator('main').textContent()).toContain('2026-1');
+    expect(await axe(page)).toEqual([]);
+
+    await signIn(page, world.operator.email, world.operator.password);
+    await page.goto(`${web.origin}/#/objects`);
+    await page.locator('h1', { hasText: 'Жеке деректерді өңдеуге келісім' }).waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    await page.locator('input[type=checkbox]').check();
+    await page.locator('button', { hasText: /^Қабылдау$/ }).click();
+    await page.locator('h1', { hasText: 'Тізілім' }).waitFor();
+    await page.locator('table a', { hasText: world.fieldName }).waitFor();
+    await ctx.close();
+    // Everyone else accepts through the API, so the other scenarios go on as before.
+    for (const who of [world.admin, world.head, world.inspector]) {
+      const c = await apiAs(who.email, who.password);
+      await c.call('POST', '/api/v1/policy/accept', { version: '2026-1' });
+    }
   });
 
   it('R-I18N-1: the language switch turns the portal Russian and English, and is remembered', async () => {

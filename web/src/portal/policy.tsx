@@ -15,7 +15,7 @@ export interface Policy {
   version: string;
   effective_from: string;
   text_kk: string;
-  text_ru: string;
+  text_ru: string | null;
   published_at: string;
 }
 
@@ -32,14 +32,18 @@ function PolicyText({ policy }: { policy: Policy }) {
         {t('portal-policy-version', { version: policy.version, date: policy.effective_from })}
       </p>
       <p class="muted">{t('portal-policy-prevails')}</p>
-      {order.map((l) => (
-        <article lang={l} key={l} class="policy-text" aria-label={t(`portal-lang-${l}`)}>
-          <h2>{t(`portal-lang-${l}`)}</h2>
-          {(l === 'kk' ? policy.text_kk : policy.text_ru).split(/\n{2,}/).map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </article>
-      ))}
+      {order.map((l) => {
+        const text = l === 'kk' ? policy.text_kk : policy.text_ru;
+        if (!text) return null;
+        return (
+          <article lang={l} key={l} class="policy-text" aria-label={t(`portal-lang-${l}`)}>
+            <h2>{t(`portal-lang-${l}`)}</h2>
+            {text.split(/\n{2,}/).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </article>
+        );
+      })}
     </>
   );
 }
