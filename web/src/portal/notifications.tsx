@@ -7,6 +7,13 @@ import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 
 const TARGET: Record<string, string> = { survey_task: '/tasks', survey: '/surveys', act: '/acts' };
 
+/** Where a notification leads: the record it tells of (a withdrawal's answer: my data). */
+export function targetHref(kind: string | null, id: string | null): string | undefined {
+  if (kind === 'withdrawal') return '#/me';
+  if (!kind || !id || !TARGET[kind]) return undefined;
+  return `#${TARGET[kind]}/${id}`;
+}
+
 export default function Notifications(_props: ScreenProps) {
   const list = useLoad((signal) => api.get<Notification[]>('/api/v1/notifications', { query: { limit: 200 }, signal }), [latest.value?.id]);
   const mark = useAction();
@@ -36,7 +43,7 @@ export default function Notifications(_props: ScreenProps) {
         {(list.data ?? []).map((n) => (
           <li key={n.id} class={`card ${n.read_at ? '' : 'unread'}`}>
             <p>
-              {n.target_kind && n.target_id && TARGET[n.target_kind] ? <a href={`#${TARGET[n.target_kind]}/${n.target_id}`}>{n.message}</a> : n.message}
+              <NotificationText n={n} />
             </p>
             <p class="muted">
               {fmtTime(n.created_at)}
@@ -52,4 +59,9 @@ export default function Notifications(_props: ScreenProps) {
       </ul>
     </section>
   );
+}
+
+function NotificationText({ n }: { n: Notification }) {
+  const to = targetHref(n.target_kind, n.target_id);
+  return to ? <a href={to}>{n.message}</a> : <>{n.message}</>;
 }
