@@ -27,6 +27,8 @@ pub const KINDS: &[&str] = &[
     "act-signed",
     "act-registered",
     "account-activated",
+    // An account event too: the answer to a consent withdrawal request (R-PD-1).
+    "withdrawal-resolved",
 ];
 
 /// Writes one notification of `kind` to each of `users` (duplicates dropped) and
