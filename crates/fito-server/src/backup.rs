@@ -684,17 +684,16 @@ fn parents_first(rows: Vec<serde_json::Value>, column: &str, key: &str) -> Vec<s
 
 /// Automatic backups while serving (`[backup] dir`, every `interval_minutes`, keeping
 /// the newest `keep`). A failed backup is logged and tried again next time.
-pub fn schedule(store: Store, config: std::sync::Arc<Config>) {
+pub fn schedule(jobs: &crate::jobs::Runner, store: Store, config: std::sync::Arc<Config>) {
     let Some(dir) = config.backup.dir.clone() else {
         return;
     };
     let every = std::time::Duration::from_secs(config.backup.interval_minutes.max(1) * 60);
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        tick.tick().await;
-        loop {
-            tick.tick().await;
+    // Leased: with several instances on one database, one of them writes each backup
+    // (R-OPS-3); the lease lasts the interval, so a restart does not add one.
+    jobs.spawn_periodic("backup", every, move || {
+        let (store, config, dir) = (store.clone(), config.clone(), dir.clone());
+        async move {
             match create(&store, &config, &dir).await {
                 Ok(done) => {
                     tracing::info!(backup = %done.display(), "backup written");

@@ -39,6 +39,10 @@ pub struct Config {
     pub egress: EgressConfig,
     /// Requests per client IP (R-SEC-1).
     pub rate_limit: RateLimitConfig,
+    /// Web Push to the installed app (R-NOTIF-1).
+    pub push: PushConfig,
+    /// `GET /metrics` in Prometheus text format (R-OPS-2).
+    pub metrics: MetricsConfig,
     /// Personal data: the master key of the per-person data keys (R-PD-2).
     pub privacy: PrivacyConfig,
     /// HTTPS terminated by the server itself (R-SEC-1).
@@ -132,6 +136,41 @@ pub struct DatabaseConfig {
     /// PostgreSQL: the schema owner's URL, used by `fito migrate` and by `fito serve`
     /// to migrate before it connects as the application role (`database_url`).
     pub migrate_url: Option<String>,
+}
+
+/// Web Push (R-NOTIF-1). Off unless `subject` is set: then the VAPID key pair is
+/// made once (in the database, shared by every instance), subscriptions are taken
+/// and the outbox worker sends. Push services' hosts must be on `[egress] allow`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PushConfig {
+    /// The VAPID contact (`mailto:…` or `https://…`) push services may write to.
+    pub subject: Option<String>,
+    /// How often the outbox worker looks for due deliveries.
+    pub interval_seconds: u64,
+    /// Deliveries tried this many times without success are given up.
+    pub max_attempts: i64,
+    /// First retry after this many seconds, doubling each time (at most an hour).
+    pub retry_base_seconds: u64,
+}
+
+impl Default for PushConfig {
+    fn default() -> Self {
+        Self {
+            subject: None,
+            interval_seconds: 5,
+            max_attempts: 8,
+            retry_base_seconds: 30,
+        }
+    }
+}
+
+/// `GET /metrics` (R-OPS-2): answered only with `Authorization: Bearer <token>`;
+/// without a token configured the endpoint does not exist (404).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsConfig {
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -332,6 +371,8 @@ impl Default for Config {
             map: MapConfig::default(),
             backup: BackupConfig::default(),
             database: DatabaseConfig::default(),
+            push: PushConfig::default(),
+            metrics: MetricsConfig::default(),
             privacy: PrivacyConfig::default(),
         }
     }

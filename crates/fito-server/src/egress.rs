@@ -77,6 +77,25 @@ impl Egress {
             .error_for_status()?)
     }
 
+    /// A POST with the given headers; any answer status is returned to the caller
+    /// (a push service's 404/410/5xx each mean something).
+    pub async fn post_with_headers(
+        &self,
+        url: &str,
+        headers: &[(&str, String)],
+        body: Vec<u8>,
+    ) -> Result<reqwest::Response, EgressError> {
+        let url = self.check(url)?;
+        let mut request = self.client.post(url).body(body);
+        for (name, value) in headers {
+            // reqwest sets Content-Length from the body.
+            if !name.eq_ignore_ascii_case("content-length") {
+                request = request.header(*name, value.as_str());
+            }
+        }
+        Ok(request.send().await?)
+    }
+
     /// The underlying client, for a library that sends its own requests (the S3
     /// store) to an endpoint this egress has checked.
     pub fn client_for(&self, url: &str) -> Result<reqwest::Client, EgressError> {

@@ -13,7 +13,11 @@ pub mod extract;
 pub mod files;
 pub mod http;
 pub mod i18n;
+pub mod jobs;
+pub mod live;
+pub mod metrics;
 pub mod notify;
+pub mod push_outbox;
 pub mod rate_limit;
 pub mod register_import;
 pub mod state;
@@ -86,6 +90,7 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
         std::time::Duration::from_secs(config.egress.timeout_seconds),
     )?;
     let files = files::blob_store(&config, &egress)?;
+    let push_egress = egress.clone();
     let signatures = Arc::new(esign::Signatures::load(
         &config.signature,
         &config.data_dir,
@@ -116,15 +121,42 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
         None => None,
     };
     let (audit, audit_task) = AuditWriter::start(store.clone());
-    let state = AppState::new(store.clone(), config, audit, signatures, files);
-    backup::schedule(store.clone(), state.config.clone());
+    let mut state = AppState::new(store.clone(), config, audit, signatures, files);
+    // Live updates from every instance (PostgreSQL LISTEN), before the first request.
+    state.live.start_listener().await?;
+    // Web Push: only when configured; one instance at a time runs the outbox.
+    state.push = push_outbox::Pusher::new(
+        store.clone(),
+        push_egress,
+        state.i18n.clone(),
+        state.metrics.clone(),
+        &state.config.push,
+    )
+    .await?
+    .map(Arc::new);
+    if let Some(pusher) = state.push.clone() {
+        let interval = pusher.interval();
+        state
+            .jobs
+            .spawn_leased(push_outbox::JOB, interval, interval * 6, move || {
+                let pusher = pusher.clone();
+                async move {
+                    pusher.deliver_due().await;
+                }
+            });
+    }
+    let background = state.clone();
+    backup::schedule(&state.jobs, store.clone(), state.config.clone());
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let addr = listener.local_addr()?;
     let redirecting = redirect.map(|r| tokio::spawn(tls::serve_redirect(r, addr.port())));
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let stopped = async {
+        let stopped = async move {
             let _ = stopped.await;
+            // Open live streams end, so the graceful shutdown can finish.
+            background.stop_background();
+            drop(background);
         };
         let served = match tls_config {
             Some(tls_config) => {

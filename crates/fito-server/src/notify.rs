@@ -3,6 +3,7 @@
 //! from the Fluent message `notification-<kind>` in the reader's language.
 
 use crate::error::ApiError;
+use crate::live::Sent;
 use crate::state::AppState;
 use fito_core::permission::in_subtree;
 use fito_store::ConnectionTrait;
@@ -16,14 +17,31 @@ pub struct Target<'a> {
     pub id: Uuid,
 }
 
-/// Writes one notification of `kind` to each of `users` (duplicates dropped).
+/// The kinds of notification there are: service events only (R-NOTIF-1).
+pub const KINDS: &[&str] = &[
+    "task-assigned",
+    "quarantine-found",
+    "act-submitted",
+    "act-approved",
+    "act-returned",
+    "act-signed",
+    "act-registered",
+    "account-activated",
+    // An account event too: the answer to a consent withdrawal request (R-PD-1).
+    "withdrawal-resolved",
+];
+
+/// Writes one notification of `kind` to each of `users` (duplicates dropped) and
+/// enqueues a push delivery to each of their subscriptions, in the caller's
+/// transaction. Publish the answer with `state.live.notified` after the commit.
 pub async fn send<C: ConnectionTrait>(
     conn: &C,
     users: &[Uuid],
     kind: &str,
     args: &[(&str, String)],
     target: Target<'_>,
-) -> Result<(), ApiError> {
+) -> Result<Sent, ApiError> {
+    debug_assert!(KINDS.contains(&kind), "not a service notification: {kind}");
     let now = fito_store::time::now_us();
     let args: serde_json::Map<String, serde_json::Value> = args
         .iter()
@@ -31,7 +49,7 @@ pub async fn send<C: ConnectionTrait>(
         .collect();
     let args = serde_json::Value::Object(args).to_string();
     let mut seen = std::collections::HashSet::new();
-    let rows = users
+    let rows: Vec<Notification> = users
         .iter()
         .filter(|u| seen.insert(**u))
         .map(|user_id| Notification {
@@ -46,8 +64,12 @@ pub async fn send<C: ConnectionTrait>(
             read_at: None,
         })
         .collect();
+    let ids: Vec<Uuid> = rows.iter().map(|n: &Notification| n.id).collect();
     notifications::insert_many(conn, rows).await?;
-    Ok(())
+    fito_store::push::enqueue(conn, &ids, now).await?;
+    Ok(Sent {
+        rows: notifications::rows_of(conn, &ids).await?,
+    })
 }
 
 /// The active Heads who see a record of the organisation at `org_path`: those of

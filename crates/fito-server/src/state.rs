@@ -29,6 +29,16 @@ pub struct AppState {
     /// Made on the first act rendered: loading fonts takes a moment, and a server
     /// whose fonts are missing still serves everything but PDFs.
     acts: Arc<tokio::sync::OnceCell<Arc<fito_acts::ActRenderer>>>,
+    /// Live updates fanned out to open streams, across instances (R-NOTIF-1, R-OPS-3).
+    pub live: Arc<crate::live::Live>,
+    /// Prometheus counters of this process (R-OPS-2).
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// Scheduled jobs, each run by one instance at a time (R-OPS-3).
+    pub jobs: crate::jobs::Runner,
+    /// Web Push, when `[push]` is configured (R-NOTIF-1).
+    pub push: Option<Arc<crate::push_outbox::Pusher>>,
+    /// Set true when the server stops: streams end, jobs stop.
+    stop: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 impl AppState {
@@ -41,7 +51,13 @@ impl AppState {
     ) -> AppState {
         let passwords = Passwords::new(&config.auth);
         let limits = Arc::new(crate::rate_limit::Limits::new(&config.rate_limit));
+        let (stop, stopping) = tokio::sync::watch::channel(false);
         AppState {
+            live: Arc::new(crate::live::Live::new(store.clone(), stopping.clone())),
+            metrics: Arc::default(),
+            jobs: crate::jobs::Runner::new(store.clone(), stopping),
+            push: None,
+            stop: Arc::new(stop),
             limits,
             store,
             config: Arc::new(config),
@@ -53,6 +69,16 @@ impl AppState {
             org_paths: Arc::default(),
             acts: Arc::default(),
         }
+    }
+
+    /// Web Push, when configured.
+    pub fn pusher(&self) -> Option<&Arc<crate::push_outbox::Pusher>> {
+        self.push.as_ref()
+    }
+
+    /// Ends live streams and scheduled jobs (the server is stopping).
+    pub fn stop_background(&self) {
+        let _ = self.stop.send(true);
     }
 
     /// The act renderer (R-ACT-1), made once.

@@ -592,6 +592,13 @@ async fn prepare(
             )
         }
         ("GET", "/api/v1/notifications") => p(path.into(), None),
+        ("POST", "/api/v1/push/subscriptions") => p(path.into(), Some(push_subscription())),
+        ("DELETE", "/api/v1/push/subscriptions") => {
+            let body = push_subscription();
+            let a = app.post(path, &actor.token, body.clone()).await;
+            assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.body);
+            p(path.into(), Some(json!({ "endpoint": body["endpoint"] })))
+        }
         ("POST", "/api/v1/notifications/{id}/read") => p(
             format!("/api/v1/notifications/{}/read", uuid::Uuid::now_v7()),
             Some(json!({})),
@@ -674,6 +681,20 @@ async fn prepare(
     }
 }
 
+/// A browser's push subscription to an endpoint nobody calls in this test.
+fn push_subscription() -> Value {
+    let keys = fito_push::UserAgentKeys::generate()
+        .unwrap()
+        .subscription_keys();
+    json!({
+        "endpoint": format!("https://push.example.kz/{}", uuid::Uuid::now_v7()),
+        "keys": {
+            "p256dh": fito_push::b64::encode(&keys.p256dh_bytes()),
+            "auth": fito_push::b64::encode(keys.auth()),
+        }
+    })
+}
+
 fn expected(role: Role, action: &str, own: bool) -> Expect {
     if action == "self" {
         return Expect::Allowed;
@@ -745,6 +766,11 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
                     .as_str()
                     .expect("every operation names its permission");
                 if action == "public" {
+                    continue;
+                }
+                // The live stream (SSE) never ends, so the walk's full-body read
+                // would hang: it is "self" and tested on its own in tests/live.rs.
+                if path == "/api/v1/notifications/stream" {
                     continue;
                 }
                 let method = method.to_uppercase();

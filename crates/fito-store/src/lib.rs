@@ -6,11 +6,14 @@ pub mod documents;
 pub mod entity;
 pub mod esign;
 pub mod fieldwork;
+pub mod jobs;
+pub mod live;
 mod migrate;
 pub mod notifications;
 pub mod objects;
 pub mod orgs;
 pub mod privacy;
+pub mod push;
 pub mod reference;
 pub mod sessions;
 pub mod test_support;
@@ -173,6 +176,14 @@ impl Store {
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// PostgreSQL only: the pool, for LISTEN/NOTIFY (`live`).
+    pub(crate) fn pg_pool(&self) -> Option<sqlx::PgPool> {
+        match self.engine {
+            Engine::Postgres => Some(self.write.get_postgres_connection_pool().clone()),
+            Engine::Sqlite => None,
+        }
     }
 
     /// For queries that only read.

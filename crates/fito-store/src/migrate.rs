@@ -38,6 +38,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (8, "privacy", include_str!("../migrations/0008_privacy.sql")),
     (
+        9,
+        "live updates, push, job leases",
+        include_str!("../migrations/0009_live_push_jobs.sql"),
+    ),
+    (
         11,
         "audit log append-only",
         include_str!("../migrations/0011_audit_log_append_only.sql"),

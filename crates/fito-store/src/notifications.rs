@@ -58,3 +58,58 @@ pub async fn mark_read<C: ConnectionTrait>(
         .await?;
     Ok(done.rows_affected == 1)
 }
+
+/// The row ids of notifications just inserted (by their ids), with their reader:
+/// what live updates publish once the transaction commits.
+pub async fn rows_of<C: ConnectionTrait>(conn: &C, ids: &[Uuid]) -> Result<Vec<(Uuid, i64)>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let rows = notification::Entity::find()
+            .filter(notification::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        out.extend(rows.into_iter().map(|n| (n.user_id, n.rid)));
+    }
+    Ok(out)
+}
+
+/// A person's notifications with row ids in `rids`, oldest first.
+pub async fn of_user_by_rids<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    rids: &[i64],
+) -> Result<Vec<Notification>> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::Rid.is_in(rids.iter().copied()))
+        .order_by_asc(notification::Column::Rid)
+        .all(conn)
+        .await?)
+}
+
+/// A person's notifications after row id `after`, oldest first (a stream resuming).
+pub async fn of_user_after<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    after: i64,
+    limit: u64,
+) -> Result<Vec<Notification>> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::Rid.gt(after))
+        .order_by_asc(notification::Column::Rid)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+/// The row id of a person's newest notification (0 if none).
+pub async fn latest_rid<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<i64> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .order_by_desc(notification::Column::Rid)
+        .one(conn)
+        .await?
+        .map(|n| n.rid)
+        .unwrap_or(0))
+}

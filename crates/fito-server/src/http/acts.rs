@@ -506,16 +506,16 @@ async fn take_step_on(
     .await?;
     let number = saved.registry_number.clone().unwrap_or_default();
     let target = || notify::Target { kind: "act", id };
-    match step {
+    let path = state.org_path(a.organization_id).await?.unwrap_or_default();
+    let heads = notify::heads_over(state, &path).await?;
+    let sent = match step {
         ActStep::Submit | ActStep::Sign => {
-            let path = state.org_path(a.organization_id).await?.unwrap_or_default();
-            let heads = notify::heads_over(state, &path).await?;
             let kind = if step == ActStep::Submit {
                 "act-submitted"
             } else {
                 "act-signed"
             };
-            notify::send(&txn, &heads, kind, &[("number", number)], target()).await?;
+            notify::send(&txn, &heads, kind, &[("number", number)], target()).await?
         }
         ActStep::Approve | ActStep::Return | ActStep::Register => {
             let kind = format!("act-{}", to.as_str());
@@ -526,14 +526,20 @@ async fn take_step_on(
                 &[("number", number)],
                 target(),
             )
-            .await?;
+            .await?
         }
-    }
+    };
     let entry = me
         .entry(&format!("act.{}", step.as_str()), Some("act"), Some(id.to_string()))
         .details(json!({ "from": from.as_str(), "to": to.as_str(), "registry_number": saved.registry_number, "signed": step == ActStep::Sign }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
+    state.live.notified(sent).await;
+    // Everyone the act concerns sees its new status live: its inspector, the
+    // Heads who review it, and whoever took the step.
+    let mut concerned = heads;
+    concerned.extend([a.inspector_id, me.user.id]);
+    state.live.act(id, &concerned).await;
     if step == ActStep::Approve {
         // The PDF the inspector will sign is made now, once; if this fails it is
         // made on the first download instead.
@@ -843,12 +849,24 @@ pub async fn pdf(
         .audit
         .record(me.entry("act.pdf", Some("act"), Some(id.to_string())))
         .await?;
-    Ok(file_response(
+    let mut response = file_response(
         bytes.into_response(),
         "application/pdf",
         &format!("{}.pdf", file_stem(&a)),
         Disposition::Inline,
-    ))
+    );
+    // The portal previews the act in a frame of its own pages (same origin only); the
+    // security layer's defaults (DENY, frame-ancestors 'none') stay for everything else.
+    let headers = response.headers_mut();
+    headers.insert(
+        axum::http::header::X_FRAME_OPTIONS,
+        axum::http::HeaderValue::from_static("SAMEORIGIN"),
+    );
+    headers.insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static("default-src 'none'; frame-ancestors 'self'"),
+    );
+    Ok(response)
 }
 
 /// An act's file name: its registry number once it has one, else its id.

@@ -7,12 +7,14 @@ pub mod auth;
 pub mod documents;
 pub mod esign;
 pub mod health;
+pub mod live;
 pub mod notifications;
 pub mod objects;
 pub mod ogc;
 pub mod orgs;
 pub mod people;
 pub mod privacy;
+pub mod push;
 pub mod reference;
 pub mod security;
 pub mod sheets;
@@ -120,6 +122,9 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::download))
         .routes(routes!(notifications::list))
         .routes(routes!(notifications::mark_read))
+        .routes(routes!(live::stream))
+        .routes(routes!(push::vapid_public_key))
+        .routes(routes!(push::subscribe, push::unsubscribe))
         .routes(routes!(audit::search))
         .routes(routes!(audit::export))
         .routes(routes!(audit::verify))
@@ -150,10 +155,15 @@ pub fn app(state: AppState) -> Router {
     let api = Arc::new(api);
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
     router
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::track,
+        ))
         .route(
             "/api/openapi.json",
             axum::routing::get(move || health::openapi(api.clone())),
         )
+        .route("/metrics", axum::routing::get(crate::metrics::endpoint))
         .fallback(|| async { ApiError::not_found("not-found") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")

@@ -20,11 +20,11 @@ use uuid::Uuid;
 pub struct NotificationView {
     pub id: Uuid,
     /// task-assigned, quarantine-found, act-submitted, act-approved, act-returned,
-    /// act-signed or act-registered
+    /// act-signed, act-registered or account-activated
     pub kind: String,
     /// The notification in the caller's language.
     pub message: String,
-    /// survey_task, survey or act
+    /// survey_task, survey, act or user
     pub target_kind: Option<String>,
     pub target_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
@@ -52,32 +52,36 @@ pub async fn list(
     let rows = notifications::of_user(state.store.reader(), me.user.id, q.unread, limit).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|n| {
-                let args: Vec<(String, String)> = serde_json::from_str::<Value>(&n.args)
-                    .ok()
-                    .and_then(|v| v.as_object().cloned())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
-                    .collect();
-                let args: Vec<(&str, String)> =
-                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-                NotificationView {
-                    id: n.id,
-                    message: state.i18n.message(
-                        me.meta.lang,
-                        &format!("notification-{}", n.kind),
-                        &args,
-                    ),
-                    kind: n.kind,
-                    target_kind: n.target_kind,
-                    target_id: n.target_id,
-                    created_at: to_datetime(n.created_at),
-                    read_at: n.read_at.map(to_datetime),
-                }
-            })
+            .map(|n| view(&state, me.meta.lang, n))
             .collect(),
     ))
+}
+
+/// One notification as `GET /notifications` lists it (and the live stream sends it).
+pub fn view(
+    state: &AppState,
+    lang: crate::i18n::Lang,
+    n: notifications::Notification,
+) -> NotificationView {
+    let args: Vec<(String, String)> = serde_json::from_str::<Value>(&n.args)
+        .ok()
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
+        .collect();
+    let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    NotificationView {
+        id: n.id,
+        message: state
+            .i18n
+            .message(lang, &format!("notification-{}", n.kind), &args),
+        kind: n.kind,
+        target_kind: n.target_kind,
+        target_id: n.target_id,
+        created_at: to_datetime(n.created_at),
+        read_at: n.read_at.map(to_datetime),
+    }
 }
 
 /// Mark one of my notifications read. Idempotent: marking it again, or an id that is

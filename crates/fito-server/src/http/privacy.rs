@@ -664,21 +664,29 @@ pub async fn resolve_withdrawal(
         }
         _ => {}
     }
-    if outcome != "account-deleted" {
-        notify::send(
-            &txn,
-            &[w.user_id],
-            "withdrawal-resolved",
-            &[("outcome", outcome.to_string())],
-            notify::Target {
-                kind: "withdrawal",
-                id,
-            },
+    let sent = if outcome != "account-deleted" {
+        Some(
+            notify::send(
+                &txn,
+                &[w.user_id],
+                "withdrawal-resolved",
+                &[("outcome", outcome.to_string())],
+                notify::Target {
+                    kind: "withdrawal",
+                    id,
+                },
+            )
+            .await?,
         )
-        .await?;
-    }
+    } else {
+        None
+    };
     fito_store::audit::append(&txn, entries).await?;
     txn.commit().await?;
+    // Live to the open portal once committed (the notify branch's pattern).
+    if let Some(sent) = sent {
+        state.live.notified(sent).await;
+    }
     if outcome == "account-deleted" {
         privacy::flush_erased(&state.store).await;
     }

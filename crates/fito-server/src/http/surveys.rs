@@ -359,9 +359,9 @@ async fn flag_quarantine<C: fito_store::ConnectionTrait>(
     c: &Checked,
     survey_id: Uuid,
     now: i64,
-) -> Result<(), ApiError> {
+) -> Result<crate::live::Sent, ApiError> {
     if c.quarantine.is_empty() {
-        return Ok(());
+        return Ok(crate::live::Sent::default());
     }
     if let Some(oid) = c.object_id
         && let Some(mut o) = objects::get(txn, oid).await?
@@ -393,8 +393,7 @@ async fn flag_quarantine<C: fito_store::ConnectionTrait>(
             id: survey_id,
         },
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 fn same_content(s: &Survey, c: &Checked, input: &SurveyInput) -> bool {
@@ -454,12 +453,13 @@ pub async fn create(
         }
         other => other?,
     };
-    flag_quarantine(&state, &me, &txn, &c, saved.id, now).await?;
+    let sent = flag_quarantine(&state, &me, &txn, &c, saved.id, now).await?;
     let entry = me
         .entry("survey.record", Some("survey"), Some(saved.id.to_string()))
         .details(json!({ "findings": c.findings.len(), "quarantine": c.quarantine }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
+    state.live.notified(sent).await;
     Ok((StatusCode::CREATED, Json(view(&saved))).into_response())
 }
 
@@ -501,12 +501,13 @@ pub async fn replace(
         }
         other => other?,
     };
-    flag_quarantine(&state, &me, &txn, &c, saved.id, now).await?;
+    let sent = flag_quarantine(&state, &me, &txn, &c, saved.id, now).await?;
     let entry = me
         .entry("survey.update", Some("survey"), Some(saved.id.to_string()))
         .details(json!({ "findings": c.findings.len(), "quarantine": c.quarantine }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
+    state.live.notified(sent).await;
     Ok(Json(view(&saved)))
 }
 

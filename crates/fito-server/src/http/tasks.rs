@@ -283,7 +283,7 @@ pub async fn create(
             fito_store::StoreError::Conflict(_) => ApiError::conflict("task-id-taken"),
             other => other.into(),
         })?;
-    notify::send(
+    let sent = notify::send(
         &txn,
         &[saved.assignee_id],
         "task-assigned",
@@ -305,6 +305,7 @@ pub async fn create(
         );
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
+    state.live.notified(sent).await;
     Ok((StatusCode::CREATED, Json(view(saved, object_ids))))
 }
 

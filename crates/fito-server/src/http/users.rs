@@ -296,7 +296,16 @@ pub async fn activate(
         .entry("user.activate", Some("user"), Some(id.to_string()))
         .details(json!({ "role": role, "organization_id": org }));
     fito_store::audit::append(&txn, vec![entry]).await?;
+    let sent = crate::notify::send(
+        &txn,
+        &[id],
+        "account-activated",
+        &[],
+        crate::notify::Target { kind: "user", id },
+    )
+    .await?;
     txn.commit().await?;
+    state.live.notified(sent).await;
     Ok(Json(user.into()))
 }
 

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod pki;
+pub mod sse;
 
 use fito_server::config::Config;
 use fito_store::test_support::TestDb;
@@ -43,6 +44,8 @@ pub fn test_config(db: &TestDb) -> Config {
     config.rate_limit.enabled = false;
     config.auth.argon2_memory_kib = 1024;
     config.auth.argon2_iterations = 1;
+    // Web Push is on (VAPID key made at start); push services are local fakes.
+    config.push.subject = Some("mailto:ops@fito.test".into());
     config
 }
 

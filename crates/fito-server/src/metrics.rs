@@ -1,0 +1,221 @@
+//! Prometheus metrics (R-OPS-2), hand-written: a few counters, gauges and one
+//! histogram do not need a metrics framework. `GET /metrics` answers in the text
+//! exposition format, only to a caller with the bearer token from `[metrics]`.
+
+use crate::state::AppState;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Instant;
+
+/// Upper bounds of the latency buckets, in seconds.
+const BUCKETS: [f64; 11] = [
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+#[derive(Default)]
+struct Histogram {
+    buckets: [u64; BUCKETS.len()],
+    count: u64,
+    sum: f64,
+}
+
+/// Everything counted in this process.
+#[derive(Default)]
+pub struct Metrics {
+    /// (method, route template, status) → latencies.
+    http: Mutex<BTreeMap<(String, String, u16), Histogram>>,
+    /// Open `GET /notifications/stream` connections.
+    pub sse_connections: AtomicI64,
+    /// Push delivery results: delivered, retry, gone, failed, refused.
+    push: Mutex<BTreeMap<&'static str, u64>>,
+    /// Records waiting to be synchronised; filled by the sync service.
+    pub sync_pending: AtomicI64,
+}
+
+impl Metrics {
+    pub fn observe_http(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        let mut http = self.http.lock().expect("metrics");
+        let h = http
+            .entry((method.to_string(), route.to_string(), status))
+            .or_default();
+        h.count += 1;
+        h.sum += seconds;
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            if seconds <= *bound {
+                h.buckets[i] += 1;
+            }
+        }
+    }
+
+    pub fn push_result(&self, result: &'static str) {
+        *self
+            .push
+            .lock()
+            .expect("metrics")
+            .entry(result)
+            .or_default() += 1;
+    }
+
+    /// Sets `fito_sync_pending`.
+    pub fn set_sync_pending(&self, n: i64) {
+        self.sync_pending.store(n, Ordering::Relaxed);
+    }
+
+    /// The text exposition format; `outbox` is the number of pending and given-up
+    /// push deliveries (read from the database, so every instance reports the same).
+    pub fn render(&self, outbox: (i64, i64)) -> String {
+        let mut out = String::new();
+        let http = self.http.lock().expect("metrics");
+        out.push_str("# HELP fito_http_requests_total HTTP requests answered, by route template and status.\n");
+        out.push_str("# TYPE fito_http_requests_total counter\n");
+        for ((method, route, status), h) in http.iter() {
+            let _ = writeln!(
+                out,
+                "fito_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {}",
+                escape(route),
+                h.count
+            );
+        }
+        out.push_str("# HELP fito_http_request_duration_seconds Time to answer (to the response head), by route template and status.\n");
+        out.push_str("# TYPE fito_http_request_duration_seconds histogram\n");
+        for ((method, route, status), h) in http.iter() {
+            let labels = format!(
+                "method=\"{method}\",route=\"{}\",status=\"{status}\"",
+                escape(route)
+            );
+            for (i, bound) in BUCKETS.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "fito_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {}",
+                    h.buckets[i]
+                );
+            }
+            let _ = writeln!(
+                out,
+                "fito_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
+                h.count
+            );
+            let _ = writeln!(
+                out,
+                "fito_http_request_duration_seconds_sum{{{labels}}} {}",
+                h.sum
+            );
+            let _ = writeln!(
+                out,
+                "fito_http_request_duration_seconds_count{{{labels}}} {}",
+                h.count
+            );
+        }
+        drop(http);
+        out.push_str("# HELP fito_sse_connections Open live-update streams on this instance.\n");
+        out.push_str("# TYPE fito_sse_connections gauge\n");
+        let _ = writeln!(
+            out,
+            "fito_sse_connections {}",
+            self.sse_connections.load(Ordering::Relaxed)
+        );
+        out.push_str("# HELP fito_push_outbox Push deliveries in the outbox, by state.\n");
+        out.push_str("# TYPE fito_push_outbox gauge\n");
+        let _ = writeln!(out, "fito_push_outbox{{state=\"pending\"}} {}", outbox.0);
+        let _ = writeln!(out, "fito_push_outbox{{state=\"failed\"}} {}", outbox.1);
+        out.push_str(
+            "# HELP fito_push_deliveries_total Push delivery attempts on this instance, by result.\n",
+        );
+        out.push_str("# TYPE fito_push_deliveries_total counter\n");
+        let push = self.push.lock().expect("metrics");
+        for result in ["delivered", "retry", "gone", "failed", "refused"] {
+            let _ = writeln!(
+                out,
+                "fito_push_deliveries_total{{result=\"{result}\"}} {}",
+                push.get(result).copied().unwrap_or(0)
+            );
+        }
+        drop(push);
+        out.push_str("# HELP fito_sync_pending Records from devices waiting to be applied.\n");
+        out.push_str("# TYPE fito_sync_pending gauge\n");
+        let _ = writeln!(
+            out,
+            "fito_sync_pending {}",
+            self.sync_pending.load(Ordering::Relaxed)
+        );
+        out
+    }
+}
+
+fn escape(label: &str) -> String {
+    label
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+/// Route layer: counts each matched request under its route template (never the
+/// concrete path, which would carry ids).
+pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".into());
+    let method = request.method().as_str().to_string();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    state.metrics.observe_http(
+        &method,
+        &route,
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64(),
+    );
+    response
+}
+
+/// `GET /metrics`: the bearer token from `[metrics] token`, compared in constant
+/// time; no token configured → 404, wrong or missing token → 401.
+pub async fn endpoint(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(expected) = state
+        .config
+        .metrics
+        .token
+        .as_deref()
+        .filter(|t| !t.is_empty())
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let same = {
+        use sha2::{Digest, Sha256};
+        let (a, b) = (Sha256::digest(given), Sha256::digest(expected));
+        a.iter()
+            .zip(b.iter())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+    };
+    if !same {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let reader = state.store.reader();
+    let pending = fito_store::push::count(reader, fito_store::push::PENDING)
+        .await
+        .unwrap_or(-1);
+    let failed = fito_store::push::count(reader, fito_store::push::FAILED)
+        .await
+        .unwrap_or(-1);
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render((pending, failed)),
+    )
+        .into_response()
+}

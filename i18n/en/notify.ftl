@@ -1,0 +1,6 @@
+# Notifications: live updates and push (R-NOTIF-1).
+
+notification-account-activated = Your account has been activated. You can sign in now.
+push-not-configured = Push notifications are not configured on this server.
+push-subscription-invalid = The push subscription is not valid: check the field { $field }.
+push-subscription-not-found = There is no such push subscription.

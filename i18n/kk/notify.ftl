@@ -1,0 +1,6 @@
+# Хабарламалар: тікелей жаңарту және push (R-NOTIF-1).
+
+notification-account-activated = Тіркелгіңіз белсендірілді. Жүйеге кіруге болады.
+push-not-configured = Бұл серверде push-хабарламалар бапталмаған.
+push-subscription-invalid = Push-жазылым жарамсыз: { $field } өрісін тексеріңіз.
+push-subscription-not-found = Мұндай push-жазылым табылмады.

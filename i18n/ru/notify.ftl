@@ -1,0 +1,6 @@
+# Уведомления: живые обновления и push (R-NOTIF-1).
+
+notification-account-activated = Ваша учётная запись активирована. Можно входить в систему.
+push-not-configured = На этом сервере push-уведомления не настроены.
+push-subscription-invalid = Push-подписка недействительна: проверьте поле { $field }.
+push-subscription-not-found = Такой push-подписки нет.
