@@ -279,6 +279,12 @@ async fn r_notif_1_the_stream_needs_sign_in_and_keeps_alive(engine: Engine) {
     // A quiet stream still says it is alive (every 20 s), so proxies keep it open.
     let e = stream.next_any().await;
     assert_eq!(e.comment.as_deref(), Some("keep-alive"));
+    // Signing out closes the stream (at its next session check).
+    let out = app
+        .post("/api/v1/auth/logout", &admin.token, json!({}))
+        .await;
+    assert!(out.status.is_success(), "{}", out.body);
+    assert!(stream.ends().await, "the stream ends with its session");
     app.stop().await;
 }
 both_engines!(r_notif_1_the_stream_needs_sign_in_and_keeps_alive);
