@@ -95,3 +95,22 @@ pub async fn heads_over(state: &AppState, org_path: &str) -> Result<Vec<Uuid>, A
     }
     Ok(heads)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::KINDS;
+    use crate::i18n::{I18n, Lang};
+
+    #[test]
+    fn r_notif_1_every_service_notification_is_written_in_every_language() {
+        let i18n = I18n::load();
+        for kind in KINDS {
+            for lang in Lang::ALL {
+                assert!(
+                    i18n.has(lang, &format!("notification-{kind}")),
+                    "{kind} in {lang:?}"
+                );
+            }
+        }
+    }
+}

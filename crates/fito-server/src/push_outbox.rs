@@ -149,9 +149,19 @@ impl Pusher {
             .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
             .collect();
         let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        let title = self
+        let mut title = self
             .i18n
             .message(lang, &format!("notification-{}", d.kind), &args);
+        // A push message holds at most 3993 bytes: a long list of organisms is cut
+        // (the notification centre shows it whole).
+        if title.len() > 1000 {
+            let cut = (0..=1000)
+                .rev()
+                .find(|i| title.is_char_boundary(*i))
+                .unwrap_or(0);
+            title.truncate(cut);
+            title.push('…');
+        }
         serde_json::json!({
             "kind": d.kind,
             "id": d.notification_id,

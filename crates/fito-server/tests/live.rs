@@ -267,3 +267,24 @@ async fn r_ops_2_metrics_need_the_token_and_count_requests_and_streams(engine: E
     closed.stop().await;
 }
 both_engines!(r_ops_2_metrics_need_the_token_and_count_requests_and_streams);
+
+async fn r_notif_1_the_stream_needs_sign_in_and_keeps_alive(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let anonymous = app
+        .call(Method::GET, "/api/v1/notifications/stream", None, None)
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let admin = app.admin().await;
+    let mut stream = SseStream::open(&app.base, &admin.token, None, "kk").await;
+    // A quiet stream still says it is alive (every 20 s), so proxies keep it open.
+    let e = stream.next_any().await;
+    assert_eq!(e.comment.as_deref(), Some("keep-alive"));
+    // Signing out closes the stream (at its next session check).
+    let out = app
+        .post("/api/v1/auth/logout", &admin.token, json!({}))
+        .await;
+    assert!(out.status.is_success(), "{}", out.body);
+    assert!(stream.ends().await, "the stream ends with its session");
+    app.stop().await;
+}
+both_engines!(r_notif_1_the_stream_needs_sign_in_and_keeps_alive);

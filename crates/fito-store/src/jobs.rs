@@ -48,3 +48,16 @@ pub async fn release<C: ConnectionTrait>(conn: &C, name: &str, holder: &str) -> 
     .await?;
     Ok(())
 }
+
+/// Who holds the lease on `name` and until when; None if no instance ever took it.
+pub async fn holder<C: ConnectionTrait>(conn: &C, name: &str) -> Result<Option<(String, i64)>> {
+    let row = conn
+        .query_one_raw(stmt(
+            conn,
+            "SELECT holder, until FROM job_leases WHERE name = ?",
+            vec![name.into()],
+        ))
+        .await?;
+    row.map(|r| Ok((r.try_get("", "holder")?, r.try_get("", "until")?)))
+        .transpose()
+}

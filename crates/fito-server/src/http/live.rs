@@ -25,6 +25,9 @@ use uuid::Uuid;
 /// At most this many notifications are replayed on resume.
 const REPLAY: u64 = 500;
 
+/// How often an open stream checks that its session is still live.
+const SESSION_CHECK: Duration = Duration::from_secs(15);
+
 struct Connection {
     state: AppState,
     user: Uuid,
@@ -34,6 +37,10 @@ struct Connection {
     events: broadcast::Receiver<Arc<LiveEvent>>,
     stop: watch::Receiver<bool>,
     queue: VecDeque<Event>,
+    /// The session the stream was opened with: a signed-out or expired session
+    /// (deactivation ends every session) closes the stream at the next check.
+    session: Uuid,
+    check: tokio::time::Interval,
 }
 
 impl Drop for Connection {
@@ -116,7 +123,16 @@ impl Connection {
         }
     }
 
-    /// The next event to send; None when the server stops.
+    async fn session_live(&self) -> bool {
+        match fito_store::sessions::get(self.state.store.reader(), self.session).await {
+            Ok(Some(s)) => s.revoked_at.is_none() && s.expires_at > fito_store::time::now_us(),
+            Ok(None) => false,
+            // A database hiccup does not end the stream.
+            Err(_) => true,
+        }
+    }
+
+    /// The next event to send; None when the server stops or the session ends.
     async fn next(mut self) -> Option<(Result<Event, Infallible>, Connection)> {
         loop {
             if let Some(event) = self.queue.pop_front() {
@@ -132,6 +148,11 @@ impl Connection {
                     Err(broadcast::error::RecvError::Closed) => return None,
                 },
                 _ = self.stop.changed() => return None,
+                _ = self.check.tick() => {
+                    if !self.session_live().await {
+                        return None;
+                    }
+                }
             }
         }
     }
@@ -171,6 +192,15 @@ pub async fn stream(
         cursor,
         events,
         queue: VecDeque::new(),
+        session: me.session.id,
+        check: {
+            let mut check = tokio::time::interval_at(
+                tokio::time::Instant::now() + SESSION_CHECK,
+                SESSION_CHECK,
+            );
+            check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            check
+        },
     };
     if resume.is_some() {
         connection.catch_up().await;

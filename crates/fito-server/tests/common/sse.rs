@@ -65,6 +65,18 @@ impl SseStream {
         }
     }
 
+    /// Reads until the server closes the stream; true if it did within a minute.
+    pub async fn ends(&mut self) -> bool {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            match tokio::time::timeout_at(deadline, self.response.chunk()).await {
+                Err(_) => return false,
+                Ok(Ok(Some(_))) => continue,
+                Ok(_) => return true,
+            }
+        }
+    }
+
     /// The next event or comment.
     pub async fn next_any(&mut self) -> SseEvent {
         loop {
