@@ -96,6 +96,9 @@ pub struct MapConfig {
     /// Attribution the map must show (HTML-free text).
     pub attribution: String,
     pub max_zoom: u8,
+    /// The tile server permits bulk caching (a self-hosted or licensed one): the field
+    /// app then keeps the inspector's district offline. Ignored for OpenStreetMap's.
+    pub offline_bulk: bool,
 }
 
 impl Default for MapConfig {
@@ -105,6 +108,7 @@ impl Default for MapConfig {
             subdomains: Vec::new(),
             attribution: "© OpenStreetMap contributors".into(),
             max_zoom: 19,
+            offline_bulk: false,
         }
     }
 }

@@ -260,6 +260,7 @@ async fn r_sec_1_strict_security_headers_and_the_map_settings() {
         c.map.tile_url = "https://{s}.tiles.example.kz/osm/{z}/{x}/{y}.png".into();
         c.map.subdomains = vec!["a".into(), "b".into()];
         c.map.attribution = "© OpenStreetMap contributors".into();
+        c.map.offline_bulk = true;
     })
     .await;
     // No sign-in needed: the web app reads it before anyone signs in.
@@ -278,6 +279,8 @@ async fn r_sec_1_strict_security_headers_and_the_map_settings() {
     );
     assert_eq!(body["attribution"], "© OpenStreetMap contributors");
     assert_eq!(body["subdomains"], json!(["a", "b"]));
+    // A self-hosted tile server may be cached for the field (R-MOB-1) …
+    assert_eq!(body["offline_bulk"], true);
     let csp = h["content-security-policy"].to_str().unwrap();
     for directive in [
         "default-src 'self'",
@@ -348,3 +351,27 @@ async fn r_sec_1_cookie_writes_need_the_csrf_token_bearer_writes_do_not(engine: 
     app.stop().await;
 }
 both_engines!(r_sec_1_cookie_writes_need_the_csrf_token_bearer_writes_do_not);
+
+/// … but OpenStreetMap's own tiles never, whatever the setting: its tile usage policy
+/// forbids bulk downloads (R-MOB-1).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r_mob_1_openstreetmap_tiles_are_never_offered_for_offline_caching() {
+    let app = TestApp::start_with(Engine::Sqlite, |c| c.map.offline_bulk = true).await;
+    let body: serde_json::Value = app
+        .http
+        .get(format!("{}/api/v1/config/map", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        body["tile_url"]
+            .as_str()
+            .unwrap()
+            .contains("tile.openstreetmap.org")
+    );
+    assert_eq!(body["offline_bulk"], false);
+    app.stop().await;
+}

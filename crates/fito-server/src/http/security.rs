@@ -193,6 +193,10 @@ pub struct MapSettings {
     pub subdomains: Vec<String>,
     pub attribution: String,
     pub max_zoom: u8,
+    /// Whether the field app may cache the inspector's district for offline use: only a
+    /// self-hosted or licensed tile server permits bulk downloads, and never
+    /// tile.openstreetmap.org (its usage policy forbids it), whatever the setting.
+    pub offline_bulk: bool,
 }
 
 /// The web map's tile source and attribution; needs no sign-in (the sign-in page
@@ -207,6 +211,7 @@ pub async fn map_config(State(state): State<AppState>) -> Json<MapSettings> {
         subdomains: map.subdomains.clone(),
         attribution: map.attribution.clone(),
         max_zoom: map.max_zoom,
+        offline_bulk: map.offline_bulk && !map.tile_url.contains("tile.openstreetmap.org"),
     })
 }
 
