@@ -39,6 +39,16 @@ pub struct Config {
     pub egress: EgressConfig,
     /// Requests per client IP (R-SEC-1).
     pub rate_limit: RateLimitConfig,
+    /// The web app served at `/`.
+    pub web: WebConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebConfig {
+    /// Serve the web app from this folder (a `web/dist` build) instead of the copy
+    /// embedded in the binary: for development and tests.
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -217,6 +227,7 @@ impl Default for Config {
             signature: SignatureConfig::default(),
             egress: EgressConfig::default(),
             rate_limit: RateLimitConfig::default(),
+            web: WebConfig::default(),
         }
     }
 }

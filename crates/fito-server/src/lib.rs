@@ -16,6 +16,7 @@ pub mod notify;
 pub mod rate_limit;
 pub mod register_import;
 pub mod state;
+pub mod web_assets;
 
 use crate::audit_writer::AuditWriter;
 use crate::config::Config;

@@ -152,7 +152,8 @@ pub fn app(state: AppState) -> Router {
             "/api/openapi.json",
             axum::routing::get(move || health::openapi(api.clone())),
         )
-        .fallback(|| async { ApiError::not_found("not-found") })
+        // The web app at `/`; the API's problem+json 404 under `/api/`.
+        .fallback(crate::web_assets::fallback)
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")
         })
