@@ -5,9 +5,12 @@
 //! `fito-bench acts`: act rendering to PDF (R-ACT-1) against headless Chromium.
 //!
 //! `fito-bench sign`: e-signature verification (R-AUTH-2, R-AUTH-3), RSA and GOST-512.
+//!
+//! `fito-bench sync`: offline sync of surveys and act drafts to a release server (R-MOB-2).
 
 mod acts;
 mod sign;
+mod sync;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -76,6 +79,28 @@ enum Command {
         #[arg(long)]
         fixtures: Option<std::path::PathBuf>,
     },
+    /// Push a field day's outbox (surveys with points and findings, act drafts) to a
+    /// release `fito serve` on a fresh SQLite folder, and on a fresh PostgreSQL
+    /// database when --postgres-url is given: median of --runs.
+    Sync {
+        /// The release binary to run.
+        #[arg(long, default_value = "target/release/fito")]
+        fito: std::path::PathBuf,
+        /// A PostgreSQL server URL (a database is made on it and dropped after).
+        #[arg(long, env = "FITO_BENCH_POSTGRES_URL")]
+        postgres_url: Option<String>,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        #[arg(long, default_value_t = 100)]
+        surveys: usize,
+        #[arg(long, default_value_t = 10)]
+        points: usize,
+        #[arg(long, default_value_t = 50)]
+        acts: usize,
+        /// Records per push (the app's batch size).
+        #[arg(long, default_value_t = 50)]
+        batch: usize,
+    },
 }
 
 #[tokio::main]
@@ -110,6 +135,26 @@ async fn main() -> anyhow::Result<()> {
             crl_entries,
             fixtures: fixtures.unwrap_or_else(sign::default_fixtures),
         }),
+        Command::Sync {
+            fito,
+            postgres_url,
+            runs,
+            surveys,
+            points,
+            acts,
+            batch,
+        } => {
+            sync::run(&sync::Options {
+                fito,
+                postgres_url,
+                runs: runs.max(1),
+                surveys: surveys.max(1),
+                points,
+                acts,
+                batch: batch.clamp(1, 500),
+            })
+            .await
+        }
     }
 }
 

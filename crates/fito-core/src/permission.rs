@@ -71,6 +71,8 @@ pub enum Action {
     PolicyPublish,
     /// See and resolve requests to withdraw consent (R-PD-1).
     WithdrawalManage,
+    /// Apply a mobile app's exported outbox for one of its users (R-MOB-2).
+    SyncOutboxImport,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -83,7 +85,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 34] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -117,6 +119,7 @@ impl Action {
         Action::UserDelete,
         Action::PolicyPublish,
         Action::WithdrawalManage,
+        Action::SyncOutboxImport,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -155,6 +158,7 @@ impl Action {
             Action::UserDelete => "user.delete",
             Action::PolicyPublish => "policy.publish",
             Action::WithdrawalManage => "privacy.withdrawal.manage",
+            Action::SyncOutboxImport => "sync.outbox_import",
         }
     }
 

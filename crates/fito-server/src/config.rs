@@ -39,6 +39,8 @@ pub struct Config {
     pub egress: EgressConfig,
     /// Requests per client IP (R-SEC-1).
     pub rate_limit: RateLimitConfig,
+    /// The web app served at `/`.
+    pub web: WebConfig,
     /// Web Push to the installed app (R-NOTIF-1).
     pub push: PushConfig,
     /// `GET /metrics` in Prometheus text format (R-OPS-2).
@@ -192,6 +194,14 @@ impl PrivacyConfig {
             .clone()
             .unwrap_or_else(|| data_dir.join("master.key"))
     }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebConfig {
+    /// Serve the web app from this folder (a `web/dist` build) instead of the copy
+    /// embedded in the binary: for development and tests.
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -378,6 +388,7 @@ impl Default for Config {
             push: PushConfig::default(),
             metrics: MetricsConfig::default(),
             privacy: PrivacyConfig::default(),
+            web: WebConfig::default(),
         }
     }
 }

@@ -63,6 +63,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/esign.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/notify.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/privacy.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/sync.ftl")),
         ]
     };
 }

@@ -22,6 +22,7 @@ pub mod rate_limit;
 pub mod register_import;
 pub mod state;
 pub mod tls;
+pub mod web_assets;
 
 use crate::audit_writer::AuditWriter;
 use crate::config::Config;

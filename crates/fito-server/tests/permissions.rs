@@ -677,6 +677,17 @@ async fn prepare(
             format!("/api/v1/users/{}", active_user(app, admin, org).await),
             None,
         ),
+        // Sync: push and pull are the caller's own; each record is checked on its own
+        // (tests/sync.rs). The outbox import names a user of `org`.
+        ("POST", "/api/v1/sync/push") => p(path.into(), Some(json!({ "records": [] }))),
+        ("GET", "/api/v1/sync/pull") => p(path.into(), None),
+        ("POST", "/api/v1/sync/outbox-import") => p(
+            path.into(),
+            Some(
+                json!({ "format": "fito-outbox", "version": 1, "device_id": "walk",
+                "user_id": active_user(app, admin, org).await, "records": [] }),
+            ),
+        ),
         _ => None,
     }
 }

@@ -289,6 +289,8 @@ async fn r_sec_1_strict_security_headers_and_the_map_settings() {
         "img-src 'self' data: blob: https://*.tiles.example.kz",
         "connect-src 'self' https://*.tiles.example.kz",
         "worker-src 'self' blob:",
+        // The portal signs through NCALayer on the user's computer.
+        "wss://127.0.0.1:13579",
         "frame-ancestors 'none'",
         "base-uri 'none'",
         "form-action 'self'",

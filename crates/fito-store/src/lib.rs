@@ -16,6 +16,7 @@ pub mod privacy;
 pub mod push;
 pub mod reference;
 pub mod sessions;
+pub mod sync;
 pub mod test_support;
 pub mod time;
 pub mod users;

@@ -42,6 +42,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "live updates, push, job leases",
         include_str!("../migrations/0009_live_push_jobs.sql"),
     ),
+    (10, "sync", include_str!("../migrations/0010_sync.sql")),
     (
         11,
         "audit log append-only",

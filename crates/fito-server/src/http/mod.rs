@@ -20,6 +20,7 @@ pub mod security;
 pub mod sheets;
 pub mod spatial;
 pub mod surveys;
+pub mod sync;
 pub mod tasks;
 pub mod transfer;
 pub mod users;
@@ -140,6 +141,14 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(privacy::file_withdrawal, privacy::list_withdrawals))
         .routes(routes!(privacy::resolve_withdrawal))
         .routes(routes!(privacy::delete_user))
+        .routes(routes!(sync::pull))
+        .merge(
+            // A push carries a batch of survey points: a larger body than elsewhere.
+            OpenApiRouter::new()
+                .routes(routes!(sync::push))
+                .routes(routes!(sync::outbox_import))
+                .layer(DefaultBodyLimit::max(sync::MAX_PUSH_BYTES)),
+        )
         .split_for_parts();
     let components = api.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
@@ -164,7 +173,8 @@ pub fn app(state: AppState) -> Router {
             axum::routing::get(move || health::openapi(api.clone())),
         )
         .route("/metrics", axum::routing::get(crate::metrics::endpoint))
-        .fallback(|| async { ApiError::not_found("not-found") })
+        // The web app at `/`; the API's problem+json 404 under `/api/`.
+        .fallback(crate::web_assets::fallback)
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")
         })

@@ -49,17 +49,22 @@ pub fn tile_origin(tile_url: &str) -> Option<String> {
     ok.then(|| format!("{scheme}://{host}"))
 }
 
+/// NCALayer, the NCA's signing application on the user's own computer, listens here;
+/// the portal signs through it (R-AUTH-2, R-ACT-2).
+const NCALAYER: &str = "wss://127.0.0.1:13579";
+
 /// The web app's content security policy: its own scripts and styles only, images
-/// and fetches from itself and the configured map tiles, no framing, no plugins.
+/// and fetches from itself and the configured map tiles (plus NCALayer's local
+/// socket), no framing, no plugins.
 pub fn content_security_policy(map: &MapConfig) -> String {
     let tiles = tile_origin(&map.tile_url)
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self'; style-src 'self'; \
-         img-src 'self' data: blob:{tiles}; connect-src 'self'{tiles}; \
-         worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; \
-         base-uri 'none'; form-action 'self'"
+         img-src 'self' data: blob:{tiles}; connect-src 'self'{tiles} {NCALAYER}; \
+         worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; \
+         frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
     )
 }
 
