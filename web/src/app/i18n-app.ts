@@ -1,0 +1,73 @@
+/**
+ * The app's language: Kazakh by default, ru and en; the choice is remembered in
+ * localStorage. Messages come from i18n/{kk,ru,en}/web.ftl and portal.ftl (and any
+ * other `web-*.ftl` a part of the app adds), bundled as text by Vite.
+ */
+import { computed, signal } from '@preact/signals';
+import { DEFAULT_LANG, LANGS, Messages, type Lang, type MessageArgs } from '../i18n.js';
+
+const files = import.meta.glob('../../../i18n/*/{web,portal,web-*}.ftl', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** The ftl texts per language, from a `{path: text}` map. */
+export function sourcesFrom(map: Record<string, string>): Record<Lang, string[]> {
+  const out: Record<Lang, string[]> = { kk: [], ru: [], en: [] };
+  for (const [path, text] of Object.entries(map).sort(([a], [b]) => a.localeCompare(b))) {
+    const lang = /\/i18n\/(kk|ru|en)\//.exec(path)?.[1] as Lang | undefined;
+    if (lang) out[lang].push(text);
+  }
+  return out;
+}
+
+export const messages = new Messages(sourcesFrom(files));
+
+const STORAGE_KEY = 'fito.lang';
+
+function initialLang(): Lang {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (stored && (LANGS as readonly string[]).includes(stored)) return stored as Lang;
+  } catch {
+    // Storage may be off (private mode): Kazakh then.
+  }
+  return DEFAULT_LANG;
+}
+
+export const lang = signal<Lang>(initialLang());
+
+export function setLang(next: Lang): void {
+  lang.value = next;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered; still switched.
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+/** The message in the current language (reading `lang` makes components re-render on a switch). */
+export function t(id: string, args?: MessageArgs): string {
+  return messages.format(lang.value, id, args);
+}
+
+/** Picks the `name_kk` / `name_ru` / `name_en` of a reference entry, Kazakh first as fallback. */
+export function localName(entry: Record<string, unknown> | undefined, fallback = ''): string {
+  if (!entry) return fallback;
+  const l = lang.value;
+  const pick = (k: string) => (typeof entry[k] === 'string' && entry[k] ? (entry[k] as string) : undefined);
+  return pick(`name_${l}`) ?? pick('name_kk') ?? pick('name_ru') ?? pick('name_la') ?? fallback;
+}
+
+export const dateFormat = computed(
+  () => new Intl.DateTimeFormat(lang.value === 'kk' ? 'kk-KZ' : lang.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }),
+);
+
+/** A time on screen: Asia/Almaty, in the user's language. */
+export function fmtTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat.value.format(d);
+}

@@ -1,0 +1,90 @@
+/**
+ * Who is signed in, and what the server currently demands first (a new password, the
+ * acceptance of the privacy policy). One Api client for the whole app.
+ */
+import { signal } from '@preact/signals';
+import { Api, ApiError } from './api.js';
+import { lang } from './i18n-app.js';
+
+export type Role = 'administrator' | 'head' | 'inspector' | 'operator';
+export const ROLES: readonly Role[] = ['administrator', 'head', 'inspector', 'operator'];
+
+export interface User {
+  id: string;
+  organization_id: string | null;
+  role: Role | null;
+  status: string;
+  surname: string;
+  first_name: string;
+  patronymic: string | null;
+  email: string;
+  position: string;
+  must_change_password: boolean;
+  [key: string]: unknown;
+}
+
+export interface LoginAnswer {
+  token: string;
+  csrf_token: string;
+  session_id: string;
+  expires_at: string;
+  user: User;
+}
+
+export const api = new Api({ lang: () => lang.value });
+
+/** undefined while the first `GET /me` runs; null when nobody is signed in. */
+export const user = signal<User | null | undefined>(undefined);
+/** Set when the API answered `consent-required`: the policy version to accept. */
+export const consentRequired = signal<{ version: string | undefined } | null>(null);
+
+api.onProblem((e: ApiError) => {
+  if (e.status === 401 && e.code !== 'auth-invalid-credentials' && user.value) user.value = null;
+  if (e.code === 'consent-required') {
+    const v = e.problem?.version;
+    consentRequired.value = { version: typeof v === 'string' ? v : undefined };
+  }
+  if (e.code === 'auth-password-change-required' && user.value) {
+    user.value = { ...user.value, must_change_password: true };
+  }
+});
+
+/** Asks the server who the session belongs to. */
+export async function loadMe(): Promise<void> {
+  try {
+    user.value = await api.get<User>('/api/v1/me');
+  } catch (e) {
+    if (e instanceof ApiError && e.kind === 'problem' && e.status !== 401) {
+      // Signed in, but something else is asked first (e.g. consent); /me is exempt, so rare.
+      user.value = null;
+    } else {
+      user.value = null;
+    }
+  }
+}
+
+export function signedIn(answer: LoginAnswer): void {
+  api.setCsrf(answer.csrf_token);
+  consentRequired.value = null;
+  user.value = answer.user;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api.post('/api/v1/auth/logout');
+  } catch {
+    // The session may already be gone: signed out either way.
+  }
+  api.setCsrf(undefined);
+  consentRequired.value = null;
+  user.value = null;
+}
+
+export function hasRole(...roles: Role[]): boolean {
+  const r = user.value?.role;
+  return !!r && roles.includes(r);
+}
+
+export function fullName(u: { surname?: string; first_name?: string; patronymic?: string | null }): string {
+  return [u.surname, u.first_name, u.patronymic].filter(Boolean).join(' ');
+}

@@ -1,0 +1,171 @@
+/**
+ * The app shell: skip link, header (name, menu by role, language, notifications, user),
+ * the current screen in <main>, footer with the privacy policy. It decides what comes
+ * first: sign-in, a new password, the policy consent, then the screen asked for.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { LANGS, type Lang } from '../i18n.js';
+import { lang, setLang, t } from './i18n-app.js';
+import { unread, startLive, stopLive } from './live.js';
+import { findScreen, mayOpen, navFor, type Screen, type ScreenProps } from './registry.js';
+import { href, location, match } from './router.js';
+import { consentRequired, fullName, signOut, user } from './session.js';
+import { ErrorBox, Loading, PageTitle } from './ui.js';
+
+const loaded = new Map<Screen, ComponentType<ScreenProps>>();
+
+/** Renders a screen, loading its module on first use. */
+function LazyScreen({ screen, props }: { screen: Screen; props: ScreenProps }) {
+  const [Comp, setComp] = useState<ComponentType<ScreenProps> | undefined>(() => loaded.get(screen));
+  const [error, setError] = useState<unknown>(undefined);
+  useEffect(() => {
+    const known = loaded.get(screen);
+    if (known) {
+      setComp(() => known);
+      return;
+    }
+    setComp(undefined);
+    let live = true;
+    screen.load().then(
+      (m) => {
+        loaded.set(screen, m.default);
+        if (live) setComp(() => m.default);
+      },
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [screen]);
+  if (error) return <ErrorBox error={error} />;
+  if (!Comp) return <Loading loading />;
+  return <Comp {...props} />;
+}
+
+function byPath(path: string): Screen | undefined {
+  return findScreen(path, match)?.screen;
+}
+
+function LanguageSwitch() {
+  return (
+    <div class="lang-switch">
+      <label for="lang-select">{t('portal-language')}</label>
+      <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Lang)}>
+        {LANGS.map((l) => (
+          <option value={l} lang={l} key={l}>
+            {t(`portal-lang-${l}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Header({ current }: { current: string }) {
+  const [open, setOpen] = useState(false);
+  const u = user.value;
+  const items = u && !u.must_change_password ? navFor(u.role) : [];
+  return (
+    <header class="site-header">
+      <div class="brand">
+        <a href="#/">{t('portal-app-name')}</a>
+      </div>
+      {items.length > 0 ? (
+        <nav aria-label={t('portal-nav-label')} class={open ? 'open' : ''}>
+          <button type="button" class="menu-toggle" aria-expanded={open} aria-controls="main-menu" onClick={() => setOpen(!open)}>
+            {t('portal-menu')}
+          </button>
+          <ul id="main-menu">
+            {items.map((s) => {
+              const active = current === s.path || current.startsWith(`${s.path}/`);
+              return (
+                <li key={s.path}>
+                  <a href={href(s.path)} aria-current={active ? 'page' : undefined} onClick={() => setOpen(false)}>
+                    {t(s.title)}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
+      <div class="header-tools">
+        <LanguageSwitch />
+        {u ? (
+          <>
+            <a href="#/notifications" class="bell" aria-label={t('portal-notifications-unread', { count: unread.value })}>
+              <span aria-hidden="true">🔔</span>
+              {unread.value > 0 ? <span class="count" aria-hidden="true">{unread.value}</span> : null}
+            </a>
+            <a href="#/me" class="who">
+              {fullName(u)}
+              {u.role ? <span class="muted"> · {t(`portal-role-${u.role}`)}</span> : null}
+            </a>
+            <button type="button" class="link" onClick={() => void signOut().then(() => (window.location.hash = '#/'))}>
+              {t('portal-sign-out')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Shell() {
+  const loc = location.value;
+  const u = user.value;
+  const signed = !!u;
+  useEffect(() => {
+    if (signed) startLive();
+    else stopLive();
+  }, [signed]);
+  useEffect(() => {
+    document.documentElement.lang = lang.value;
+  }, [lang.value]);
+
+  let body;
+  const found = findScreen(loc.path, match);
+  const props: ScreenProps = { params: found?.params ?? {}, query: loc.query };
+  const gate = (path: string) => {
+    const s = byPath(path);
+    return s ? <LazyScreen screen={s} props={props} /> : null;
+  };
+  if (u === undefined) {
+    body = <Loading loading />;
+  } else if (found?.screen.public) {
+    body = <LazyScreen screen={found.screen} props={props} />;
+  } else if (!u) {
+    body = gate('/sign-in');
+  } else if (u.must_change_password) {
+    body = gate('/password');
+  } else if (consentRequired.value) {
+    body = gate('/consent');
+  } else if (!found) {
+    body = <PageTitle title={t('portal-not-found')} />;
+  } else if (!mayOpen(found.screen, u.role)) {
+    body = (
+      <>
+        <PageTitle title={t('portal-forbidden')} />
+        <p>{t('portal-forbidden-text')}</p>
+      </>
+    );
+  } else {
+    body = <LazyScreen screen={found.screen} props={props} />;
+  }
+
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('portal-skip-to-content')}
+      </a>
+      <Header current={loc.path} />
+      <main id="main" tabIndex={-1}>
+        {body}
+      </main>
+      <footer class="site-footer">
+        <a href="#/policy">{t('portal-policy')}</a>
+      </footer>
+    </>
+  );
+}

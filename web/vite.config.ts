@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+// The API runs on `fito serve`; in development Vite proxies /api to it.
+export default defineConfig({
+  plugins: [preact()],
+  server: {
+    fs: { allow: ['..'] },
+    proxy: { '/api': process.env.FITO_API ?? 'http://127.0.0.1:8080' },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+});
