@@ -65,7 +65,7 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin === base.origin && url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(navigation(request));
+    event.respondWith(navigate(request));
     return;
   }
   if (url.origin === base.origin) {
@@ -76,7 +76,7 @@ sw.addEventListener('fetch', (event) => {
   event.respondWith(fromTilesOrNetwork(request));
 });
 
-async function navigation(request: Request): Promise<Response> {
+async function navigate(request: Request): Promise<Response> {
   try {
     return await fetch(request);
   } catch (e) {
@@ -95,3 +95,4 @@ async function fromTilesOrNetwork(request: Request): Promise<Response> {
   const cached = await caches.match(request.url, { cacheName: TILES });
   return cached ?? fetch(request);
 }
+export {};

@@ -7,6 +7,7 @@
  *          attempts, last error, the server's copy on a conflict, the problem on a refusal
  *  sent    a short log of what the server acknowledged (no record data: R-MOB-4)
  *  cache   pulled changes by `kind:id` (objects, tasks, acts, reference entries)
+ *  drafts  surveys still being recorded on site (they go to the outbox when finished)
  *  meta    the pull cursor, the device id, whose cache this is, the storage status
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
@@ -68,7 +69,16 @@ export interface CacheRow {
   data: Record<string, unknown>;
 }
 
+/** A survey still being recorded: not sent until the inspector finishes it. */
+export interface DraftRow {
+  id: string;
+  user_id: string;
+  data: Record<string, unknown>;
+  updated_at: string;
+}
+
 export interface FitoDb extends DBSchema {
+  drafts: { key: string; value: DraftRow };
   outbox: { key: string; value: OutboxRecord; indexes: { seq: number; state: string } };
   sent: { key: string; value: SentEntry; indexes: { sent_at: string } };
   cache: { key: string; value: CacheRow; indexes: { kind: string; list: string } };
@@ -91,6 +101,7 @@ export function openFieldDb(name: string = DB_NAME): Promise<Db> {
       cache.createIndex('kind', 'kind');
       cache.createIndex('list', 'list');
       db.createObjectStore('meta');
+      db.createObjectStore('drafts', { keyPath: 'id' });
     },
   });
 }
