@@ -3,6 +3,7 @@
 // in the middle of a sync, a service-worker update that keeps unsent records, a phone
 // viewport, axe-core on the field screens, and the first offline render measured.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,7 +195,7 @@ describe('field mode', () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const result = { runs: times.length, median_ms_to_day_screen: median(times), median_fcp_ms: Math.round(median(fcps)), all_ms: times };
-    writeFileSync(join(WEB, 'e2e', 'field', 'offline-render.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(tmpdir(), 'fito-field-offline-render.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log('first offline render', result);
     expect(times.length).toBe(7);
   });
