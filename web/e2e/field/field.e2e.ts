@@ -126,6 +126,8 @@ describe('field mode', () => {
     await page.goto('/#/field');
     await waitFor(async () => (await page.getByRole('button', { name: kk('field-start-survey-on', { name: 'Астық қоймасы №1' }) }).count()) > 0, 'the object on the day screen');
     await context.setOffline(true);
+    // Really offline: the server cannot be reached from the page.
+    expect(await page.evaluate(() => fetch('/readyz').then(() => 'reached', () => 'offline'))).toBe('offline');
     await page.getByRole('button', { name: kk('field-start-survey-on', { name: 'Астық қоймасы №1' }) }).click();
     await page.getByRole('heading', { level: 1, name: kk('field-survey-title') }).waitFor();
     const points: Array<[number, number, number]> = [
@@ -259,8 +261,7 @@ describe('field mode', () => {
       const reg = await navigator.serviceWorker.getRegistration();
       await reg?.update();
     });
-    await page.getByRole('button', { name: kk('field-update-apply') }).click();
-    await page.waitForEvent('load');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: kk('field-update-apply') }).click()]);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect((await outboxRecords(page)).map((r) => r.id)).toEqual([id]);
     expect(await page.evaluate(() => caches.keys())).not.toEqual(oldCaches);
