@@ -286,4 +286,55 @@ describe('field mode', () => {
     await page.goto('/#/field');
     await axe(page, 'day');
   });
+
+  it('R-MOB-2: the last resort: the exported outbox file, imported by an administrator, lands once', async () => {
+    await context.grantPermissions(['geolocation'], { origin: front.url });
+    front.refusePushes = true;
+    await page.goto('/#/field');
+    await page.getByRole('button', { name: kk('field-survey-adhoc') }).click();
+    await page.getByRole('button', { name: kk('field-record-point') }).click();
+    await page.getByText(kk('field-accuracy', { metres: 5 })).waitFor();
+    await page.getByRole('button', { name: kk('field-finish-survey') }).click();
+    await page.goto('/#/field/outbox');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: kk('field-export') }).click()]);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(file).toMatchObject({ format: 'fito-outbox', version: 1, user_id: inspector.userId });
+    expect(file.records).toHaveLength(1);
+    const id = file.records[0].id;
+    const admin = await call(fito.api, 'POST', '/api/v1/auth/login', undefined, { email: fito.adminEmail, password: `${fito.adminPassword}-Own-secret-9` });
+    const imported = await call(fito.api, 'POST', '/api/v1/sync/outbox-import', admin.body.token, file);
+    expect(imported.status).toBe(200);
+    expect(imported.body.results.map((r: any) => r.status)).toEqual(['applied']);
+    // The phone then sends the same record: the server already has it (unchanged), it leaves the device.
+    front.refusePushes = false;
+    await page.getByRole('button', { name: kk('field-sync-now') }).click();
+    await waitFor(async () => (await outboxRecords(page)).length === 0, 'the phone to learn the server has it');
+    const mine = await call(fito.api, 'GET', '/api/v1/surveys?mine=true', inspector.token);
+    const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
+    expect(items.filter((s: any) => s.id === id)).toHaveLength(1);
+  });
+
+  it('R-MOB-4: signing out clears the pulled cache from the device', async () => {
+    await page.goto('/#/field');
+    expect(await page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('fito-field');
+      open.onsuccess = () => {
+        const c = open.result.transaction('cache').objectStore('cache').count();
+        c.onsuccess = () => resolve(c.result);
+      };
+    }))).toBeGreaterThan(0);
+    await page.getByRole('button', { name: kk('portal-sign-out') }).click();
+    await page.locator('#email').waitFor();
+    await waitFor(
+      () => page.evaluate(() => new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('fito-field');
+        open.onsuccess = () => {
+          const c = open.result.transaction('cache').objectStore('cache').count();
+          c.onsuccess = () => resolve(c.result === 0);
+        };
+      })),
+      'the cache to be cleared',
+    );
+    expect(await page.evaluate(() => localStorage.getItem('fito.me'))).toBeNull();
+  });
 });

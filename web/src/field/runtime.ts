@@ -171,6 +171,9 @@ export function startField(): void {
     previous = id;
     if (id) {
       void engine();
+      // Field users' unsent records must not be evicted: ask once per start (browsers
+      // decide silently for installed or engaged sites; the outbox screen shows the answer).
+      if (u?.role === 'inspector' || u?.role === 'operator') void askPersistence();
     } else {
       stop();
       // Signed out: the pulled cache leaves the device (R-MOB-4).
