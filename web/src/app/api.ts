@@ -20,7 +20,7 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
   query?: Query;
-  /** JSON body (serialised here) or FormData (multipart upload). */
+  /** JSON body (serialised here), or FormData / a Blob sent as it is (uploads). */
   body?: unknown;
   /** Extra headers (e.g. `If-Match`). */
   headers?: Record<string, string>;
@@ -134,7 +134,7 @@ export class Api {
       ...options.headers,
     };
     let body: BodyInit | undefined;
-    if (options.body instanceof FormData) {
+    if (options.body instanceof FormData || (typeof Blob !== 'undefined' && options.body instanceof Blob)) {
       body = options.body;
     } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';

@@ -1,0 +1,222 @@
+/**
+ * End to end, in real headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core) against a real `fito serve` on a temporary SQLite folder:
+ * sign-in, the register as a table and on the map, creating an object on the map,
+ * an act's workflow, the language switch, a phone-sized screen, and axe-core with
+ * no serious or critical accessibility violations on the main screens.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed, startFito, startWeb, type Fito, type World } from './harness.js';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let fito: Fito;
+let web: { origin: string; stop(): Promise<void> };
+let world: World;
+let browser: Browser;
+
+beforeAll(async () => {
+  fito = await startFito();
+  world = await seed(fito);
+  web = await startWeb(fito.origin);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await fito?.stop();
+});
+
+/** A fresh browser profile; map tiles are answered locally (no request leaves the machine). */
+async function context(options: { viewport?: { width: number; height: number }; lang?: string } = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'kk-KZ' });
+  await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
+  if (options.lang) await ctx.addInitScript((l: string) => localStorage.setItem('fito.lang', l), options.lang);
+  return ctx;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${web.origin}/#/`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('nav[aria-label]').waitFor();
+}
+
+/** axe-core on the page: the serious and critical violations (none expected). */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } };
+    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
+describe('portal in Chromium', () => {
+  it('R-AUTH-1: a newcomer signs in with the one-time password and must set their own first', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(`${web.origin}/`);
+    expect(await page.locator('h1').textContent()).toBe('Жүйеге кіру');
+    expect(await axe(page)).toEqual([]);
+    await page.locator('#email').fill(world.newcomer.email);
+    await page.locator('#password').fill('wrong-password-1');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('[role=alert]').waitFor();
+    await page.locator('#password').fill(world.newcomer.oneTime);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('h1', { hasText: 'Жаңа құпиясөз' }).waitFor();
+    await page.locator('#pw-current').fill(world.newcomer.oneTime);
+    await page.locator('#pw-new').fill('Newcomer-Password-42');
+    await page.locator('#pw-again').fill('Newcomer-Password-42');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('h1', { hasText: 'Қош келдіңіз' }).waitFor();
+    expect(await page.locator('nav[aria-label] a').allTextContents()).toContain('Тізілім');
+    await ctx.close();
+  });
+
+  it('R-OBJ-1, R-GEO-1: an inspector registers an object on the map; it appears in the table and on the map', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.inspector.email, world.inspector.password);
+    await page.goto(`${web.origin}/#/objects`);
+    await page.locator('table a', { hasText: world.fieldName }).waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    await page.goto(`${web.origin}/#/objects/new`);
+    await page.locator('#o-type').selectOption('field');
+    await page.locator('#o-name').fill('Арпа танабы E2E');
+    await page.locator('#o-crop').selectOption('wheat_spring');
+    const map = page.locator('[data-testid=draw-map] canvas');
+    await map.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=draw-map] canvas') !== null);
+    // A field is a polygon: three corners clicked on the map.
+    await page.locator('input[name=mode][value=polygon]').check();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('no map');
+    await page.waitForTimeout(500);
+    for (const [dx, dy] of [[-40, -30], [40, -30], [0, 40]] as const) {
+      await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      await page.waitForTimeout(150);
+    }
+    await page.locator('#draw-hint', { hasText: '3' }).waitFor();
+    await page.locator('button[type=submit]', { hasText: 'Объектіні тіркеу' }).click();
+    await page.locator('h1', { hasText: 'Арпа танабы E2E' }).waitFor();
+    const id = new URL(page.url()).hash.replace('#/objects/', '');
+    expect(await page.locator('dl').textContent()).toContain('Polygon');
+    expect(await axe(page)).toEqual([]);
+
+    await page.goto(`${web.origin}/#/objects?crop=wheat_spring`);
+    await page.locator('table a', { hasText: 'Арпа танабы E2E' }).waitFor();
+
+    await page.goto(`${web.origin}/#/map?focus=${id}`);
+    await page.locator('[data-testid=register-map] canvas').waitFor();
+    await page.locator('[data-testid=map-list] a', { hasText: 'Арпа танабы E2E' }).waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it('R-ACT-2: an act goes from draft to submitted (inspector) to approved with a number (head)', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.inspector.email, world.inspector.password);
+    await page.goto(`${web.origin}/#/acts/${world.draftActId}`);
+    await page.locator('[data-testid=act-status]', { hasText: 'Жоба' }).waitFor();
+    expect(await page.locator('button', { hasText: /^Бекіту$/ }).count()).toBe(0);
+    await page.locator('button', { hasText: 'Бекітуге жіберу' }).click();
+    await page.locator('[data-testid=act-status]', { hasText: 'Бекітуге жіберілді' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+
+    const headCtx = await context();
+    const head = await headCtx.newPage();
+    await signIn(head, world.head.email, world.head.password);
+    await head.goto(`${web.origin}/#/acts?status=submitted`);
+    await head.locator(`table a[href="#/acts/${world.draftActId}"]`).click();
+    await head.locator('[data-testid=act-status]', { hasText: 'Бекітуге жіберілді' }).waitFor();
+    await head.locator('button', { hasText: /^Бекіту$/ }).click();
+    await head.locator('[data-testid=act-status]', { hasText: 'Бекітілді' }).waitFor();
+    const title = await head.locator('h1').textContent();
+    expect(title).toMatch(/Акт \S+/);
+    expect(await head.locator('iframe.pdf').getAttribute('src')).toContain(`/api/v1/acts/${world.draftActId}/pdf`);
+    const pdf = await head.evaluate(async (id) => {
+      const r = await fetch(`/api/v1/acts/${id}/pdf`);
+      return { type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+    }, world.draftActId);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    expect(await head.locator('#act-hist + * li, section[aria-labelledby=act-hist] li').count()).toBeGreaterThanOrEqual(2);
+    await headCtx.close();
+  });
+
+  it('R-I18N-1: the language switch turns the portal Russian and English, and is remembered', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.operator.email, world.operator.password);
+    await page.goto(`${web.origin}/#/objects`);
+    await page.locator('h1', { hasText: 'Тізілім' }).waitFor();
+    await page.locator('#lang-select').selectOption('ru');
+    await page.locator('h1', { hasText: 'Реестр' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('th').first().textContent()).toBe('Наименование');
+    await page.reload();
+    await page.locator('h1', { hasText: 'Реестр' }).waitFor();
+    await page.locator('#lang-select').selectOption('en');
+    await page.locator('h1', { hasText: 'Register' }).waitFor();
+    expect(await page.locator('nav[aria-label] a').allTextContents()).toContain('Survey tasks');
+    await ctx.close();
+  });
+
+  it('a phone-sized screen: the menu folds behind a button and nothing overflows sideways', async () => {
+    const ctx = await context({ viewport: { width: 375, height: 740 } });
+    const page = await ctx.newPage();
+    await signIn(page, world.head.email, world.head.password);
+    await page.goto(`${web.origin}/#/objects`);
+    await page.locator('table').waitFor();
+    const toggle = page.locator('button.menu-toggle');
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await page.locator('#main-menu').isVisible()).toBe(false);
+    await toggle.click();
+    expect(await page.locator('#main-menu').isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it('R-ROLE-1, R-AUDIT-1: the administrator sees users and searches the audit journal; axe finds nothing serious', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.admin.email, world.admin.password);
+    const menu = await page.locator('nav[aria-label] a').allTextContents();
+    expect(menu).toEqual(expect.arrayContaining(['Пайдаланушылар', 'Ұйымдар', 'Аудит журналы']));
+    expect(menu).not.toContain('Актілер');
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`${web.origin}/#/users`);
+    await page.locator('table a', { hasText: 'Омаров Бауыржан' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`${web.origin}/#/audit`);
+    await page.locator('#au-action').fill('user.create');
+    await page.locator('form[aria-label] button[type=submit]').click();
+    // Only user.create entries once the search has answered (the admin made four people).
+    await page.waitForFunction(() => {
+      const codes = [...document.querySelectorAll('table code')].map((c) => c.textContent);
+      return codes.length >= 4 && codes.every((c) => c === 'user.create');
+    });
+    expect(await axe(page)).toEqual([]);
+    await page.locator('button', { hasText: 'тұтастығын' }).click();
+    await page.locator('[role=status].ok').waitFor();
+    await ctx.close();
+  });
+});

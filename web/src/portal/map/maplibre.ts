@@ -1,0 +1,44 @@
+/**
+ * MapLibre GL JS, loaded only by the map screens (its own chunk, with its worker and CSS),
+ * so the first load of the app stays small.
+ */
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { tileUrls, type MapSettings } from './config.js';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export { maplibregl };
+export type MapLibre = maplibregl.Map;
+
+/** Kazakhstan, roughly. */
+export const KZ_BOUNDS: [[number, number], [number, number]] = [
+  [46.5, 40.5],
+  [87.5, 55.5],
+];
+
+export function createMap(container: HTMLElement, settings: MapSettings, label: string): maplibregl.Map {
+  const map = new maplibregl.Map({
+    container,
+    style: {
+      version: 8,
+      sources: {
+        base: {
+          type: 'raster',
+          tiles: tileUrls(settings),
+          tileSize: 256,
+          maxzoom: settings.max_zoom,
+          attribution: settings.attribution,
+        },
+      },
+      layers: [{ id: 'base', type: 'raster', source: 'base' }],
+    },
+    bounds: KZ_BOUNDS,
+    maxZoom: Math.max(settings.max_zoom, 18),
+    attributionControl: { compact: false },
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.getCanvas().setAttribute('aria-label', label);
+  return map;
+}

@@ -1,0 +1,117 @@
+/** One object of the register: its properties, history, documents, surveys and acts (R-OBJ-1, R-DOC-1). */
+import { fmtTime, t } from '../app/i18n-app.js';
+import type { ScreenProps } from '../app/registry.js';
+import { href } from '../app/router.js';
+import { api, hasRole } from '../app/session.js';
+import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
+import { Documents } from './documents.js';
+import { refName, useReference, type Feature } from './objects.js';
+
+interface VersionView {
+  version: number;
+  change: string;
+  changed_at: string;
+  changed_by: string | null;
+}
+
+export default function ObjectPage({ params }: ScreenProps) {
+  const id = params.id ?? '';
+  const path = `/api/v1/objects/${encodeURIComponent(id)}`;
+  const obj = useLoad((signal) => api.get<Feature>(path, { signal }), [path]);
+  const history = useLoad((signal) => api.get<VersionView[]>(`${path}/history`, { signal }), [path, obj.data?.properties.version]);
+  const types = useReference('object-types');
+  const crops = useReference('crops');
+  const units = useReference('admin-units');
+  const move = useAction();
+  const keeper = hasRole('inspector', 'operator');
+  const f = obj.data;
+  const p = f?.properties;
+  const archive = (to: 'archive' | 'restore') =>
+    void move.run(async () => {
+      if (!p) return;
+      await api.post(`${path}/${to}`, { version: p.version });
+      obj.reload();
+    });
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle title={p ? p.name : t('portal-object')}>
+        <div class="actions">
+          <a class="button" href={href('/map', { focus: id })}>
+            {t('portal-show-on-map')}
+          </a>
+          {keeper && p ? (
+            p.status === 'archived' ? (
+              <button type="button" onClick={() => archive('restore')} disabled={move.busy}>
+                {t('portal-object-restore')}
+              </button>
+            ) : (
+              <button type="button" class="danger" onClick={() => archive('archive')} disabled={move.busy}>
+                {t('portal-object-archive')}
+              </button>
+            )
+          ) : null}
+        </div>
+      </PageTitle>
+      <Loading loading={obj.loading} />
+      <ErrorBox error={obj.error} />
+      <ErrorBox error={move.error} />
+      {p ? (
+        <>
+          <dl class="props card">
+            <dt>{t('portal-object-type')}</dt>
+            <dd>{refName(types, 'object-types', p.type)}</dd>
+            <dt>{t('portal-object-status')}</dt>
+            <dd>{t(`portal-object-status-${p.status}`)}</dd>
+            <dt>{t('portal-object-crop')}</dt>
+            <dd>{refName(crops, 'crops', p.crop) || '—'}</dd>
+            <dt>{t('portal-object-unit')}</dt>
+            <dd>{p.kato ? `${refName(units, 'admin-units', p.kato)} (${p.kato})` : '—'}</dd>
+            <dt>{t('portal-object-area')}</dt>
+            <dd>{p.area_ha ? p.area_ha.toFixed(2) : '—'}</dd>
+            <dt>{t('portal-object-owner')}</dt>
+            <dd>{p.owner ? [p.owner.name, p.owner.bin ?? p.owner.iin].filter(Boolean).join(', ') : '—'}</dd>
+            <dt>{t('portal-object-geometry')}</dt>
+            <dd>{f?.geometry?.type ?? '—'}</dd>
+            <dt>{t('portal-object-notes')}</dt>
+            <dd>{p.notes ?? '—'}</dd>
+            <dt>{t('portal-object-version')}</dt>
+            <dd>{p.version}</dd>
+            <dt>{t('portal-object-updated')}</dt>
+            <dd>{fmtTime(p.updated_at)}</dd>
+          </dl>
+          <p class="actions">
+            <a href={href('/surveys', { object_id: id })}>{t('portal-surveys')}</a>
+            <a href={href('/acts', { object_id: id })}>{t('portal-acts')}</a>
+          </p>
+          <section aria-labelledby="hist">
+            <h2 id="hist">{t('portal-object-history')}</h2>
+            <ErrorBox error={history.error} />
+            {history.data ? (
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('portal-object-version')}</th>
+                      <th scope="col">{t('portal-history-change')}</th>
+                      <th scope="col">{t('portal-history-when')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {history.data.map((v) => (
+                      <tr key={v.version}>
+                        <td>{v.version}</td>
+                        <td>{t(`portal-change-${v.change}`)}</td>
+                        <td>{fmtTime(v.changed_at)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </section>
+          <Documents owner="objects" id={id} canAttach={keeper} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,289 @@
+/** Survey tasks (R-SURV-2): a Head assigns objects to inspectors with dates; inspectors see theirs. */
+import { useEffect, useState } from 'preact/hooks';
+import { fmtTime, t } from '../app/i18n-app.js';
+import type { ScreenProps } from '../app/registry.js';
+import { href, navigate } from '../app/router.js';
+import { api, fullName, hasRole, user } from '../app/session.js';
+import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
+import { people, type Person } from './ref.js';
+import type { Feature, FeatureCollection } from './objects.js';
+
+export interface Task {
+  id: string;
+  organization_id: string;
+  assignee_id: string;
+  basis: string;
+  object_ids: string[];
+  starts_on: string;
+  due_on: string;
+  status: string;
+  note: string | null;
+  warnings: unknown;
+  created_by: string;
+  created_at: string;
+}
+
+const BASES = ['plan', 'control_visit', 'complaint'] as const;
+const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+
+function usePeople(): Person[] {
+  const [list, setList] = useState<Person[]>([]);
+  useEffect(() => {
+    if (hasRole('head', 'administrator')) void people().then(setList);
+  }, []);
+  return list;
+}
+
+function personName(list: Person[], id: string): string {
+  const p = list.find((x) => x.id === id);
+  if (p) return fullName(p);
+  return id === user.value?.id && user.value ? fullName(user.value) : id.slice(0, 8);
+}
+
+export function TasksList({ query }: ScreenProps) {
+  const status = query.get('status') ?? '';
+  const mine = user.value?.role === 'inspector';
+  const list = useLoad((signal) => api.get<Task[]>('/api/v1/survey-tasks', { query: { status, mine: mine || undefined, limit: 200 }, signal }), [status]);
+  const staff = usePeople();
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle title={t('portal-tasks')}>
+        {hasRole('head') ? (
+          <a class="button primary" href="#/tasks/new">
+            {t('portal-task-new')}
+          </a>
+        ) : null}
+      </PageTitle>
+      <form class="filters card" aria-label={t('portal-filters')} onSubmit={(e) => e.preventDefault()}>
+        <Field label={t('portal-task-status')} id="t-status">
+          <select id="t-status" value={status} onChange={(e) => navigate('/tasks', { status: e.currentTarget.value })}>
+            <option value="">{t('portal-all')}</option>
+            {TASK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`portal-task-status-${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </form>
+      <Loading loading={list.loading} />
+      <ErrorBox error={list.error} />
+      {list.data && list.data.length === 0 ? <p>{t('portal-tasks-empty')}</p> : null}
+      {list.data && list.data.length > 0 ? (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('portal-task-due')}</th>
+                <th scope="col">{t('portal-task-inspector')}</th>
+                <th scope="col">{t('portal-task-basis')}</th>
+                <th scope="col">{t('portal-task-objects')}</th>
+                <th scope="col">{t('portal-task-status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((task) => (
+                <tr key={task.id}>
+                  <td>
+                    <a href={`#/tasks/${task.id}`}>
+                      {task.starts_on} – {task.due_on}
+                    </a>
+                  </td>
+                  <td>{personName(staff, task.assignee_id)}</td>
+                  <td>{t(`portal-task-basis-${task.basis}`)}</td>
+                  <td>{task.object_ids.length}</td>
+                  <td>
+                    <Status prefix="portal-task-status" value={task.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+interface Warning {
+  object_id: string;
+  message: string;
+}
+
+export function NewTask(_props: ScreenProps) {
+  const staff = usePeople().filter((p) => p.role === 'inspector' && p.status === 'active');
+  const [assignee, setAssignee] = useState('');
+  const [basis, setBasis] = useState<string>('plan');
+  const [starts, setStarts] = useState('');
+  const [due, setDue] = useState('');
+  const [note, setNote] = useState('');
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [warnings, setWarnings] = useState<Warning[] | null>(null);
+  const objects = useLoad((signal) => api.get<FeatureCollection>('/api/v1/objects', { query: { limit: 1000 }, signal }), []);
+  const save = useAction();
+  const body = (confirm: boolean) => ({
+    assignee_id: assignee,
+    basis,
+    object_ids: chosen,
+    starts_on: starts,
+    due_on: due,
+    note: note.trim() || null,
+    confirm_warnings: confirm,
+  });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void save.run(async () => {
+      if (warnings === null) {
+        const checked = await api.post<{ warnings: Warning[] }>('/api/v1/survey-tasks/check', body(false));
+        if (checked.warnings.length > 0) {
+          setWarnings(checked.warnings);
+          return;
+        }
+      }
+      const task = await api.post<Task>('/api/v1/survey-tasks', body(warnings !== null && warnings.length > 0));
+      navigate(`/tasks/${task.id}`);
+    });
+  };
+  const shown = (objects.data?.features ?? []).filter((f: Feature) => f.properties.name.toLowerCase().includes(search.toLowerCase())).slice(0, 100);
+  const toggle = (id: string, on: boolean) => {
+    setWarnings(null);
+    setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
+  };
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle title={t('portal-task-new')} />
+      <form class="two-col" onSubmit={submit}>
+        <div class="card">
+          <Field label={t('portal-task-inspector')} id="t-assignee">
+            <select id="t-assignee" required value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+              <option value="">—</option>
+              {staff.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {fullName(p)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('portal-task-basis')} id="t-basis">
+            <select id="t-basis" value={basis} onChange={(e) => setBasis(e.currentTarget.value)}>
+              {BASES.map((b) => (
+                <option key={b} value={b}>
+                  {t(`portal-task-basis-${b}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('portal-task-starts')} id="t-starts">
+            <input id="t-starts" type="date" required value={starts} onInput={(e) => { setStarts(e.currentTarget.value); setWarnings(null); }} />
+          </Field>
+          <Field label={t('portal-task-due')} id="t-due">
+            <input id="t-due" type="date" required value={due} onInput={(e) => { setDue(e.currentTarget.value); setWarnings(null); }} />
+          </Field>
+          <Field label={t('portal-task-note')} id="t-note">
+            <textarea id="t-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          </Field>
+        </div>
+        <div class="card">
+          <fieldset>
+            <legend>{t('portal-task-objects')}</legend>
+            <Field label={t('portal-search')} id="t-search">
+              <input id="t-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+            </Field>
+            <Loading loading={objects.loading} />
+            <ul class="plain">
+              {shown.map((f) => (
+                <li key={f.id}>
+                  <label class="check">
+                    <input type="checkbox" checked={chosen.includes(f.id)} onChange={(e) => toggle(f.id, e.currentTarget.checked)} />
+                    {f.properties.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <p class="muted">{t('portal-task-chosen', { count: chosen.length })}</p>
+          </fieldset>
+          {warnings && warnings.length > 0 ? (
+            <div role="alert" class="card">
+              <p>{t('portal-task-warnings')}</p>
+              <ul>
+                {warnings.map((w, i) => (
+                  <li key={i}>{w.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <ErrorBox error={save.error} />
+          <button type="submit" class="primary" disabled={save.busy}>
+            {warnings && warnings.length > 0 ? t('portal-task-confirm-warnings') : t('portal-task-assign')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function TaskPage({ params }: ScreenProps) {
+  const id = params.id ?? '';
+  const path = `/api/v1/survey-tasks/${encodeURIComponent(id)}`;
+  const task = useLoad((signal) => api.get<Task>(path, { signal }), [path]);
+  const staff = usePeople();
+  const act = useAction();
+  const tk = task.data;
+  const step = (name: 'cancel' | 'done') =>
+    void act.run(async () => {
+      await api.post(`${path}/${name}`);
+      task.reload();
+    });
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle title={t('portal-task')}>{tk ? <Status prefix="portal-task-status" value={tk.status} /> : null}</PageTitle>
+      <Loading loading={task.loading} />
+      <ErrorBox error={task.error} />
+      <ErrorBox error={act.error} />
+      {tk ? (
+        <>
+          <dl class="props card">
+            <dt>{t('portal-task-inspector')}</dt>
+            <dd>{personName(staff, tk.assignee_id)}</dd>
+            <dt>{t('portal-task-basis')}</dt>
+            <dd>{t(`portal-task-basis-${tk.basis}`)}</dd>
+            <dt>{t('portal-task-starts')}</dt>
+            <dd>{tk.starts_on}</dd>
+            <dt>{t('portal-task-due')}</dt>
+            <dd>{tk.due_on}</dd>
+            <dt>{t('portal-task-note')}</dt>
+            <dd>{tk.note ?? '—'}</dd>
+            <dt>{t('portal-created')}</dt>
+            <dd>{fmtTime(tk.created_at)}</dd>
+          </dl>
+          <h2>{t('portal-task-objects')}</h2>
+          <ul>
+            {tk.object_ids.map((o) => (
+              <li key={o}>
+                <a href={`#/objects/${o}`}>{o}</a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={href('/surveys', { task_id: tk.id })}>{t('portal-surveys')}</a>
+          </p>
+          {tk.status === 'open' ? (
+            <div class="actions">
+              {hasRole('head') ? (
+                <button type="button" class="danger" disabled={act.busy} onClick={() => step('cancel')}>
+                  {t('portal-task-cancel')}
+                </button>
+              ) : null}
+              {hasRole('inspector') && tk.assignee_id === user.value?.id ? (
+                <button type="button" class="primary" disabled={act.busy} onClick={() => step('done')}>
+                  {t('portal-task-done')}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

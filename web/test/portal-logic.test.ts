@@ -1,0 +1,97 @@
+// The portal's rules that need no browser: who gets which act button (R-ACT-2), images
+// refused before upload (R-DOC-2), drawing geometry, register paging, routing.
+import { describe, expect, it } from 'vitest';
+import { actButtons } from '../src/portal/acts.js';
+import { looksLikeImage, isImageFile } from '../src/portal/files.js';
+import { drawnGeometry } from '../src/portal/object-new.js';
+import { nextCursor } from '../src/portal/objects.js';
+import { anchorOf, tileUrls, DEFAULT_MAP } from '../src/portal/map/config.js';
+import { match, parseHash, href } from '../src/app/router.js';
+import { mayOpen, navFor, registerScreen } from '../src/app/registry.js';
+
+describe('act workflow buttons (R-ACT-2)', () => {
+  const act = (status: string) => ({ status, inspector_id: 'me' });
+  it('follow status and role; submit and sign are the author inspector’s alone', () => {
+    expect(actButtons(act('draft'), 'inspector', 'me')).toEqual(['edit', 'submit']);
+    expect(actButtons(act('draft'), 'inspector', 'other')).toEqual([]);
+    expect(actButtons(act('returned'), 'inspector', 'me')).toEqual(['edit', 'submit']);
+    expect(actButtons(act('submitted'), 'head', 'h')).toEqual(['approve', 'return']);
+    expect(actButtons(act('submitted'), 'inspector', 'me')).toEqual([]);
+    expect(actButtons(act('approved'), 'inspector', 'me')).toEqual(['sign']);
+    expect(actButtons(act('approved'), 'head', 'h')).toEqual([]);
+    expect(actButtons(act('signed'), 'operator', 'o')).toEqual(['register']);
+    expect(actButtons(act('registered'), 'operator', 'o')).toEqual([]);
+    for (const s of ['draft', 'submitted', 'approved', 'signed']) expect(actButtons(act(s), 'administrator', 'me')).toEqual([]);
+  });
+});
+
+describe('images are refused before upload (R-DOC-2)', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  it('by their first bytes, whatever the name', async () => {
+    expect(looksLikeImage(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe(true);
+    expect(looksLikeImage(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toBe(true);
+    expect(looksLikeImage(ascii('GIF89a'))).toBe(true);
+    expect(looksLikeImage(ascii('RIFF\0\0\0\0WEBPVP8 '))).toBe(true);
+    expect(looksLikeImage(bytes(0, 0, 0, 0x18, ...ascii('ftypheic')))).toBe(true);
+    expect(looksLikeImage(ascii('II*\0'))).toBe(true);
+    expect(looksLikeImage(ascii('%PDF-1.7\n'))).toBe(false);
+    expect(looksLikeImage(ascii('PK\x03\x04'))).toBe(false);
+    const disguised = new File([bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10)], 'act.pdf', { type: 'application/pdf' });
+    expect(await isImageFile(disguised)).toBe(true);
+    const pdf = new File([ascii('%PDF-1.7\n%%EOF')], 'act.pdf', { type: 'application/pdf' });
+    expect(await isImageFile(pdf)).toBe(false);
+    expect(await isImageFile(new File([ascii('x')], 'photo.HEIC', { type: '' }))).toBe(true);
+  });
+});
+
+describe('map helpers (R-GEO-1)', () => {
+  it('close a drawn polygon and take the last click as the point', () => {
+    expect(drawnGeometry('point', [])).toBeNull();
+    expect(drawnGeometry('point', [[71, 51], [71.5, 51.2]])).toEqual({ type: 'Point', coordinates: [71.5, 51.2] });
+    expect(drawnGeometry('polygon', [[71, 51], [72, 51]])).toBeNull();
+    expect(drawnGeometry('polygon', [[71, 51], [72, 51], [72, 52]])).toEqual({
+      type: 'Polygon',
+      coordinates: [[[71, 51], [72, 51], [72, 52], [71, 51]]],
+    });
+  });
+  it('anchor a polygon at the centre of its box', () => {
+    expect(anchorOf({ type: 'Polygon', coordinates: [[[70, 50], [72, 50], [72, 52], [70, 50]]] })).toEqual([71, 51]);
+    expect(anchorOf({ type: 'Point', coordinates: [71.4, 51.1] })).toEqual([71.4, 51.1]);
+    expect(anchorOf(null)).toBeNull();
+  });
+  it('use OpenStreetMap by default and expand {s}', () => {
+    expect(tileUrls(DEFAULT_MAP)).toEqual(['https://tile.openstreetmap.org/{z}/{x}/{y}.png']);
+    expect(tileUrls({ ...DEFAULT_MAP, tile_url: 'https://{s}.t.kz/{z}/{x}/{y}.png', subdomains: ['a', 'b'] })).toEqual([
+      'https://a.t.kz/{z}/{x}/{y}.png',
+      'https://b.t.kz/{z}/{x}/{y}.png',
+    ]);
+  });
+  it('page the register by the next link', () => {
+    expect(nextCursor({ type: 'FeatureCollection', features: [], links: [{ rel: 'next', href: '/api/v1/objects?after=42&limit=50&type=field' }] })).toBe('42');
+    expect(nextCursor({ type: 'FeatureCollection', features: [], links: [] })).toBeUndefined();
+  });
+});
+
+describe('router and registry', () => {
+  it('match patterns and parse hashes', () => {
+    expect(match('/objects/:id', '/objects/0190-ab')).toEqual({ id: '0190-ab' });
+    expect(match('/objects/:id', '/objects')).toBeNull();
+    expect(match('/objects/new', '/objects/new')).toEqual({});
+    const loc = parseHash('#/objects?type=field&crop=wheat');
+    expect(loc.path).toBe('/objects');
+    expect(loc.query.get('crop')).toBe('wheat');
+    expect(parseHash('').path).toBe('/');
+    expect(href('/map', { type: 'field', crop: '' })).toBe('#/map?type=field');
+  });
+  it('show each role only its menu', () => {
+    const none = async () => ({ default: () => null });
+    registerScreen({ path: '/t-admin', title: 'x', roles: ['administrator'], nav: 1, load: none });
+    registerScreen({ path: '/t-all', title: 'y', nav: 2, load: none });
+    registerScreen({ path: '/t-hidden', title: 'z', load: none });
+    expect(navFor('administrator').map((s) => s.path)).toEqual(['/t-admin', '/t-all']);
+    expect(navFor('inspector').map((s) => s.path)).toEqual(['/t-all']);
+    expect(mayOpen({ path: '/p', title: 'p', public: true, load: none }, null)).toBe(true);
+    expect(() => registerScreen({ path: '/t-all', title: 'y', load: none })).toThrow();
+  });
+});
