@@ -6,7 +6,7 @@ export default defineConfig({
     environment: 'node',
     include: ['e2e/field/**/*.e2e.ts'],
     testTimeout: 120_000,
-    hookTimeout: 240_000,
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Messages } from '../../src/i18n.js';
-import { buildWeb, call, firstSignIn, makeInspector, startFito, startFront, WEB, REPO, type Caller, type Fito, type Front } from './harness.js';
+import { seed, startFito, PASSWORD, type Fito } from '../harness.js';
+import { buildWeb, call, startFront, WEB, REPO, type Front } from './harness.js';
+
+interface Caller {
+  token: string;
+  email: string;
+  password: string;
+  userId: string;
+}
 
 const ftl = (lang: string, f: string) => readFileSync(join(REPO, 'i18n', lang, f), 'utf8');
 const files = ['web.ftl', 'portal.ftl', 'web-field.ftl'];
@@ -66,9 +74,10 @@ async function geo(latitude: number, longitude: number, accuracy: number): Promi
 beforeAll(async () => {
   buildWeb();
   fito = await startFito();
-  front = await startFront(fito.api);
-  const admin = await firstSignIn(fito.api, fito.adminEmail, fito.adminPassword);
-  inspector = await makeInspector(fito.api, admin);
+  front = await startFront(fito.origin);
+  const world = await seed(fito);
+  const login = await call(fito.origin, 'POST', '/api/v1/auth/login', undefined, { email: world.inspector.email, password: PASSWORD });
+  inspector = { token: login.body.token, email: world.inspector.email, password: PASSWORD, userId: world.inspector.id };
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
@@ -78,7 +87,7 @@ beforeAll(async () => {
   await context.grantPermissions(['geolocation'], { origin: front.url });
   await geo(43.2389, 76.8897, 8);
   page = await context.newPage();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -116,7 +125,7 @@ describe('field mode', () => {
     await page.getByRole('button', { name: kk('field-object-save') }).click();
     await page.getByRole('heading', { level: 1, name: kk('field-day-title') }).waitFor();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the object to be sent');
-    const objects = await call(fito.api, 'GET', '/api/v1/objects?bbox=76.8,43.2,77,43.3', inspector.token);
+    const objects = await call(fito.origin, 'GET', '/api/v1/objects?bbox=76.8,43.2,77,43.3', inspector.token);
     const named = objects.body.features.filter((f: any) => f.properties.name === 'Астық қоймасы №1');
     expect(named.length).toBe(1);
     made.objectId = named[0].id;
@@ -206,15 +215,15 @@ describe('field mode', () => {
     await context.setOffline(false);
     await page.goto('/#/field/outbox');
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the outbox to empty', 60_000);
-    const survey = await call(fito.api, 'GET', `/api/v1/surveys/${made.surveyId}`, inspector.token);
+    const survey = await call(fito.origin, 'GET', `/api/v1/surveys/${made.surveyId}`, inspector.token);
     expect(survey.status).toBe(200);
     expect(survey.body.points).toHaveLength(3);
     expect(survey.body.points[0].findings).toHaveLength(1);
     expect(survey.body.points[1].accuracy_m).toBe(7);
-    const mine = await call(fito.api, 'GET', '/api/v1/surveys?mine=true', inspector.token);
+    const mine = await call(fito.origin, 'GET', '/api/v1/surveys?mine=true', inspector.token);
     const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
     expect(items.filter((s: any) => s.id === made.surveyId)).toHaveLength(1);
-    const act = await call(fito.api, 'GET', `/api/v1/acts/${made.actId}`, inspector.token);
+    const act = await call(fito.origin, 'GET', `/api/v1/acts/${made.actId}`, inspector.token);
     expect(act.status).toBe(200);
     expect(act.body.status).toBe('draft');
     expect(act.body.survey_id).toBe(made.surveyId);
@@ -238,11 +247,11 @@ describe('field mode', () => {
     // The first push is cut after fito committed: the record is still waiting.
     await waitFor(async () => front.pushesSeen > before, 'the first push');
     await waitFor(async () => (await outboxRecords(page))[0]?.state === 'waiting', 'the record to wait again');
-    expect((await call(fito.api, 'GET', `/api/v1/surveys/${rec!.id}`, inspector.token)).status).toBe(200);
+    expect((await call(fito.origin, 'GET', `/api/v1/surveys/${rec!.id}`, inspector.token)).status).toBe(200);
     // Retry (the button; the scheduler would do it after its backoff).
     await page.getByRole('button', { name: kk('field-sync-now') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the retry to be acknowledged');
-    const mine = await call(fito.api, 'GET', '/api/v1/surveys?mine=true', inspector.token);
+    const mine = await call(fito.origin, 'GET', '/api/v1/surveys?mine=true', inspector.token);
     const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
     expect(items.filter((s: any) => s.id === rec!.id)).toHaveLength(1);
   });
@@ -269,7 +278,7 @@ describe('field mode', () => {
     await page.goto('/#/field/outbox');
     await page.getByRole('button', { name: kk('field-sync-now') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the record to be sent after the update');
-    expect((await call(fito.api, 'GET', `/api/v1/surveys/${id}`, inspector.token)).status).toBe(200);
+    expect((await call(fito.origin, 'GET', `/api/v1/surveys/${id}`, inspector.token)).status).toBe(200);
   });
 
   it('R-MOB-3: a refused location permission leads to placing the point by typed coordinates', async () => {
@@ -301,15 +310,15 @@ describe('field mode', () => {
     expect(file).toMatchObject({ format: 'fito-outbox', version: 1, user_id: inspector.userId });
     expect(file.records).toHaveLength(1);
     const id = file.records[0].id;
-    const admin = await call(fito.api, 'POST', '/api/v1/auth/login', undefined, { email: fito.adminEmail, password: `${fito.adminPassword}-Own-secret-9` });
-    const imported = await call(fito.api, 'POST', '/api/v1/sync/outbox-import', admin.body.token, file);
+    const admin = await call(fito.origin, 'POST', '/api/v1/auth/login', undefined, { email: fito.adminEmail, password: PASSWORD });
+    const imported = await call(fito.origin, 'POST', '/api/v1/sync/outbox-import', admin.body.token, file);
     expect(imported.status).toBe(200);
     expect(imported.body.results.map((r: any) => r.status)).toEqual(['applied']);
     // The phone then sends the same record: the server already has it (unchanged), it leaves the device.
     front.refusePushes = false;
     await page.getByRole('button', { name: kk('field-sync-now') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the phone to learn the server has it');
-    const mine = await call(fito.api, 'GET', '/api/v1/surveys?mine=true', inspector.token);
+    const mine = await call(fito.origin, 'GET', '/api/v1/surveys?mine=true', inspector.token);
     const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
     expect(items.filter((s: any) => s.id === id)).toHaveLength(1);
   });
