@@ -100,7 +100,7 @@ describe('field mode', () => {
     await page.goto('/#/field');
     await page.locator('#email').fill(inspector.email);
     await page.locator('#password').fill(inspector.password);
-    await page.getByRole('button', { name: kk('portal-sign-in-button') }).click();
+    await page.getByRole('button', { exact: true, name: kk('portal-sign-in-button') }).click();
     await page.getByRole('heading', { level: 1, name: kk('field-day-title') }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
     await waitFor(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker to control the page');
@@ -109,10 +109,8 @@ describe('field mode', () => {
     expect(manifest.lang).toBe('kk');
     expect(manifest.name).toContain('Фито');
     // Reference lists arrive by pull.
-    await waitFor(async () => {
-      await page.goto('/#/field/object/new');
-      return (await page.locator('#obj-type option').count()) > 1;
-    }, 'object types in the cache');
+    await page.goto('/#/field/object/new');
+    await page.waitForFunction(() => document.querySelectorAll('#obj-type option').length > 1, null, { timeout: 60_000 });
     await axe(page, 'place object');
   });
 
@@ -120,9 +118,9 @@ describe('field mode', () => {
     await geo(43.25, 76.9, 6);
     await page.locator('#obj-type').selectOption('warehouse');
     await page.locator('#obj-name').fill('Астық қоймасы №1');
-    await page.getByRole('button', { name: kk('field-place-here') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-place-here') }).click();
     await page.getByText(kk('field-accuracy', { metres: 6 })).waitFor();
-    await page.getByRole('button', { name: kk('field-object-save') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-object-save') }).click();
     await page.getByRole('heading', { level: 1, name: kk('field-day-title') }).waitFor();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the object to be sent');
     const objects = await call(fito.origin, 'GET', '/api/v1/objects?bbox=76.8,43.2,77,43.3', inspector.token);
@@ -133,11 +131,11 @@ describe('field mode', () => {
 
   it('R-MOB-1, R-SURV-1, R-ACT-1: offline, three points with findings and an act draft are recorded, and survive a reload offline', async () => {
     await page.goto('/#/field');
-    await waitFor(async () => (await page.getByRole('button', { name: kk('field-start-survey-on', { name: 'Астық қоймасы №1' }) }).count()) > 0, 'the object on the day screen');
+    await waitFor(async () => (await page.getByRole('button', { exact: true, name: kk('field-start-survey-on', { name: 'Астық қоймасы №1' }) }).count()) > 0, 'the object on the day screen');
     await context.setOffline(true);
     // Really offline: the server cannot be reached from the page.
     expect(await page.evaluate(() => fetch('/readyz').then(() => 'reached', () => 'offline'))).toBe('offline');
-    await page.getByRole('button', { name: kk('field-start-survey-on', { name: 'Астық қоймасы №1' }) }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-start-survey-on', { name: 'Астық қоймасы №1' }) }).click();
     await page.getByRole('heading', { level: 1, name: kk('field-survey-title') }).waitFor();
     const points: Array<[number, number, number]> = [
       [43.2501, 76.9001, 4],
@@ -146,7 +144,7 @@ describe('field mode', () => {
     ];
     for (const [i, [lat, lon, acc]] of points.entries()) {
       await geo(lat, lon, acc);
-      await page.getByRole('button', { name: kk('field-record-point') }).click();
+      await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
       await page.getByText(kk('field-accuracy', { metres: acc })).waitFor();
       expect(await page.locator('li.point').count()).toBe(i + 1);
     }
@@ -161,19 +159,19 @@ describe('field mode', () => {
           };
         }),
     );
-    await page.locator('li.point').first().getByRole('button', { name: kk('field-add-finding') }).click();
+    await page.locator('li.point').first().getByRole('button', { exact: true, name: kk('field-add-finding') }).click();
     await page.locator('#f0-org').fill(organism);
     await page.locator('#f0-kind').selectOption('per_plant');
     await page.locator('#f0-val').fill('3');
-    await page.getByRole('button', { name: kk('field-save-finding') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-save-finding') }).click();
     await axe(page, 'survey');
-    await page.getByRole('button', { name: kk('field-finish-survey') }).click();
-    await page.getByRole('link', { name: kk('field-make-act') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-finish-survey') }).click();
+    await page.getByRole('link', { exact: true, name: kk('field-make-act') }).click();
     await page.getByRole('heading', { level: 1, name: kk('field-act-title') }).waitFor();
     await page.locator('#act-location').fill('Алатау ауданы');
     await page.locator('#act-conclusions').fill('Карантиндік организм анықталмады.');
     await axe(page, 'act draft');
-    await page.getByRole('button', { name: kk('field-act-save') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-act-save') }).click();
     await page.getByText(kk('field-act-saved')).waitFor();
 
     let records = await outboxRecords(page);
@@ -233,11 +231,11 @@ describe('field mode', () => {
   it('R-MOB-2: a push cut after the server committed finishes on retry without a duplicate', async () => {
     await context.setOffline(true);
     await page.goto('/#/field');
-    await page.getByRole('button', { name: kk('field-survey-adhoc') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-survey-adhoc') }).click();
     await geo(43.3, 76.95, 5);
-    await page.getByRole('button', { name: kk('field-record-point') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
     await page.getByText(kk('field-accuracy', { metres: 5 })).waitFor();
-    await page.getByRole('button', { name: kk('field-finish-survey') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-finish-survey') }).click();
     const [rec] = await outboxRecords(page);
     expect(rec?.kind).toBe('survey');
     front.cutPushAfterCommit(1);
@@ -249,7 +247,7 @@ describe('field mode', () => {
     await waitFor(async () => (await outboxRecords(page))[0]?.state === 'waiting', 'the record to wait again');
     expect((await call(fito.origin, 'GET', `/api/v1/surveys/${rec!.id}`, inspector.token)).status).toBe(200);
     // Retry (the button; the scheduler would do it after its backoff).
-    await page.getByRole('button', { name: kk('field-sync-now') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-sync-now') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the retry to be acknowledged');
     const mine = await call(fito.origin, 'GET', '/api/v1/surveys?mine=true', inspector.token);
     const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
@@ -259,9 +257,9 @@ describe('field mode', () => {
   it('R-MOB-1: a service-worker update leaves unsent records in IndexedDB', async () => {
     front.refusePushes = true;
     await page.goto('/#/field');
-    await page.getByRole('button', { name: kk('field-survey-adhoc') }).click();
-    await page.getByRole('button', { name: kk('field-record-point') }).click();
-    await page.getByRole('button', { name: kk('field-finish-survey') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-survey-adhoc') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-finish-survey') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 1, 'one waiting record');
     const id = (await outboxRecords(page))[0]!.id;
     const oldCaches = await page.evaluate(() => caches.keys());
@@ -270,13 +268,13 @@ describe('field mode', () => {
       const reg = await navigator.serviceWorker.getRegistration();
       await reg?.update();
     });
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: kk('field-update-apply') }).click()]);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { exact: true, name: kk('field-update-apply') }).click()]);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect((await outboxRecords(page)).map((r) => r.id)).toEqual([id]);
     expect(await page.evaluate(() => caches.keys())).not.toEqual(oldCaches);
     front.refusePushes = false;
     await page.goto('/#/field/outbox');
-    await page.getByRole('button', { name: kk('field-sync-now') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-sync-now') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the record to be sent after the update');
     expect((await call(fito.origin, 'GET', `/api/v1/surveys/${id}`, inspector.token)).status).toBe(200);
   });
@@ -284,11 +282,11 @@ describe('field mode', () => {
   it('R-MOB-3: a refused location permission leads to placing the point by typed coordinates', async () => {
     await context.clearPermissions();
     await page.goto('/#/field');
-    await page.getByRole('button', { name: kk('field-survey-adhoc') }).click();
-    await page.getByRole('button', { name: kk('field-record-point') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-survey-adhoc') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
     await page.getByText(kk('field-position-denied')).waitFor();
     await page.locator('#typed-coords').fill('43.31, 76.96');
-    await page.getByRole('button', { name: kk('field-position-use-typed') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-position-use-typed') }).click();
     await page.getByText(kk('field-accuracy-by-hand')).waitFor();
     expect(await page.locator('li.point').count()).toBe(1);
     await axe(page, 'survey with hand placement');
@@ -300,12 +298,12 @@ describe('field mode', () => {
     await context.grantPermissions(['geolocation'], { origin: front.url });
     front.refusePushes = true;
     await page.goto('/#/field');
-    await page.getByRole('button', { name: kk('field-survey-adhoc') }).click();
-    await page.getByRole('button', { name: kk('field-record-point') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-survey-adhoc') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
     await page.getByText(kk('field-accuracy', { metres: 5 })).waitFor();
-    await page.getByRole('button', { name: kk('field-finish-survey') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-finish-survey') }).click();
     await page.goto('/#/field/outbox');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: kk('field-export') }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { exact: true, name: kk('field-export') }).click()]);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(file).toMatchObject({ format: 'fito-outbox', version: 1, user_id: inspector.userId });
     expect(file.records).toHaveLength(1);
@@ -316,7 +314,7 @@ describe('field mode', () => {
     expect(imported.body.results.map((r: any) => r.status)).toEqual(['applied']);
     // The phone then sends the same record: the server already has it (unchanged), it leaves the device.
     front.refusePushes = false;
-    await page.getByRole('button', { name: kk('field-sync-now') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-sync-now') }).click();
     await waitFor(async () => (await outboxRecords(page)).length === 0, 'the phone to learn the server has it');
     const mine = await call(fito.origin, 'GET', '/api/v1/surveys?mine=true', inspector.token);
     const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
@@ -332,7 +330,7 @@ describe('field mode', () => {
         c.onsuccess = () => resolve(c.result);
       };
     }))).toBeGreaterThan(0);
-    await page.getByRole('button', { name: kk('portal-sign-out') }).click();
+    await page.getByRole('button', { exact: true, name: kk('portal-sign-out') }).click();
     await page.locator('#email').waitFor();
     await waitFor(
       () => page.evaluate(() => new Promise<boolean>((resolve) => {
