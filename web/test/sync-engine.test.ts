@@ -208,20 +208,27 @@ describe('sync engine', () => {
     const { engine } = await setup('u-1', server);
     server.changes.push(
       { kind: 'reference', id: 'organisms:ERWIAM', version: 1, data: { list: 'organisms', entry: { code: 'ERWIAM', name_kk: 'Бактериялық күйік' } } },
-      { kind: 'reference', id: 'crops:apple', version: 1, data: { list: 'crops', entry: { code: 'apple' } } },
+      { kind: 'reference', id: 'apple', version: 1, data: { list: 'crops', entry: { code: 'apple' } } },
       { kind: 'object', id: 'o1', version: 1, data: { name: 'Бау', owner: { kind: 'person', name: 'Асан Үсенов', iin: '900101300123' } } },
       { kind: 'object', id: 'o2', version: 3, data: { name: 'Элеватор', owner: { kind: 'legal_entity', name: 'ЖШС Астық', bin: '123456789012' } } },
+      { kind: 'object', id: 'o3', version: 1, data: { type: 'Feature', properties: { name: 'Бау', owner: { kind: 'person', name: 'Асан Үсенов', iin: '900101300124' } } } },
+      { kind: 'reference', id: 'apple', version: 2, data: { list: 'object_types', entry: { code: 'apple' } } },
       { kind: 'task', id: 't1', version: 1, data: { objects: ['o1', 'o2'] } },
       { kind: 'object', id: 'o2', version: 4, data: null },
     );
     const e = new SyncEngine({ db: engine.db, userId: 'u-1', transport: httpTransport({ fetch: server.fetch }), pullLimit: 2 });
     const outcome = await e.sync();
-    expect(outcome).toMatchObject({ ok: true, pulled: 6 });
-    expect(await e.cursor()).toBe('6');
+    expect(outcome).toMatchObject({ ok: true, pulled: 8 });
+    expect(await e.cursor()).toBe('8');
     expect((await e.cached('reference', 'organisms')).map((r) => r.data.code)).toEqual(['ERWIAM']);
-    expect((await e.cached('object')).map((r) => r.id)).toEqual(['o1']);
+    expect((await e.cached('object')).map((r) => r.id)).toEqual(['o1', 'o3']);
     expect((await e.cachedOne('object', 'o1'))?.data.owner).toEqual({ kind: 'person' });
     expect(JSON.stringify(await e.cached('object'))).not.toContain('900101300123');
+    expect(JSON.stringify(await e.cached('object'))).not.toContain('900101300124');
+    expect(JSON.stringify(await e.cached('object'))).not.toContain('Асан');
+    // The same code in two lists is two entries.
+    expect((await e.cached('reference', 'crops')).length).toBe(1);
+    expect((await e.cached('reference', 'object_types')).length).toBe(1);
     // Nothing new: the next pull asks from the cursor and gets nothing again.
     expect((await e.sync()).pulled).toBe(0);
   });

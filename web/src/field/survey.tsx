@@ -88,7 +88,7 @@ export default function Survey({ params }: ScreenProps) {
         <Field label={t('field-crop')} id="survey-crop">
           <select id="survey-crop" value={String(data.crop ?? '')} onChange={(e) => void update({ ...data, crop: (e.currentTarget as HTMLSelectElement).value || undefined })}>
             <option value="">—</option>
-            {(crops ?? []).map((c) => (
+            {(crops ?? []).filter((c) => c.data.active !== false).map((c) => (
               <option key={c.id} value={refCode(c)}>
                 {localName(c.data, refCode(c))}
               </option>
@@ -197,7 +197,7 @@ function FindingForm({ index, onAdd }: { index: number; onAdd: (f: Finding) => v
         <input id={`${p}-org`} list="organism-list" value={organism} aria-describedby={`${p}-org-hint`} onInput={(e) => setOrganism((e.currentTarget as HTMLInputElement).value)} />
       </Field>
       <datalist id="organism-list">
-        {(organisms ?? []).map((o) => (
+        {(organisms ?? []).filter((o) => o.data.active !== false).map((o) => (
           <option key={o.id} value={refCode(o)}>
             {localName(o.data, refCode(o))}
           </option>

@@ -415,15 +415,16 @@ function toPush(r: OutboxRecord): PushRecord {
 type CacheStore = { put(v: CacheRow): Promise<unknown>; delete(k: string): Promise<unknown> };
 
 async function applyChange(store: CacheStore, change: PullChange): Promise<void> {
-  const key = `${change.kind}:${change.id}`;
+  // Reference codes are unique within their list only: the list is part of the key.
+  const list = change.kind === 'reference' && typeof change.data?.list === 'string' ? change.data.list : null;
+  const key = list ? `reference:${list}:${change.id}` : `${change.kind}:${change.id}`;
   if (change.data === null) {
     await store.delete(key);
     return;
   }
   const row: CacheRow = { key, kind: change.kind, id: change.id, version: change.version, data: change.data };
   if (change.kind === 'reference') {
-    const list = change.data.list;
-    if (typeof list === 'string') row.list = list;
+    if (list) row.list = list;
     const entry = change.data.entry;
     row.data = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
   }
@@ -436,9 +437,11 @@ async function applyChange(store: CacheStore, change: PullChange): Promise<void>
  * objects; should one come anyway, it is not written to the device.
  */
 export function withoutPersonOwner(data: Record<string, unknown>): Record<string, unknown> {
-  const owner = data.owner;
-  if (typeof owner === 'object' && owner !== null && (owner as { kind?: unknown }).kind === 'person') {
-    return { ...data, owner: { kind: 'person' } };
-  }
-  return data;
+  const isPerson = (o: unknown): boolean => typeof o === 'object' && o !== null && (o as { kind?: unknown }).kind === 'person';
+  let out = data;
+  if (isPerson(out.owner)) out = { ...out, owner: { kind: 'person' } };
+  // Objects arrive as GeoJSON Features: the owner sits in `properties`.
+  const props = out.properties as Record<string, unknown> | undefined;
+  if (props && isPerson(props.owner)) out = { ...out, properties: { ...props, owner: { kind: 'person' } } };
+  return out;
 }
