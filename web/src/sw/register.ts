@@ -8,6 +8,7 @@ import { signal } from '@preact/signals';
 
 export const updateReady = signal(false);
 let waiting: ServiceWorker | null = null;
+let requested = false;
 
 export function registerServiceWorker(url = '/sw.js'): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
@@ -15,7 +16,7 @@ export function registerServiceWorker(url = '/sw.js'): void {
   const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // The first install takes over silently; an update reloads into the new version.
-    if (hadController) window.location.reload();
+    if (hadController || requested) window.location.reload();
   });
   void navigator.serviceWorker.register(url, { scope: '/' }).then((reg) => {
     const watch = (worker: ServiceWorker | null): void => {
@@ -40,5 +41,6 @@ export function registerServiceWorker(url = '/sw.js'): void {
 
 /** The user accepted the new version. */
 export function applyUpdate(): void {
+  requested = true;
   waiting?.postMessage({ type: 'skip-waiting' });
 }
