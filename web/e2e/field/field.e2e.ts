@@ -86,6 +86,8 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'kk-KZ', baseURL: front.url });
   await context.grantPermissions(['geolocation'], { origin: front.url });
   await geo(43.2389, 76.8897, 8);
+  // Nothing leaves the machine: base-map tiles are answered here (an empty answer).
+  await context.route((url) => !url.href.startsWith(front.url), (route) => route.fulfill({ status: 404, body: '' }));
   page = await context.newPage();
 }, 600_000);
 

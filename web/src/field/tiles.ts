@@ -91,10 +91,12 @@ export async function saveTiles(urls: string[], progress: (done: number) => void
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
+  // The service worker answers only the tiles it knows of.
+  navigator.serviceWorker?.controller?.postMessage({ type: 'tiles-saved' });
   return saved;
 }
 
 export async function savedTileCount(): Promise<number> {
-  if (typeof caches === 'undefined') return 0;
+  if (typeof caches === 'undefined' || !(await caches.has(TILES_CACHE))) return 0;
   return (await (await caches.open(TILES_CACHE)).keys()).length;
 }

@@ -9,7 +9,8 @@
  *   survive every update.
  * - fetch: page navigations go to the network and fall back to the cached shell offline;
  *   built assets come from the cache first; map tiles that the user saved for offline use
- *   come from the `fito-tiles` cache; the API (/api/) is never cached here.
+ *   come from the `fito-tiles` cache (other cross-origin requests are not touched); the API
+ *   (/api/) is never cached here.
  * - update: a new worker waits until the page asks it to take over ("skip-waiting" message,
  *   sent when the user accepts the new version).
  */
@@ -56,7 +57,9 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void sw.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'skip-waiting') void sw.skipWaiting();
+  if (type === 'tiles-saved') void loadTileIndex();
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -72,9 +75,23 @@ sw.addEventListener('fetch', (event) => {
     if (shellUrls.includes(url.href)) event.respondWith(cacheFirst(request, SHELL));
     return;
   }
-  // Cross-origin: only tiles the user saved for offline use are answered from a cache.
-  event.respondWith(fromTilesOrNetwork(request));
+  // Cross-origin: only tiles the user saved for offline use are answered from a cache;
+  // everything else is left alone (not even passed through the worker).
+  if (tileIndex === null) event.respondWith(loadTileIndex().then(() => fromTilesOrNetwork(request)));
+  else if (tileIndex.has(url.href)) event.respondWith(fromTilesOrNetwork(request));
 });
+
+/** URLs of the saved tiles; null until read (the worker may have been stopped and restarted). */
+let tileIndex: Set<string> | null = null;
+async function loadTileIndex(): Promise<void> {
+  if (!(await caches.has(TILES))) {
+    tileIndex = new Set();
+    return;
+  }
+  const keys = await (await caches.open(TILES)).keys();
+  tileIndex = new Set(keys.map((r) => r.url));
+}
+void loadTileIndex();
 
 async function navigate(request: Request): Promise<Response> {
   try {
