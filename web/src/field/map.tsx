@@ -51,8 +51,8 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
     let cancelled = false;
     let map: { remove(): void } | null = null;
     void (async () => {
-      const [settings, maplibre] = await Promise.all([mapSettings(), import('maplibre-gl')]);
-      await import('maplibre-gl/dist/maplibre-gl.css');
+      // The portal's MapLibre module: the library, its worker URL and its CSS, in one chunk.
+      const [settings, { maplibregl: maplibre }] = await Promise.all([mapSettings(), import('../portal/map/maplibre.js')]);
       if (cancelled || !el.current) return;
       const offlineTiles = bulkAllowed(settings) && (await savedTileCount()) > 0;
       if (!online.value && !offlineTiles) setNote(t('field-map-needs-connection'));
