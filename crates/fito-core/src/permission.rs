@@ -65,6 +65,8 @@ pub enum Action {
     DocumentRead,
     /// Attach a document.
     DocumentAttach,
+    /// Apply a mobile app's exported outbox for one of its users (R-MOB-2).
+    SyncOutboxImport,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -77,7 +79,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -108,6 +110,7 @@ impl Action {
         Action::ActRegister,
         Action::DocumentRead,
         Action::DocumentAttach,
+        Action::SyncOutboxImport,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -143,6 +146,7 @@ impl Action {
             Action::ActRegister => "act.register",
             Action::DocumentRead => "document.read",
             Action::DocumentAttach => "document.attach",
+            Action::SyncOutboxImport => "sync.outbox_import",
         }
     }
 

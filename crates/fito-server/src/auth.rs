@@ -315,3 +315,30 @@ impl EntryExt for NewEntry {
         self
     }
 }
+
+impl CurrentUser {
+    /// Another active user, acting through this caller's request: an administrator
+    /// applying that user's exported outbox (R-MOB-2). The permission table then
+    /// decides for `user`, and journal entries name `user` with `device_id`.
+    pub(crate) async fn acting_as(
+        &self,
+        user: User,
+        device_id: Option<String>,
+    ) -> Result<CurrentUser, ApiError> {
+        let org_path = match user.organization_id {
+            Some(id) => self.state.org_path(id).await?,
+            None => None,
+        };
+        let role = user.role.as_deref().and_then(|r| r.parse().ok());
+        let mut meta = self.meta.clone();
+        meta.device_id = device_id;
+        Ok(CurrentUser {
+            user,
+            session: self.session.clone(),
+            role,
+            org_path,
+            meta,
+            state: self.state.clone(),
+        })
+    }
+}

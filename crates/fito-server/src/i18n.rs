@@ -61,6 +61,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/register.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/fieldwork.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/esign.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/sync.ftl")),
         ]
     };
 }
@@ -151,10 +152,10 @@ impl I18n {
 
     /// Every message id of a language, for the parity test.
     pub fn ids(lang: Lang) -> Vec<String> {
-        let files: [&str; 5] = match lang {
-            Lang::Kk => ftl_files!("kk"),
-            Lang::Ru => ftl_files!("ru"),
-            Lang::En => ftl_files!("en"),
+        let files: &[&str] = match lang {
+            Lang::Kk => &ftl_files!("kk"),
+            Lang::Ru => &ftl_files!("ru"),
+            Lang::En => &ftl_files!("en"),
         };
         let mut ids: Vec<String> = files
             .iter()

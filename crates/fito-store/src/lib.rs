@@ -12,6 +12,7 @@ pub mod objects;
 pub mod orgs;
 pub mod reference;
 pub mod sessions;
+pub mod sync;
 pub mod test_support;
 pub mod time;
 pub mod users;

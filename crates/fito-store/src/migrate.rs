@@ -36,6 +36,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation address",
         include_str!("../migrations/0007_organization_address.sql"),
     ),
+    (10, "sync", include_str!("../migrations/0010_sync.sql")),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

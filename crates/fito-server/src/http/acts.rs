@@ -85,7 +85,7 @@ pub struct ActView {
     pub updated_at: DateTime<Utc>,
 }
 
-fn view(a: &Act) -> Result<ActView, ApiError> {
+pub(crate) fn view(a: &Act) -> Result<ActView, ApiError> {
     Ok(ActView {
         id: a.id,
         organization_id: a.organization_id,
@@ -201,7 +201,19 @@ pub async fn create(
     Path(survey_id): Path<Uuid>,
     ApiJson(body): ApiJson<NewAct>,
 ) -> Result<(StatusCode, Json<ActView>), ApiError> {
-    let survey = survey_in_scope(&state, &me, survey_id, Action::ActDraft).await?;
+    let act = drafted(&state, &me, survey_id, body).await?;
+    let saved = insert_draft(&state, &me, act).await?;
+    Ok((StatusCode::CREATED, Json(view(&saved)?)))
+}
+
+/// The checked, not yet written draft that `body` makes from the survey.
+pub(crate) async fn drafted(
+    state: &AppState,
+    me: &CurrentUser,
+    survey_id: Uuid,
+    body: NewAct,
+) -> Result<Act, ApiError> {
+    let survey = survey_in_scope(state, me, survey_id, Action::ActDraft).await?;
     if survey.inspector_id != me.user.id {
         return Err(ApiError::new(StatusCode::FORBIDDEN, "survey-not-yours"));
     }
@@ -235,6 +247,17 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
+    Ok(act)
+}
+
+/// Writes a new draft with its history line and journal entry.
+pub(crate) async fn insert_draft(
+    state: &AppState,
+    me: &CurrentUser,
+    act: Act,
+) -> Result<Act, ApiError> {
+    let now = act.created_at;
+    let survey_id = act.survey_id;
     let txn = state.store.begin().await?;
     let saved = match fieldwork::insert_act(&txn, act).await {
         Err(fito_store::StoreError::Conflict(_)) => return Err(ApiError::conflict("act-id-taken")),
@@ -259,7 +282,7 @@ pub async fn create(
         .details(json!({ "survey": survey_id, "type": saved.act_type }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(view(&saved)?)))
+    Ok(saved)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -289,9 +312,22 @@ pub async fn update(
     ApiJson(body): ApiJson<ActChange>,
 ) -> Result<Json<ActView>, ApiError> {
     let a = act_in_scope(&state, &me, id, Action::ActDraft).await?;
-    let status = status_of(&a)?;
+    let version = body.version;
+    let changed = edited(&state, &me, &a, body).await?;
+    let saved = save_edit(&state, &me, changed, version).await?;
+    Ok(Json(view(&saved)?))
+}
+
+/// The act as `body` would leave it, after the checks that it may be edited by `me`.
+pub(crate) async fn edited(
+    state: &AppState,
+    me: &CurrentUser,
+    a: &Act,
+    body: ActChange,
+) -> Result<Act, ApiError> {
+    let status = status_of(a)?;
     if status.frozen() {
-        refuse_frozen(&state, &me, &a, "act.update").await?;
+        refuse_frozen(state, me, a, "act.update").await?;
         return Err(ApiError::conflict("act-frozen"));
     }
     if a.inspector_id != me.user.id {
@@ -327,15 +363,26 @@ pub async fn update(
     }
     changed.content = serde_json::to_string(&content).map_err(|_| ApiError::internal())?;
     changed.updated_at = now_us();
+    Ok(changed)
+}
+
+/// Writes an edited draft made on `version`, with its journal entry.
+pub(crate) async fn save_edit(
+    state: &AppState,
+    me: &CurrentUser,
+    changed: Act,
+    version: i64,
+) -> Result<Act, ApiError> {
+    let id = changed.id;
     let txn = state.store.begin().await?;
-    let saved = save(&txn, changed, body.version).await?;
+    let saved = save(&txn, changed, version).await?;
     fito_store::audit::append(
         &txn,
         vec![me.entry("act.update", Some("act"), Some(id.to_string()))],
     )
     .await?;
     txn.commit().await?;
-    Ok(Json(view(&saved)?))
+    Ok(saved)
 }
 
 async fn save<C: fito_store::ConnectionTrait>(
@@ -1146,4 +1193,46 @@ pub async fn list(
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let found = search(&state, &me, &q, limit).await?;
     Ok(Json(found.iter().map(view).collect::<Result<_, _>>()?))
+}
+
+/// Whether `body` would leave the act's editable fields as they are: a replayed edit.
+pub(crate) fn says_the_same(a: &Act, body: &ActChange) -> bool {
+    let Ok(current) = serde_json::from_str::<ActContent>(&a.content) else {
+        return false;
+    };
+    let mut content = current.clone();
+    if let Some(v) = &body.location {
+        content.location = v.clone();
+    }
+    if let Some(v) = &body.conclusions {
+        content.conclusions = v.clone();
+    }
+    if let Some(v) = &body.measures {
+        content.measures = v.clone();
+    }
+    if let Some(v) = &body.parties {
+        content.parties = v.clone();
+    }
+    if check_content(&mut content).is_err() {
+        return false;
+    }
+    let same_language = match &body.language {
+        Some(l) => parse_language(l).is_ok_and(|l| l.tag() == a.language),
+        None => true,
+    };
+    same_language && !body.refresh_from_survey && content == current
+}
+
+/// Whether two drafts of one survey say the same in what their inspector wrote.
+pub(crate) fn same_draft(a: &Act, b: &Act) -> bool {
+    let written = |x: &Act| {
+        serde_json::from_str::<ActContent>(&x.content)
+            .ok()
+            .map(|c| (c.location, c.conclusions, c.measures, c.parties))
+    };
+    a.survey_id == b.survey_id
+        && a.act_type == b.act_type
+        && a.language == b.language
+        && written(a).is_some()
+        && written(a) == written(b)
 }

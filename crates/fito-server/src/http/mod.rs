@@ -16,6 +16,7 @@ pub mod reference;
 pub mod sheets;
 pub mod spatial;
 pub mod surveys;
+pub mod sync;
 pub mod tasks;
 pub mod transfer;
 pub mod users;
@@ -124,6 +125,14 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(audit::verify))
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
+        .routes(routes!(sync::pull))
+        .merge(
+            // A push carries a batch of survey points: a larger body than elsewhere.
+            OpenApiRouter::new()
+                .routes(routes!(sync::push))
+                .routes(routes!(sync::outbox_import))
+                .layer(DefaultBodyLimit::max(sync::MAX_PUSH_BYTES)),
+        )
         .split_for_parts();
     let components = api.components.get_or_insert_with(Default::default);
     components.add_security_scheme(

@@ -395,7 +395,24 @@ pub async fn create(
     me: CurrentUser,
     ApiJson(body): ApiJson<ObjectInput>,
 ) -> Result<Response, ApiError> {
-    me.require(Action::ObjectCreate)?;
+    let (object, repairs) = new_object(&state, &me, body, Action::ObjectCreate).await?;
+    let saved = create_object(&state, &me, object).await?;
+    let body = feature(
+        &saved,
+        Some(("repairs", repairs_json(&state, me.meta.lang, &repairs))),
+    );
+    Ok(geojson_response(StatusCode::CREATED, body))
+}
+
+/// The checked, not yet written object that `POST /objects` (and a synced
+/// `object` record) describes, with the repairs made to its geometry.
+pub(crate) async fn new_object(
+    state: &AppState,
+    me: &CurrentUser,
+    body: ObjectInput,
+    action: Action,
+) -> Result<(Object, Vec<fito_geo::Repair>), ApiError> {
+    me.require(action)?;
     let organization_id = body
         .organization_id
         .or(me.user.organization_id)
@@ -404,7 +421,7 @@ pub async fn create(
     if path.is_none() || !me.sees(path.as_deref()) {
         return Err(ApiError::unprocessable("organization-not-found"));
     }
-    let (input, c) = check_input(&state, body).await?;
+    let (input, c) = check_input(state, body).await?;
     let b = bbox_of(&c.geometry);
     let name = required_text("name", &input.name, 300)?;
     let id = input.id.unwrap_or_else(fito_core::new_id);
@@ -425,12 +442,22 @@ pub async fn create(
     ) = (c.owner.kind, c.owner.name, c.owner.bin, c.owner.iin);
     (object.kato, object.crop_code) = (c.kato, c.crop);
     object.notes = optional_text("notes", input.notes.as_deref(), 4000)?;
-    let saved = create_object(&state, &me, object).await?;
-    let body = feature(
-        &saved,
-        Some(("repairs", repairs_json(&state, me.meta.lang, &c.repairs))),
-    );
-    Ok(geojson_response(StatusCode::CREATED, body))
+    Ok((object, c.repairs))
+}
+
+/// Whether two objects say the same (what a person entered; not versions or times).
+pub(crate) fn same_description(a: &Object, b: &Object) -> bool {
+    a.organization_id == b.organization_id
+        && a.type_code == b.type_code
+        && a.name == b.name
+        && a.owner_kind == b.owner_kind
+        && a.owner_name == b.owner_name
+        && a.owner_bin == b.owner_bin
+        && a.owner_iin == b.owner_iin
+        && a.kato == b.kato
+        && a.crop_code == b.crop_code
+        && a.notes == b.notes
+        && a.geometry == b.geometry
 }
 
 /// One object.
@@ -551,7 +578,7 @@ pub async fn update(
 }
 
 /// Writes the next version of an object with its journal line.
-async fn save_change(
+pub(crate) async fn save_change(
     state: &AppState,
     me: &CurrentUser,
     mut o: Object,

@@ -420,12 +420,42 @@ pub async fn create(
     me: CurrentUser,
     ApiJson(body): ApiJson<SurveyInput>,
 ) -> Result<Response, ApiError> {
+    let (created, saved) = record(&state, &me, body).await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(view(&saved))).into_response())
+}
+
+/// Whether `body` says what the stored survey `s` says (a replay of it).
+pub(crate) async fn is_replay(
+    state: &AppState,
+    me: &CurrentUser,
+    s: &Survey,
+    body: &SurveyInput,
+) -> Result<bool, ApiError> {
+    let c = check(state, me, s.id, body).await?;
+    Ok(s.inspector_id == me.user.id
+        && same_content(s, &c, body)
+        && s.growth_phase == optional_text("growth_phase", body.growth_phase.as_deref(), 200)?
+        && s.notes == optional_text("notes", body.notes.as_deref(), 4000)?)
+}
+
+/// Writes a new survey; `false` with the stored one when this very survey was
+/// already there (a retried upload): nothing is written then.
+pub(crate) async fn record(
+    state: &AppState,
+    me: &CurrentUser,
+    body: SurveyInput,
+) -> Result<(bool, Survey), ApiError> {
     me.require(Action::SurveyRecord)?;
     let id = body.id.unwrap_or_else(fito_core::new_id);
-    let c = check(&state, &me, id, &body).await?;
+    let c = check(state, me, id, &body).await?;
     if let Some(existing) = fieldwork::survey(state.store.reader(), id).await? {
         if existing.inspector_id == me.user.id && same_content(&existing, &c, &body) {
-            return Ok((StatusCode::OK, Json(view(&existing))).into_response());
+            return Ok((false, existing));
         }
         return Err(ApiError::conflict("survey-id-taken"));
     }
@@ -454,13 +484,13 @@ pub async fn create(
         }
         other => other?,
     };
-    flag_quarantine(&state, &me, &txn, &c, saved.id, now).await?;
+    flag_quarantine(state, me, &txn, &c, saved.id, now).await?;
     let entry = me
         .entry("survey.record", Some("survey"), Some(saved.id.to_string()))
         .details(json!({ "findings": c.findings.len(), "quarantine": c.quarantine }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(view(&saved))).into_response())
+    Ok((true, saved))
 }
 
 /// Replace a survey (its inspector), if nobody changed it since `version`.
@@ -473,14 +503,24 @@ pub async fn replace(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<SurveyInput>,
 ) -> Result<Json<SurveyView>, ApiError> {
-    let existing = survey_in_scope(&state, &me, id, Action::SurveyRecord).await?;
+    Ok(Json(view(&replace_survey(&state, &me, id, body).await?)))
+}
+
+/// Writes a survey's next version, if nobody changed it since `body.version`.
+pub(crate) async fn replace_survey(
+    state: &AppState,
+    me: &CurrentUser,
+    id: Uuid,
+    body: SurveyInput,
+) -> Result<Survey, ApiError> {
+    let existing = survey_in_scope(state, me, id, Action::SurveyRecord).await?;
     if existing.inspector_id != me.user.id {
         return Err(ApiError::new(StatusCode::FORBIDDEN, "survey-not-yours"));
     }
     let version = body
         .version
         .ok_or_else(|| ApiError::unprocessable("field-required").with("field", "version"))?;
-    let c = check(&state, &me, id, &body).await?;
+    let c = check(state, me, id, &body).await?;
     let now = now_us();
     let changed = Survey {
         task_id: body.task_id,
@@ -501,13 +541,13 @@ pub async fn replace(
         }
         other => other?,
     };
-    flag_quarantine(&state, &me, &txn, &c, saved.id, now).await?;
+    flag_quarantine(state, me, &txn, &c, saved.id, now).await?;
     let entry = me
         .entry("survey.update", Some("survey"), Some(saved.id.to_string()))
         .details(json!({ "findings": c.findings.len(), "quarantine": c.quarantine }));
     fito_store::audit::append(&txn, vec![entry]).await?;
     txn.commit().await?;
-    Ok(Json(view(&saved)))
+    Ok(saved)
 }
 
 /// One survey.

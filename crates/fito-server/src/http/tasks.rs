@@ -73,7 +73,7 @@ pub struct TaskView {
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
-fn view(t: Task, object_ids: Vec<Uuid>) -> TaskView {
+pub(crate) fn view(t: Task, object_ids: Vec<Uuid>) -> TaskView {
     TaskView {
         id: t.id,
         organization_id: t.organization_id,

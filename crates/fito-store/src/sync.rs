@@ -1,0 +1,155 @@
+//! The change log the mobile app pulls from (R-MOB-1, R-MOB-2). Triggers (migration
+//! 0010) keep one row per syncable record in `sync_changes`, moved to a fresh `seq`
+//! on each change; `seq` is handed out under the audit head lock, so it follows
+//! commit order and a reader never skips a change committed after it looked.
+
+use crate::Result;
+use crate::entity::{ref_admin_unit, ref_crop, ref_object_type, ref_organism};
+use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, Statement, Value};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// Reference lists as named in `sync_changes.kind` and in the pull answer.
+pub const REFERENCE_LISTS: [&str; 4] = ["organisms", "crops", "object_types", "units"];
+
+/// One record's latest change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: i64,
+    /// `object`, `task`, `act` or a reference list.
+    pub kind: String,
+    /// A UUID as 32 hex digits, or a reference code.
+    pub key: String,
+}
+
+impl Change {
+    pub fn uuid(&self) -> Option<Uuid> {
+        Uuid::try_parse(&self.key).ok()
+    }
+}
+
+fn placeholder(backend: DbBackend, n: usize) -> String {
+    match backend {
+        DbBackend::Postgres => format!("${n}"),
+        _ => "?".to_string(),
+    }
+}
+
+/// Up to `limit` changes after `after`, oldest first.
+pub async fn changes_after<C: ConnectionTrait>(
+    conn: &C,
+    after: i64,
+    limit: u64,
+) -> Result<Vec<Change>> {
+    let backend = conn.get_database_backend();
+    let sql = format!(
+        "SELECT seq, kind, rkey FROM sync_changes WHERE seq > {} ORDER BY seq LIMIT {}",
+        placeholder(backend, 1),
+        placeholder(backend, 2)
+    );
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [Value::from(after), Value::from(limit as i64)],
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Change {
+                seq: r.try_get("", "seq")?,
+                kind: r.try_get("", "kind")?,
+                key: r.try_get("", "rkey")?,
+            })
+        })
+        .collect()
+}
+
+/// The last change number handed out (committed or not).
+pub async fn head<C: ConnectionTrait>(conn: &C) -> Result<i64> {
+    let row = conn
+        .query_one_raw(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT seq FROM sync_head WHERE id = 1",
+        ))
+        .await?
+        .ok_or(crate::StoreError::NotFound)?;
+    Ok(row.try_get("", "seq")?)
+}
+
+/// The objects on the user's open survey tasks: what an inspector needs in the field.
+pub async fn open_task_objects<C: ConnectionTrait>(conn: &C, user: Uuid) -> Result<HashSet<Uuid>> {
+    let backend = conn.get_database_backend();
+    let sql = format!(
+        "SELECT o.object_id AS object_id FROM survey_task_objects o \
+         JOIN survey_tasks t ON t.id = o.task_id \
+         WHERE t.assignee_id = {} AND t.status = 'open'",
+        placeholder(backend, 1)
+    );
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [Value::from(user)],
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| Ok(r.try_get::<Uuid>("", "object_id")?))
+        .collect()
+}
+
+/// The objects on any of the user's survey tasks, open or not: those the app may hold.
+pub async fn assigned_objects<C: ConnectionTrait>(conn: &C, user: Uuid) -> Result<HashSet<Uuid>> {
+    let backend = conn.get_database_backend();
+    let sql = format!(
+        "SELECT o.object_id AS object_id FROM survey_task_objects o \
+         JOIN survey_tasks t ON t.id = o.task_id WHERE t.assignee_id = {}",
+        placeholder(backend, 1)
+    );
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [Value::from(user)],
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| Ok(r.try_get::<Uuid>("", "object_id")?))
+        .collect()
+}
+
+/// A reference entry as JSON (its columns), or `None` when it does not exist.
+pub async fn reference_entry<C: ConnectionTrait>(
+    conn: &C,
+    list: &str,
+    code: &str,
+) -> Result<Option<serde_json::Value>> {
+    let code = code.to_string();
+    Ok(match list {
+        "organisms" => {
+            ref_organism::Entity::find_by_id(code)
+                .into_json()
+                .one(conn)
+                .await?
+        }
+        "crops" => {
+            ref_crop::Entity::find_by_id(code)
+                .into_json()
+                .one(conn)
+                .await?
+        }
+        "object_types" => {
+            ref_object_type::Entity::find_by_id(code)
+                .into_json()
+                .one(conn)
+                .await?
+        }
+        "units" => {
+            ref_admin_unit::Entity::find_by_id(code)
+                .into_json()
+                .one(conn)
+                .await?
+        }
+        _ => None,
+    })
+}
