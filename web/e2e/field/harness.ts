@@ -17,7 +17,8 @@ export const REPO = resolve(WEB, '..');
 
 export function buildWeb(): void {
   if (process.env.FITO_E2E_SKIP_BUILD === '1' && existsSync(join(WEB, 'dist', 'sw.js'))) return;
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit' });
+  // NODE_ENV=test (set by vitest) would make Vite build a development bundle.
+  const r = spawnSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 

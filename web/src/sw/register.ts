@@ -12,7 +12,6 @@ let requested = false;
 
 export function registerServiceWorker(url = '/sw.js'): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  if (import.meta.env.DEV) return;
   const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // The first install takes over silently; an update reloads into the new version.
