@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { fitoServiceWorker } from './vite-sw.js';
 
 // The API runs on `fito serve`; in development Vite proxies /api to it.
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), fitoServiceWorker()],
   server: {
     fs: { allow: ['..'] },
     proxy: { '/api': process.env.FITO_API ?? 'http://127.0.0.1:8080' },

@@ -39,7 +39,10 @@ export const user = signal<User | null | undefined>(undefined);
 export const consentRequired = signal<{ version: string | undefined } | null>(null);
 
 api.onProblem((e: ApiError) => {
-  if (e.status === 401 && e.code !== 'auth-invalid-credentials' && user.value) user.value = null;
+  if (e.status === 401 && e.code !== 'auth-invalid-credentials' && user.value) {
+    rememberUser(null);
+    user.value = null;
+  }
   if (e.code === 'consent-required') {
     const v = e.problem?.version;
     consentRequired.value = { version: typeof v === 'string' ? v : undefined };
@@ -53,8 +56,13 @@ api.onProblem((e: ApiError) => {
 export async function loadMe(): Promise<void> {
   try {
     user.value = await api.get<User>('/api/v1/me');
+    rememberUser(user.value);
   } catch (e) {
-    if (e instanceof ApiError && e.kind === 'problem' && e.status !== 401) {
+    if (e instanceof ApiError && e.kind === 'unreachable') {
+      // Offline (field mode, R-MOB-1): carry on as the user this device last knew; the
+      // server decides again at the next request that reaches it.
+      user.value = rememberedUser();
+    } else if (e instanceof ApiError && e.kind === 'problem' && e.status !== 401) {
       // Signed in, but something else is asked first (e.g. consent); /me is exempt, so rare.
       user.value = null;
     } else {
@@ -64,6 +72,7 @@ export async function loadMe(): Promise<void> {
 }
 
 export function signedIn(answer: LoginAnswer): void {
+  rememberUser(answer.user);
   api.setCsrf(answer.csrf_token);
   consentRequired.value = null;
   user.value = answer.user;
@@ -77,7 +86,29 @@ export async function signOut(): Promise<void> {
   }
   api.setCsrf(undefined);
   consentRequired.value = null;
+  rememberUser(null);
   user.value = null;
+}
+
+const ME_KEY = 'fito.me';
+
+/** The signed-in user's own profile, kept for offline starts (own data only: R-MOB-4). */
+function rememberUser(u: User | null): void {
+  try {
+    if (u) localStorage.setItem(ME_KEY, JSON.stringify(u));
+    else localStorage.removeItem(ME_KEY);
+  } catch {
+    // No storage: offline starts then ask to sign in.
+  }
+}
+
+function rememberedUser(): User | null {
+  try {
+    const s = localStorage.getItem(ME_KEY);
+    return s ? (JSON.parse(s) as User) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function hasRole(...roles: Role[]): boolean {

@@ -1,0 +1,130 @@
+/**
+ * A small MapLibre map for field work: the base map from the server's tile settings, the
+ * objects and points on top, and (when `onPick` is given) a tap places a point by hand —
+ * the way to record when the position cannot be read. Loaded only on the screens that show it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../app/i18n-app.js';
+import { api } from '../app/session.js';
+import { online } from './runtime.js';
+import { bulkAllowed, savedTileCount, type MapSettings } from './tiles.js';
+
+const SETTINGS_KEY = 'fito.map-settings';
+const FALLBACK: MapSettings = {
+  tile_url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '© OpenStreetMap contributors',
+  max_zoom: 19,
+};
+
+/** The server's map settings (remembered for offline starts). */
+export async function mapSettings(): Promise<MapSettings> {
+  try {
+    const s = await api.get<MapSettings>('/api/v1/config/map');
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
+    return s;
+  } catch {
+    try {
+      const s = localStorage.getItem(SETTINGS_KEY);
+      if (s) return JSON.parse(s) as MapSettings;
+    } catch {
+      /* fall through */
+    }
+    return FALLBACK;
+  }
+}
+
+export interface MapFeature {
+  lon: number;
+  lat: number;
+  label: string;
+  kind: 'object' | 'point';
+}
+
+export function FieldMap({ features, onPick, center }: { features: MapFeature[]; onPick?: (lon: number, lat: number) => void; center?: [number, number] }) {
+  const el = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+
+  useEffect(() => {
+    let cancelled = false;
+    let map: { remove(): void } | null = null;
+    void (async () => {
+      // The portal's MapLibre module: the library, its worker URL and its CSS, in one chunk.
+      const [settings, { maplibregl: maplibre }] = await Promise.all([mapSettings(), import('../portal/map/maplibre.js')]);
+      if (cancelled || !el.current) return;
+      const offlineTiles = bulkAllowed(settings) && (await savedTileCount()) > 0;
+      if (!online.value && !offlineTiles) setNote(t('field-map-needs-connection'));
+      const subs = settings.subdomains && settings.subdomains.length > 0 ? settings.subdomains : null;
+      const tiles = subs ? subs.map((s) => settings.tile_url.replace('{s}', s)) : [settings.tile_url];
+      const first = features[0];
+      const m = new maplibre.Map({
+        container: el.current,
+        style: {
+          version: 8,
+          sources: {
+            base: { type: 'raster', tiles, tileSize: 256, attribution: settings.attribution, maxzoom: settings.max_zoom },
+          },
+          layers: [
+            { id: 'bg', type: 'background', paint: { 'background-color': '#e8efe9' } },
+            { id: 'base', type: 'raster', source: 'base' },
+          ],
+        },
+        center: center ?? (first ? [first.lon, first.lat] : [71.45, 51.17]),
+        zoom: first || center ? 14 : 5,
+        attributionControl: { compact: true },
+      });
+      map = m;
+      mapRef.current = m;
+      m.on('load', () => {
+        m.addSource('field', { type: 'geojson', data: toGeoJson(features) });
+        m.addLayer({
+          id: 'field',
+          type: 'circle',
+          source: 'field',
+          paint: {
+            'circle-radius': 7,
+            'circle-color': ['match', ['get', 'kind'], 'point', '#b35900', '#1d5e3a'],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 2,
+          },
+        });
+      });
+      m.on('click', (e) => pick.current?.(round(e.lngLat.lng), round(e.lngLat.lat)));
+    })().catch(() => setNote(t('field-map-failed')));
+    return () => {
+      cancelled = true;
+      map?.remove();
+    };
+    // The map is made once; features update below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const m = mapRef.current as { getSource(id: string): { setData(d: unknown): void } | undefined } | null;
+    m?.getSource('field')?.setData(toGeoJson(features));
+  }, [features]);
+
+  return (
+    <div>
+      {note ? <p class="muted" role="note">{note}</p> : null}
+      <div ref={el} class="map map-small" role="application" aria-label={onPick ? t('field-map-pick-label') : t('field-map-label')} />
+    </div>
+  );
+}
+
+function toGeoJson(features: MapFeature[]) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: features.map((f) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [f.lon, f.lat] },
+      properties: { label: f.label, kind: f.kind },
+    })),
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
