@@ -99,8 +99,9 @@ const TYPES: Record<string, string> = {
  * must work under it (no inline scripts or styles, workers from itself or blob:).
  */
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-  "worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+  "connect-src 'self' wss://127.0.0.1:13579; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; " +
+  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** Serves web/dist (index.html for unknown paths) with that policy, and passes /api and /healthz to fito. */
 export async function startWeb(apiOrigin: string): Promise<{ origin: string; stop(): Promise<void> }> {
