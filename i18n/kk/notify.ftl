@@ -2,5 +2,6 @@
 
 notification-account-activated = Тіркелгіңіз белсендірілді. Жүйеге кіруге болады.
 push-not-configured = Бұл серверде push-хабарламалар бапталмаған.
+push-fcm-not-configured = Бұл серверде FCM арқылы хабарлама жіберу бапталмаған.
 push-subscription-invalid = Push-жазылым жарамсыз: { $field } өрісін тексеріңіз.
 push-subscription-not-found = Мұндай push-жазылым табылмады.

@@ -158,6 +158,22 @@ pub struct PushConfig {
     pub max_attempts: i64,
     /// First retry after this many seconds, doubling each time (at most an hour).
     pub retry_base_seconds: u64,
+    /// Firebase Cloud Messaging (HTTP v1) for app builds that take their pushes from
+    /// FCM; off unless set, and its hosts must be on `[egress] allow` as well.
+    pub fcm: Option<FcmConfig>,
+}
+
+/// `[push.fcm]`: a Firebase project and its service account (R-NOTIF-1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FcmConfig {
+    pub project_id: String,
+    /// The service account's key file as Google issues it (JSON with `client_email`,
+    /// `private_key`, `token_uri`).
+    pub service_account_file: PathBuf,
+    /// `https://fcm.googleapis.com` unless set.
+    #[serde(default)]
+    pub api_base: Option<String>,
 }
 
 impl Default for PushConfig {
@@ -167,6 +183,7 @@ impl Default for PushConfig {
             interval_seconds: 5,
             max_attempts: 8,
             retry_base_seconds: 30,
+            fcm: None,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod egress;
 pub mod error;
 pub mod esign;
 pub mod extract;
+pub mod fcm;
 pub mod files;
 pub mod http;
 pub mod i18n;

@@ -31,6 +31,8 @@ pub struct Pusher {
     i18n: Arc<I18n>,
     metrics: Arc<Metrics>,
     config: PushConfig,
+    /// FCM for registration tokens (`fcm:` subscriptions), when `[push.fcm]` is set.
+    fcm: Option<crate::fcm::Fcm>,
 }
 
 /// The VAPID key every instance uses: made by the first to start, kept in the
@@ -50,7 +52,7 @@ pub async fn vapid_key(store: &Store) -> anyhow::Result<VapidKey> {
     Ok(VapidKey::from_pkcs8_base64url(&text)?)
 }
 
-enum Outcome {
+pub(crate) enum Outcome {
     Delivered,
     Gone,
     Retry(String),
@@ -71,7 +73,12 @@ impl Pusher {
         };
         let key = vapid_key(&store).await?;
         let vapid = Vapid::new(key, subject)?;
+        let fcm = match &config.fcm {
+            Some(fcm) => Some(crate::fcm::Fcm::load(fcm, egress.clone())?),
+            None => None,
+        };
         Ok(Some(Pusher {
+            fcm,
             store,
             egress,
             vapid,
@@ -83,6 +90,11 @@ impl Pusher {
 
     pub fn public_key(&self) -> String {
         self.vapid.key().public_key_base64url()
+    }
+
+    /// Whether FCM registration tokens are taken (`[push.fcm]` is configured).
+    pub fn fcm_enabled(&self) -> bool {
+        self.fcm.is_some()
     }
 
     pub fn interval(&self) -> Duration {
@@ -135,7 +147,7 @@ impl Pusher {
         tried
     }
 
-    fn payload(&self, d: &Delivery) -> Vec<u8> {
+    fn message(&self, d: &Delivery) -> serde_json::Value {
         let lang = match d.lang.as_str() {
             "ru" => Lang::Ru,
             "en" => Lang::En,
@@ -169,17 +181,21 @@ impl Pusher {
             "target_id": d.target_id,
             "title": title,
         })
-        .to_string()
-        .into_bytes()
     }
 
     async fn send(&self, d: &Delivery) -> Outcome {
+        if let Some(token) = d.endpoint.strip_prefix(crate::fcm::ENDPOINT_PREFIX) {
+            return match &self.fcm {
+                Some(fcm) => fcm.send(token, &self.message(d)).await,
+                None => Outcome::Fail("FCM is not configured".into()),
+            };
+        }
         let subscription = Subscription {
             endpoint: d.endpoint.clone(),
             p256dh: d.p256dh.clone(),
             auth: d.auth.clone(),
         };
-        let mut message = PushMessage::new(self.payload(d));
+        let mut message = PushMessage::new(self.message(d).to_string().into_bytes());
         message.ttl_secs = 7 * 24 * 3600;
         let now = u64::try_from(now_us() / 1_000_000).unwrap_or(0);
         let request = match build_request(&subscription, &message, &self.vapid, now) {

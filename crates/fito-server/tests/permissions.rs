@@ -593,6 +593,10 @@ async fn prepare(
         }
         ("GET", "/api/v1/notifications") => p(path.into(), None),
         ("POST", "/api/v1/push/subscriptions") => p(path.into(), Some(push_subscription())),
+        // Every role may register its own device (tests/fcm.rs: the delivery).
+        ("POST", "/api/v1/push/fcm-token") => {
+            p(path.into(), Some(json!({ "token": "walk-device" })))
+        }
         ("DELETE", "/api/v1/push/subscriptions") => {
             let body = push_subscription();
             let a = app.post(path, &actor.token, body.clone()).await;
@@ -693,6 +697,39 @@ async fn prepare(
 }
 
 /// A browser's push subscription to an endpoint nobody calls in this test.
+/// A service account for `[push.fcm]`, its key made by openssl, kept for the run.
+fn walk_fcm_config() -> fito_server::config::FcmConfig {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let pem = dir.join("account.pem");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+        ])
+        .arg(&pem)
+        .output()
+        .expect("openssl runs");
+    assert!(made.status.success(), "{made:?}");
+    let account = dir.join("service-account.json");
+    std::fs::write(
+        &account,
+        json!({ "client_email": "walk@fito-test.iam.gserviceaccount.com",
+            "private_key": std::fs::read_to_string(&pem).unwrap(),
+            "token_uri": "http://127.0.0.1:9/token" })
+        .to_string(),
+    )
+    .unwrap();
+    fito_server::config::FcmConfig {
+        project_id: "fito-walk".into(),
+        service_account_file: account,
+        api_base: Some("http://127.0.0.1:9".into()),
+    }
+}
+
 fn push_subscription() -> Value {
     let keys = fito_push::UserAgentKeys::generate()
         .unwrap()
@@ -751,7 +788,9 @@ fn observed(answer: &common::Answer, listed_id: Option<&str>) -> Expect {
 }
 
 async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: Engine) {
-    let app = TestApp::start(engine).await;
+    // FCM configured (its token endpoint unreachable: the walk only registers devices).
+    let fcm = walk_fcm_config();
+    let app = TestApp::start_with(engine, |c| c.push.fcm = Some(fcm)).await;
     let admin = app.admin().await;
     let home = app
         .create_org(&admin, &app.root_org, "Home inspectorate")

@@ -126,6 +126,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(live::stream))
         .routes(routes!(push::vapid_public_key))
         .routes(routes!(push::subscribe, push::unsubscribe))
+        .routes(routes!(push::subscribe_fcm))
         .routes(routes!(audit::search))
         .routes(routes!(audit::export))
         .routes(routes!(audit::verify))

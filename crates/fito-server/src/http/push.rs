@@ -110,6 +110,57 @@ pub async fn subscribe(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FcmTokenInput {
+    /// The FCM registration token the app was given.
+    pub token: String,
+}
+
+/// Register this device's FCM registration token for my notifications (app builds
+/// that receive pushes through Firebase Cloud Messaging). Only when the server has
+/// `[push.fcm]`; unsubscribing is `DELETE /push/subscriptions` with endpoint
+/// `fcm:<token>`.
+#[utoipa::path(post, path = "/api/v1/push/fcm-token", tag = "notifications", request_body = FcmTokenInput,
+    responses((status = 204), (status = 404, description = "push-fcm-not-configured"),
+        (status = 422, description = "push-subscription-invalid")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
+pub async fn subscribe_fcm(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(body): ApiJson<FcmTokenInput>,
+) -> Result<StatusCode, ApiError> {
+    if !state.pusher().is_some_and(|p| p.fcm_enabled()) {
+        return Err(ApiError::not_found("push-fcm-not-configured"));
+    }
+    let token = body.token.trim();
+    let well_formed = !token.is_empty()
+        && token.len() <= 4096
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b));
+    if !well_formed {
+        return Err(ApiError::unprocessable("push-subscription-invalid").with("field", "token"));
+    }
+    let txn = state.store.begin().await?;
+    fito_store::push::subscribe(
+        &txn,
+        me.user.id,
+        &format!("{}{token}", crate::fcm::ENDPOINT_PREFIX),
+        "",
+        "",
+        me.meta.lang.code(),
+        now_us(),
+    )
+    .await?;
+    let entry = me
+        .entry("push.subscribe", Some("user"), Some(me.user.id.to_string()))
+        .details(serde_json::json!({ "push_service": "fcm" }));
+    fito_store::audit::append(&txn, vec![entry]).await?;
+    txn.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Unsubscribe one of my devices.
 #[utoipa::path(delete, path = "/api/v1/push/subscriptions", tag = "notifications", request_body = EndpointInput,
     responses((status = 204), (status = 404, description = "push-subscription-not-found")),
