@@ -568,6 +568,13 @@ async fn restore_postgres(store: &Store, from: &Path, manifest: &Manifest) -> an
             .join(", ");
         txn.execute_unprepared(&format!("TRUNCATE {list} RESTART IDENTITY CASCADE"))
             .await?;
+        // The rows come back exactly as they were: no trigger may add to them while
+        // they load (the sync change log's triggers would, from an empty head). Inside
+        // this transaction, so a failed restore leaves the triggers on.
+        for t in &live {
+            txn.execute_unprepared(&format!("ALTER TABLE \"{t}\" DISABLE TRIGGER USER"))
+                .await?;
+        }
     }
     // Foreign keys between tables, and within one.
     let fks = txn
@@ -650,6 +657,10 @@ async fn restore_postgres(store: &Store, from: &Path, manifest: &Manifest) -> an
              COALESCE(MAX(\"{column}\"), 1), MAX(\"{column}\") IS NOT NULL) FROM \"{table}\""
         ))
         .await?;
+    }
+    for t in &live {
+        txn.execute_unprepared(&format!("ALTER TABLE \"{t}\" ENABLE TRIGGER USER"))
+            .await?;
     }
     txn.commit().await?;
     Ok(())

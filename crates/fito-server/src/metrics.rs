@@ -34,8 +34,9 @@ pub struct Metrics {
     pub sse_connections: AtomicI64,
     /// Push delivery results: delivered, retry, gone, failed, refused.
     push: Mutex<BTreeMap<&'static str, u64>>,
-    /// Records waiting to be synchronised; filled by the sync service.
-    pub sync_pending: AtomicI64,
+    /// Records devices sent through sync, by status: applied, unchanged, conflict,
+    /// rejected (R-MOB-2).
+    sync: Mutex<BTreeMap<&'static str, u64>>,
 }
 
 impl Metrics {
@@ -62,9 +63,14 @@ impl Metrics {
             .or_default() += 1;
     }
 
-    /// Sets `fito_sync_pending`.
-    pub fn set_sync_pending(&self, n: i64) {
-        self.sync_pending.store(n, Ordering::Relaxed);
+    /// Counts one record a device sent, by the answer it got.
+    pub fn sync_record(&self, status: &'static str) {
+        *self
+            .sync
+            .lock()
+            .expect("metrics")
+            .entry(status)
+            .or_default() += 1;
     }
 
     /// The text exposition format; `outbox` is the number of pending and given-up
@@ -137,13 +143,19 @@ impl Metrics {
             );
         }
         drop(push);
-        out.push_str("# HELP fito_sync_pending Records from devices waiting to be applied.\n");
-        out.push_str("# TYPE fito_sync_pending gauge\n");
-        let _ = writeln!(
-            out,
-            "fito_sync_pending {}",
-            self.sync_pending.load(Ordering::Relaxed)
+        out.push_str(
+            "# HELP fito_sync_records_total Records devices sent through sync, by answer.\n",
         );
+        out.push_str("# TYPE fito_sync_records_total counter\n");
+        let sync = self.sync.lock().expect("metrics");
+        for status in ["applied", "unchanged", "conflict", "rejected"] {
+            let _ = writeln!(
+                out,
+                "fito_sync_records_total{{status=\"{status}\"}} {}",
+                sync.get(status).copied().unwrap_or(0)
+            );
+        }
+        drop(sync);
         out
     }
 }

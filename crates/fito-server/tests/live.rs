@@ -247,7 +247,7 @@ async fn r_ops_2_metrics_need_the_token_and_count_requests_and_streams(engine: E
         "fito_sse_connections 1",
         "fito_push_outbox{state=\"pending\"} 0",
         "fito_push_deliveries_total{result=\"delivered\"} 0",
-        "fito_sync_pending 0",
+        "fito_sync_records_total{status=\"applied\"} 0",
     ] {
         assert!(text.lines().any(|l| l == line), "missing {line} in\n{text}");
     }

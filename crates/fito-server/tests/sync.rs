@@ -109,7 +109,7 @@ async fn survey_of(app: &TestApp, who: &Caller, field: &str) -> String {
 }
 
 async fn r_mob_2_a_batch_applies_once_and_a_replay_changes_nothing(engine: Engine) {
-    let app = TestApp::start(engine).await;
+    let app = TestApp::start_with(engine, |c| c.metrics.token = Some("scrape".into())).await;
     let t = team(&app).await;
     let base_survey = survey_of(&app, &t.inspector, &t.field).await;
     let (s, o, a) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
@@ -160,6 +160,21 @@ async fn r_mob_2_a_batch_applies_once_and_a_replay_changes_nothing(engine: Engin
         .await;
     let text = entries.body.to_string();
     assert!(text.contains("device-sync-1"), "{text}");
+    // Operators see what devices sent and how it was answered (R-OPS-2).
+    let metrics = app
+        .call(Method::GET, "/metrics", Some("scrape"), None)
+        .await;
+    let metrics = metrics.body.as_str().unwrap().to_string();
+    for line in [
+        "fito_sync_records_total{status=\"applied\"} 3",
+        "fito_sync_records_total{status=\"unchanged\"} 3",
+        "fito_sync_records_total{status=\"conflict\"} 0",
+    ] {
+        assert!(
+            metrics.lines().any(|l| l == line),
+            "missing {line} in\n{metrics}"
+        );
+    }
     app.stop().await;
 }
 both_engines!(r_mob_2_a_batch_applies_once_and_a_replay_changes_nothing);

@@ -93,6 +93,17 @@ pub enum Status {
     Rejected,
 }
 
+impl Status {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Applied => "applied",
+            Status::Unchanged => "unchanged",
+            Status::Conflict => "conflict",
+            Status::Rejected => "rejected",
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct RecordResult {
     pub id: Uuid,
@@ -202,6 +213,9 @@ async fn apply_batch(
                 None,
             ),
         });
+        if let Some(last) = results.last() {
+            state.metrics.sync_record(last.status.name());
+        }
     }
     Ok(results)
 }

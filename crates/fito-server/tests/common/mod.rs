@@ -11,6 +11,7 @@ use fito_store::test_support::TestDb;
 use fito_store::{Engine, Store};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 pub struct TestApp {
     pub base: String,
@@ -46,6 +47,14 @@ pub fn test_config(db: &TestDb) -> Config {
     config.auth.argon2_iterations = 1;
     // Web Push is on (VAPID key made at start); push services are local fakes.
     config.push.subject = Some("mailto:ops@fito.test".into());
+    // Every instance of one database shares its master key (R-PD-2), as in production:
+    // a second server or a restart on the same test database finds the same key.
+    let mut key_name = Sha256::new();
+    key_name.update(db.url.as_bytes());
+    config.privacy.master_key_file = Some(std::env::temp_dir().join(format!(
+        "fito-test-master-{}.key",
+        hex::encode(&key_name.finalize()[..12])
+    )));
     config
 }
 
