@@ -272,6 +272,51 @@ describe('field mode', () => {
     await axe(page, 'day');
   });
 
+  it('R-MOB-1: a service-worker update leaves unsent records in the outbox, and they are sent afterwards', async () => {
+    await context.grantPermissions(['geolocation'], { origin: front.url });
+    // The server is out of reach for pushes: the new record has to wait.
+    front.refusePushes = true;
+    await page.goto('/#/field');
+    const before = new Set((await outboxRecords(page)).map((r) => r.id));
+    await page.getByRole('button', { exact: true, name: kk('field-survey-adhoc') }).click();
+    await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
+    await page.getByText(kk('field-accuracy', { metres: 5 })).waitFor();
+    await page.getByRole('button', { exact: true, name: kk('field-finish-survey') }).click();
+    await waitFor(async () => (await outboxRecords(page)).some((r) => !before.has(r.id)), 'the new survey in the outbox');
+    const waiting = (await outboxRecords(page)).map((r) => r.id).sort();
+
+    // A new version of the app is deployed; the open app finds it and offers it.
+    front.swSuffix = `// build ${Date.now()}`;
+    await page.goto('/#/field');
+    await page.getByRole('heading', { level: 1, name: kk('field-day-title') }).waitFor();
+    const apply = page.getByRole('button', { exact: true, name: kk('field-update-apply') });
+    await waitFor(async () => {
+      if (await apply.isVisible()) return true;
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+      return apply.isVisible();
+    }, 'the update to be offered', 60_000);
+    const oldWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), apply.click()]);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // The new worker controls the reloaded page; every unsent record is still there.
+    expect(oldWorker).not.toBe('');
+    await waitFor(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the new worker to control the page');
+    expect(await page.getByRole('button', { exact: true, name: kk('field-update-apply') }).count()).toBe(0);
+    expect((await outboxRecords(page)).map((r) => r.id).sort()).toEqual(waiting);
+
+    // The server is back: they are sent, once, and leave the device.
+    front.refusePushes = false;
+    await page.getByRole('button', { exact: true, name: kk('field-sync-now') }).click();
+    await waitFor(async () => (await outboxRecords(page)).length === 0, 'the records to be sent after the update');
+    const mine = await call(fito.origin, 'GET', '/api/v1/surveys?mine=true', inspector.token);
+    const items = Array.isArray(mine.body) ? mine.body : mine.body.items;
+    for (const id of waiting.filter((i) => !before.has(i))) {
+      expect(items.filter((s: any) => s.id === id)).toHaveLength(1);
+    }
+  });
+
   it('R-MOB-2: the last resort: the exported outbox file, imported by an administrator, lands once', async () => {
     await context.grantPermissions(['geolocation'], { origin: front.url });
     front.refusePushes = true;
