@@ -244,40 +244,7 @@ async fn approved_act(app: &TestApp) -> (Caller, Caller, Value) {
     let admin = app.admin().await;
     let head = app.create_user(&admin, "head", &app.root_org).await;
     let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
-    let survey = app
-        .post(
-            "/api/v1/surveys",
-            &inspector.token,
-            json!({ "place": { "type": "Point", "coordinates": [76.9, 43.2] }, "surveyed_at": "2026-06-10T05:30:00Z",
-                "points": [{ "lat": 43.2, "lon": 76.9, "fixed_at": "2026-06-10T05:31:00Z",
-                    "findings": [{ "organism": "ACLRGL", "area_surveyed_ha": 2.0, "area_infested_ha": 0.5 }] }] }),
-        )
-        .await;
-    assert_eq!(survey.status, StatusCode::CREATED, "{}", survey.body);
-    let id = survey.body["id"].as_str().unwrap();
-    let act = app
-        .post(
-            &format!("/api/v1/surveys/{id}/acts"),
-            &inspector.token,
-            json!({ "act_type": "quarantine-survey", "language": "kk-ru" }),
-        )
-        .await
-        .body;
-    let step = |who: &Caller, act: &Value, step: &str| {
-        let (who, act, step) = (who.token.clone(), act.clone(), step.to_string());
-        async move {
-            app.post(
-                &format!("/api/v1/acts/{}/{step}", act["id"].as_str().unwrap()),
-                &who,
-                json!({ "version": act["version"] }),
-            )
-            .await
-            .body
-        }
-    };
-    let act = step(&inspector, &act, "submit").await;
-    let act = step(&head, &act, "approve").await;
-    assert_eq!(act["status"], "approved", "{act}");
+    let act = app.approved_act(&inspector, &head).await;
     (inspector, head, act)
 }
 

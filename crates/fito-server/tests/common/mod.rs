@@ -338,6 +338,42 @@ impl TestApp {
 
     /// The act's inspector signs its PDF with their own legal-entity key (a detached
     /// CMS, as NCALayer makes it) and sends the signature.
+    /// An act the inspector made from a fresh survey (one point, one finding), submitted
+    /// and approved by the head: ready to be signed.
+    pub async fn approved_act(&self, inspector: &Caller, head: &Caller) -> Value {
+        let survey = self
+            .post(
+                "/api/v1/surveys",
+                &inspector.token,
+                json!({ "place": { "type": "Point", "coordinates": [76.9, 43.2] }, "surveyed_at": "2026-06-10T05:30:00Z",
+                    "points": [{ "lat": 43.2, "lon": 76.9, "fixed_at": "2026-06-10T05:31:00Z",
+                        "findings": [{ "organism": "ACLRGL", "area_surveyed_ha": 2.0, "area_infested_ha": 0.5 }] }] }),
+            )
+            .await;
+        assert_eq!(survey.status, StatusCode::CREATED, "{}", survey.body);
+        let id = survey.body["id"].as_str().unwrap();
+        let mut act = self
+            .post(
+                &format!("/api/v1/surveys/{id}/acts"),
+                &inspector.token,
+                json!({ "act_type": "quarantine-survey", "language": "kk-ru" }),
+            )
+            .await
+            .body;
+        for (who, step) in [(inspector, "submit"), (head, "approve")] {
+            act = self
+                .post(
+                    &format!("/api/v1/acts/{}/{step}", act["id"].as_str().unwrap()),
+                    &who.token,
+                    json!({ "version": act["version"] }),
+                )
+                .await
+                .body;
+        }
+        assert_eq!(act["status"], "approved", "{act}");
+        act
+    }
+
     pub async fn sign_act(&self, inspector: &Caller, act: &Value) -> Answer {
         let id = act["id"].as_str().unwrap();
         let pdf = self
