@@ -336,8 +336,6 @@ impl TestApp {
             .to_string()
     }
 
-    /// The act's inspector signs its PDF with their own legal-entity key (a detached
-    /// CMS, as NCALayer makes it) and sends the signature.
     /// An act the inspector made from a fresh survey (one point, one finding), submitted
     /// and approved by the head: ready to be signed.
     pub async fn approved_act(&self, inspector: &Caller, head: &Caller) -> Value {
@@ -374,6 +372,8 @@ impl TestApp {
         act
     }
 
+    /// The act's inspector signs its PDF with their own legal-entity key (a detached
+    /// CMS, as NCALayer makes it) and sends the signature.
     pub async fn sign_act(&self, inspector: &Caller, act: &Value) -> Answer {
         let id = act["id"].as_str().unwrap();
         let pdf = self
