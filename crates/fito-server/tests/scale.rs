@@ -5,7 +5,7 @@ mod common;
 
 use common::TestApp;
 use common::sse::SseStream;
-use fito_server::jobs::{self, Runner};
+use fito_server::app::jobs::{self, Runner};
 use fito_store::{Engine, Store};
 use reqwest::StatusCode;
 use serde_json::json;

@@ -9,6 +9,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+/// An organisation of the tree, as stored.
+pub use crate::entity::organization::Model as Organization;
+
 #[derive(Debug, Clone)]
 pub struct NewOrganization {
     pub id: Uuid,

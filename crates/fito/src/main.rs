@@ -274,7 +274,7 @@ async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<ExitCode
         AdminCommand::Create { email } => {
             let email = fito_core::Email::parse(&email)
                 .map_err(|_| anyhow::anyhow!("not a valid e-mail address: {email}"))?;
-            let password = fito_server::bootstrap::create_administrator(
+            let password = fito_server::app::bootstrap::create_administrator(
                 &store,
                 &config,
                 email.as_str(),
@@ -293,7 +293,7 @@ async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<ExitCode
             let email = fito_core::Email::parse(&email)
                 .map_err(|_| anyhow::anyhow!("not a valid e-mail address: {email}"))?;
             let password =
-                fito_server::bootstrap::reset_password(&store, &config, email.as_str()).await?;
+                fito_server::app::bootstrap::reset_password(&store, &config, email.as_str()).await?;
             let Some(password) = password else {
                 bail!("no user with e-mail {email}")
             };
@@ -332,11 +332,11 @@ async fn audit_verify(config: Config) -> anyhow::Result<ExitCode> {
 }
 
 /// `fito import`: the same checks and all-or-nothing write as the API
-/// (`fito_server::register_import`), journaled as the system.
+/// (`fito_server::app::import`), journaled as the system.
 async fn import(store: Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    use fito_server::register_import::{self as ri, Format, References, Target};
+    use fito_server::app::import::{self as ri, Format, References, Target};
     store.migrate().await?;
-    fito_server::bootstrap::seed_reference(&store).await?;
+    fito_server::app::bootstrap::seed_reference(&store).await?;
     let organization_id = import_organization(&store, args.organization).await?;
     let declared = match &args.format {
         Some(name) => Some(Format::from_name(name).with_context(|| {
@@ -352,7 +352,7 @@ async fn import(store: Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let i18n = fito_server::i18n::I18n::load();
     let lang =
         fito_server::i18n::Lang::from_accept_language(std::env::var("FITO_LANG").ok().as_deref());
-    let refusal = |e: fito_server::error::ApiError| {
+    let refusal = |e: fito_server::app::AppError| {
         let e = ri::localise(e, &i18n, lang);
         anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code)
     };
@@ -449,7 +449,7 @@ async fn backup(config: Config, to: Option<PathBuf>) -> anyhow::Result<ExitCode>
         .or_else(|| config.backup.dir.clone())
         .unwrap_or_else(|| config.data_dir.join("backups"));
     let store = open(&config).await?;
-    let done = fito_server::backup::create(&store, &config, &dir).await?;
+    let done = fito_server::app::backup::create(&store, &config, &dir).await?;
     store.close().await;
     println!("backup written: {}", done.display());
     Ok(ExitCode::SUCCESS)
@@ -461,10 +461,10 @@ async fn restore(config: Config, from: PathBuf, force: bool) -> anyhow::Result<E
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)?;
     }
-    let manifest = fito_server::backup::restore(
+    let manifest = fito_server::app::backup::restore(
         &config,
         &from,
-        fito_server::backup::RestoreOptions { force },
+        fito_server::app::backup::RestoreOptions { force },
     )
     .await?;
     println!(

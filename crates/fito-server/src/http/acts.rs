@@ -4,13 +4,15 @@
 //! approval on), signed by the inspector with the NCA RK e-signature over that PDF,
 //! and never changed again.
 
-use super::surveys::{PointInput, survey_in_scope};
+use crate::app::Actor;
+use super::surveys::PointInput;
 use super::views::{Disposition, file_response, optional_text, required_text};
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::state::AppState;
-use crate::{files, notify};
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::{AppError, Kind};
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::state::AppState;
+use crate::app::{files, notify};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -85,7 +87,7 @@ pub struct ActView {
     pub updated_at: DateTime<Utc>,
 }
 
-pub(crate) fn view(a: &Act) -> Result<ActView, ApiError> {
+pub(crate) fn view(a: &Act) -> Result<ActView, AppError> {
     Ok(ActView {
         id: a.id,
         organization_id: a.organization_id,
@@ -96,7 +98,7 @@ pub(crate) fn view(a: &Act) -> Result<ActView, ApiError> {
         language: a.language.clone(),
         status: a.status.clone(),
         registry_number: a.registry_number.clone(),
-        content: serde_json::from_str(&a.content).map_err(|_| ApiError::internal())?,
+        content: serde_json::from_str(&a.content).map_err(|_| AppError::internal())?,
         pdf_sha256: a.pdf_sha256.clone(),
         content_sha256: a.content_sha256.clone(),
         version: a.version,
@@ -105,47 +107,33 @@ pub(crate) fn view(a: &Act) -> Result<ActView, ApiError> {
     })
 }
 
-fn parse_type(s: &str) -> Result<ActType, ApiError> {
+fn parse_type(s: &str) -> Result<ActType, AppError> {
     serde_json::from_value(Value::String(s.to_string()))
-        .map_err(|_| ApiError::unprocessable("act-type-unknown"))
+        .map_err(|_| AppError::unprocessable("act-type-unknown"))
 }
 
-fn parse_language(s: &str) -> Result<ActLanguage, ApiError> {
+fn parse_language(s: &str) -> Result<ActLanguage, AppError> {
     serde_json::from_value(Value::String(s.to_string()))
-        .map_err(|_| ApiError::unprocessable("act-language-unknown"))
+        .map_err(|_| AppError::unprocessable("act-language-unknown"))
 }
 
-fn status_of(a: &Act) -> Result<ActStatus, ApiError> {
-    ActStatus::parse(&a.status).ok_or_else(ApiError::internal)
+fn status_of(a: &Act) -> Result<ActStatus, AppError> {
+    ActStatus::parse(&a.status).ok_or_else(AppError::internal)
 }
 
-pub(crate) async fn act_in_scope(
-    state: &AppState,
-    me: &CurrentUser,
-    id: Uuid,
-    action: Action,
-) -> Result<Act, ApiError> {
-    me.require(action)?;
-    let a = fieldwork::act(state.store.reader(), id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("act-not-found"))?;
-    let path = state.org_path(a.organization_id).await?;
-    me.require_in(action, path.as_deref(), "act-not-found")?;
-    Ok(a)
-}
 
-fn check_content(c: &mut ActContent) -> Result<(), ApiError> {
+fn check_content(c: &mut ActContent) -> Result<(), AppError> {
     c.location = optional_text("location", Some(&c.location), 500)?.unwrap_or_default();
     c.conclusions = optional_text("conclusions", Some(&c.conclusions), 20_000)?.unwrap_or_default();
     if c.measures.len() > 100 || c.parties.len() > 20 {
-        return Err(ApiError::unprocessable("act-too-many-entries"));
+        return Err(AppError::unprocessable("act-too-many-entries"));
     }
     for m in &mut c.measures {
         m.text = required_text("measures.text", &m.text, 4000)?;
     }
     for p in &mut c.parties {
         if !matches!(p.role.as_str(), "owner_representative" | "witness") {
-            return Err(ApiError::unprocessable("act-party-role-unknown"));
+            return Err(AppError::unprocessable("act-party-role-unknown"));
         }
         p.name = required_text("parties.name", &p.name, 300)?;
         p.position = optional_text("parties.position", Some(&p.position), 300)?.unwrap_or_default();
@@ -200,7 +188,7 @@ pub async fn create(
     me: CurrentUser,
     Path(survey_id): Path<Uuid>,
     ApiJson(body): ApiJson<NewAct>,
-) -> Result<(StatusCode, Json<ActView>), ApiError> {
+) -> Result<(StatusCode, Json<ActView>), AppError> {
     let act = drafted(&state, &me, survey_id, body).await?;
     let saved = insert_draft(&state, &me, act).await?;
     Ok((StatusCode::CREATED, Json(view(&saved)?)))
@@ -209,13 +197,13 @@ pub async fn create(
 /// The checked, not yet written draft that `body` makes from the survey.
 pub(crate) async fn drafted(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     survey_id: Uuid,
     body: NewAct,
-) -> Result<Act, ApiError> {
-    let survey = survey_in_scope(state, me, survey_id, Action::ActDraft).await?;
+) -> Result<Act, AppError> {
+    let survey = crate::app::surveys::in_scope(state, me, survey_id, Action::ActDraft).await?;
     if survey.inspector_id != me.user.id {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "survey-not-yours"));
+        return Err(AppError::refused("survey-not-yours"));
     }
     let act_type = parse_type(&body.act_type)?;
     let language = parse_language(body.language.as_deref().unwrap_or("kk"))?;
@@ -239,7 +227,7 @@ pub(crate) async fn drafted(
         registry_year: None,
         registry_seq: None,
         registry_number: None,
-        content: serde_json::to_string(&content).map_err(|_| ApiError::internal())?,
+        content: serde_json::to_string(&content).map_err(|_| AppError::internal())?,
         frozen: None,
         pdf_sha256: None,
         content_sha256: None,
@@ -253,14 +241,14 @@ pub(crate) async fn drafted(
 /// Writes a new draft with its history line and journal entry.
 pub(crate) async fn insert_draft(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     act: Act,
-) -> Result<Act, ApiError> {
+) -> Result<Act, AppError> {
     let now = act.created_at;
     let survey_id = act.survey_id;
     let txn = state.store.begin().await?;
     let saved = match fieldwork::insert_act(&txn, act).await {
-        Err(fito_store::StoreError::Conflict(_)) => return Err(ApiError::conflict("act-id-taken")),
+        Err(fito_store::StoreError::Conflict(_)) => return Err(AppError::conflict("act-id-taken")),
         other => other?,
     };
     fieldwork::add_event(
@@ -310,8 +298,8 @@ pub async fn update(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<ActChange>,
-) -> Result<Json<ActView>, ApiError> {
-    let a = act_in_scope(&state, &me, id, Action::ActDraft).await?;
+) -> Result<Json<ActView>, AppError> {
+    let a = crate::app::acts::in_scope(&state, &me, id, Action::ActDraft).await?;
     let version = body.version;
     let changed = edited(&state, &me, &a, body).await?;
     let saved = save_edit(&state, &me, changed, version).await?;
@@ -321,27 +309,27 @@ pub async fn update(
 /// The act as `body` would leave it, after the checks that it may be edited by `me`.
 pub(crate) async fn edited(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     a: &Act,
     body: ActChange,
-) -> Result<Act, ApiError> {
+) -> Result<Act, AppError> {
     let status = status_of(a)?;
     if status.frozen() {
         refuse_frozen(state, me, a, "act.update").await?;
-        return Err(ApiError::conflict("act-frozen"));
+        return Err(AppError::conflict("act-frozen"));
     }
     if a.inspector_id != me.user.id {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "act-not-yours"));
+        return Err(AppError::refused("act-not-yours"));
     }
     if !status.editable() {
-        return Err(ApiError::conflict("act-not-editable").with("status", status.as_str()));
+        return Err(AppError::conflict("act-not-editable").with("status", status.as_str()));
     }
     let mut content: ActContent =
-        serde_json::from_str(&a.content).map_err(|_| ApiError::internal())?;
+        serde_json::from_str(&a.content).map_err(|_| AppError::internal())?;
     if body.refresh_from_survey {
         let survey = fieldwork::survey(state.store.reader(), a.survey_id)
             .await?
-            .ok_or_else(ApiError::internal)?;
+            .ok_or_else(AppError::internal)?;
         content = content_from_survey(&survey, Some(content));
     }
     if let Some(v) = body.location {
@@ -361,7 +349,7 @@ pub(crate) async fn edited(
     if let Some(l) = &body.language {
         changed.language = parse_language(l)?.tag().into();
     }
-    changed.content = serde_json::to_string(&content).map_err(|_| ApiError::internal())?;
+    changed.content = serde_json::to_string(&content).map_err(|_| AppError::internal())?;
     changed.updated_at = now_us();
     Ok(changed)
 }
@@ -369,10 +357,10 @@ pub(crate) async fn edited(
 /// Writes an edited draft made on `version`, with its journal entry.
 pub(crate) async fn save_edit(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     changed: Act,
     version: i64,
-) -> Result<Act, ApiError> {
+) -> Result<Act, AppError> {
     let id = changed.id;
     let txn = state.store.begin().await?;
     let saved = save(&txn, changed, version).await?;
@@ -389,9 +377,9 @@ async fn save<C: fito_store::ConnectionTrait>(
     txn: &C,
     a: Act,
     expected: i64,
-) -> Result<Act, ApiError> {
+) -> Result<Act, AppError> {
     match fieldwork::update_act(txn, a, expected).await {
-        Err(fito_store::StoreError::Conflict(_)) => Err(ApiError::conflict("act-version-conflict")),
+        Err(fito_store::StoreError::Conflict(_)) => Err(AppError::conflict("act-version-conflict")),
         other => Ok(other?),
     }
 }
@@ -399,10 +387,10 @@ async fn save<C: fito_store::ConnectionTrait>(
 /// R-ACT-3: a refused attempt to change a signed act is kept in the journal.
 async fn refuse_frozen(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     a: &Act,
     action: &str,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     state
         .audit
         .record(
@@ -434,7 +422,7 @@ macro_rules! step_endpoint {
             me: CurrentUser,
             Path(id): Path<Uuid>,
             ApiJson(body): ApiJson<StepInput>,
-        ) -> Result<Json<ActView>, ApiError> {
+        ) -> Result<Json<ActView>, AppError> {
             take_step(&state, &me, id, $step, body).await
         }
     };
@@ -471,12 +459,12 @@ step_endpoint!(
 
 async fn take_step(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     step: ActStep,
     body: StepInput,
-) -> Result<Json<ActView>, ApiError> {
-    let a = act_in_scope(state, me, id, step.action()).await?;
+) -> Result<Json<ActView>, AppError> {
+    let a = crate::app::acts::in_scope(state, me, id, step.action()).await?;
     take_step_on(state, me, a, step, body, None).await
 }
 
@@ -484,42 +472,42 @@ async fn take_step(
 /// and the version. A refused move on a signed act is journalled (R-ACT-3).
 async fn check_step(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     a: &Act,
     step: ActStep,
     version: i64,
-) -> Result<(ActStatus, ActStatus), ApiError> {
+) -> Result<(ActStatus, ActStatus), AppError> {
     let from = status_of(a)?;
     if step.authors_only() && a.inspector_id != me.user.id {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "act-not-yours"));
+        return Err(AppError::refused("act-not-yours"));
     }
     let Some(to) = step.from(from) else {
         if from.frozen() {
             refuse_frozen(state, me, a, &format!("act.{}", step.as_str())).await?;
         }
-        return Err(ApiError::conflict("act-step-not-allowed")
+        return Err(AppError::conflict("act-step-not-allowed")
             .with("step", step.as_str())
             .with("status", from.as_str()));
     };
     if a.version != version {
-        return Err(ApiError::conflict("act-version-conflict"));
+        return Err(AppError::conflict("act-version-conflict"));
     }
     Ok((from, to))
 }
 
 async fn take_step_on(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     a: Act,
     step: ActStep,
     body: StepInput,
     signature: Option<ActSignature>,
-) -> Result<Json<ActView>, ApiError> {
+) -> Result<Json<ActView>, AppError> {
     let id = a.id;
     let (from, to) = check_step(state, me, &a, step, body.version).await?;
     let comment = optional_text("comment", body.comment.as_deref(), 4000)?;
     if step == ActStep::Return && comment.is_none() {
-        return Err(ApiError::unprocessable("act-return-comment-required"));
+        return Err(AppError::unprocessable("act-return-comment-required"));
     }
     let now = now_us();
     let mut changed = a.clone();
@@ -602,7 +590,7 @@ async fn take_step_on(
 /// stored by its SHA-256 with the rendering input frozen beside it, and served from
 /// the store: what the inspector downloads is what they sign and what is archived.
 /// Before approval it is a preview rendered on request.
-async fn frozen_pdf(state: &AppState, a: &Act) -> Result<(Act, Vec<u8>), ApiError> {
+async fn frozen_pdf(state: &AppState, a: &Act) -> Result<(Act, Vec<u8>), AppError> {
     if let Some(sha) = &a.pdf_sha256 {
         return Ok((a.clone(), files::read_all(state, sha).await?));
     }
@@ -616,14 +604,14 @@ async fn frozen_pdf(state: &AppState, a: &Act) -> Result<(Act, Vec<u8>), ApiErro
         return Ok((a.clone(), pdf));
     }
     let sha = files::store_bytes(state, pdf.clone()).await?;
-    let frozen = serde_json::to_string(&document).map_err(|_| ApiError::internal())?;
+    let frozen = serde_json::to_string(&document).map_err(|_| AppError::internal())?;
     let content = hex::encode(fito_acts::content_hash(&document));
     // Rendering is deterministic: a request racing this one stores the same bytes,
     // and only the first write is kept.
     fieldwork::freeze_act_pdf(state.store.writer(), a.id, &frozen, &sha, &content).await?;
     let a = fieldwork::act(state.store.reader(), a.id)
         .await?
-        .ok_or_else(|| ApiError::not_found("act-not-found"))?;
+        .ok_or_else(|| AppError::not_found("act-not-found"))?;
     let bytes = match &a.pdf_sha256 {
         Some(stored) if *stored != sha => files::read_all(state, stored).await?,
         _ => pdf,
@@ -654,24 +642,24 @@ pub async fn sign(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<SignInput>,
-) -> Result<Json<ActView>, ApiError> {
+) -> Result<Json<ActView>, AppError> {
     use base64::Engine;
-    let a = act_in_scope(&state, &me, id, Action::ActSign).await?;
+    let a = crate::app::acts::in_scope(&state, &me, id, Action::ActSign).await?;
     check_step(&state, &me, &a, ActStep::Sign, body.version).await?;
     let verifiers = state.signatures.current()?;
     let (a, pdf) = frozen_pdf(&state, &a).await?;
-    let refuse = |error: ApiError| {
+    let refuse = |error: AppError| {
         let entry = me
             .entry("act.sign", Some("act"), Some(id.to_string()))
             .outcome(error.code);
         let state = state.clone();
         async move {
             state.audit.record(entry).await?;
-            Err::<Json<ActView>, ApiError>(error)
+            Err::<Json<ActView>, AppError>(error)
         }
     };
     let Ok(cms) = base64::engine::general_purpose::STANDARD.decode(body.cms.trim()) else {
-        return refuse(ApiError::unprocessable("sign-malformed-input")).await;
+        return refuse(AppError::unprocessable("sign-malformed-input")).await;
     };
     let now = now_us();
     let evidence = state.signatures.ocsp_evidence(&cms, Some(&pdf)).await;
@@ -681,17 +669,17 @@ pub async fn sign(
             .verify_cms_with(&cms, Some(&pdf), to_datetime(now), &evidence)
         {
             Ok(v) => v,
-            Err(r) => return refuse(crate::esign::refused(&r)).await,
+            Err(r) => return refuse(crate::app::esign::refused(&r)).await,
         };
     let [signer] = verified.signers.as_slice() else {
-        return refuse(ApiError::unprocessable("signature-one-signer")).await;
+        return refuse(AppError::unprocessable("signature-one-signer")).await;
     };
     let inspector = users::get(state.store.reader(), a.inspector_id)
         .await?
-        .ok_or_else(ApiError::internal)?;
+        .ok_or_else(AppError::internal)?;
     let cert = &signer.certificate;
     if cert.iin.is_none() || cert.iin != inspector.iin {
-        return refuse(ApiError::unprocessable("signature-not-the-inspector")).await;
+        return refuse(AppError::unprocessable("signature-not-the-inspector")).await;
     }
     let cms_sha = files::store_bytes(&state, cms).await?;
     let name = [cert.surname.as_deref(), cert.given_name.as_deref()]
@@ -702,7 +690,7 @@ pub async fn sign(
     let signature = ActSignature {
         act_id: id,
         cms_sha256: cms_sha,
-        pdf_sha256: a.pdf_sha256.clone().ok_or_else(ApiError::internal)?,
+        pdf_sha256: a.pdf_sha256.clone().ok_or_else(AppError::internal)?,
         signer_iin: cert.iin.clone(),
         signer_bin: cert.bin.clone(),
         signer_name: Some(name)
@@ -766,11 +754,11 @@ pub async fn signature(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<SignatureView>, ApiError> {
-    act_in_scope(&state, &me, id, Action::ActRead).await?;
+) -> Result<Json<SignatureView>, AppError> {
+    crate::app::acts::in_scope(&state, &me, id, Action::ActRead).await?;
     let s = fito_store::esign::act_signature(state.store.reader(), id)
         .await?
-        .ok_or_else(|| ApiError::not_found("act-not-signed"))?;
+        .ok_or_else(|| AppError::not_found("act-not-signed"))?;
     let cms = files::read_all(&state, &s.cms_sha256).await?;
     let pdf = files::read_all(&state, &s.pdf_sha256).await?;
     let verdict = match state.signatures.current() {
@@ -811,11 +799,11 @@ pub async fn signature_file(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Response, ApiError> {
-    let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
+) -> Result<Response, AppError> {
+    let a = crate::app::acts::in_scope(&state, &me, id, Action::ActRead).await?;
     let s = fito_store::esign::act_signature(state.store.reader(), id)
         .await?
-        .ok_or_else(|| ApiError::not_found("act-not-signed"))?;
+        .ok_or_else(|| AppError::not_found("act-not-signed"))?;
     let cms = files::read_all(&state, &s.cms_sha256).await?;
     Ok(file_response(
         cms.into_response(),
@@ -838,8 +826,8 @@ pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<ActView>, ApiError> {
-    let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
+) -> Result<Json<ActView>, AppError> {
+    let a = crate::app::acts::in_scope(&state, &me, id, Action::ActRead).await?;
     Ok(Json(view(&a)?))
 }
 
@@ -862,8 +850,8 @@ pub async fn history(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<Vec<EventView>>, ApiError> {
-    act_in_scope(&state, &me, id, Action::ActRead).await?;
+) -> Result<Json<Vec<EventView>>, AppError> {
+    crate::app::acts::in_scope(&state, &me, id, Action::ActRead).await?;
     let events = fieldwork::events(state.store.reader(), id).await?;
     Ok(Json(
         events
@@ -889,8 +877,8 @@ pub async fn pdf(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Response, ApiError> {
-    let a = act_in_scope(&state, &me, id, Action::ActRead).await?;
+) -> Result<Response, AppError> {
+    let a = crate::app::acts::in_scope(&state, &me, id, Action::ActRead).await?;
     let (a, bytes) = frozen_pdf(&state, &a).await?;
     state
         .audit
@@ -924,14 +912,14 @@ fn file_stem(a: &Act) -> String {
     }
 }
 
-async fn render(state: &AppState, document: ActDocument) -> Result<Vec<u8>, ApiError> {
+async fn render(state: &AppState, document: ActDocument) -> Result<Vec<u8>, AppError> {
     let renderer = state.acts().await?;
     tokio::task::spawn_blocking(move || renderer.render(&document))
         .await
-        .map_err(|_| ApiError::internal())?
+        .map_err(|_| AppError::internal())?
         .map_err(|e| {
             tracing::error!(error = %e, "act rendering failed");
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "act-render-failed")
+            AppError::new(Kind::Unavailable, "act-render-failed")
         })
 }
 
@@ -962,19 +950,19 @@ fn bilingual(language: ActLanguage, kk: Option<&str>, ru: &str) -> String {
 /// Everything the act shows, gathered from the act, its survey snapshot, the
 /// register, the reference lists and the people involved. A signed act is not
 /// gathered again: its frozen document is what it shows for good.
-async fn act_document(state: &AppState, a: &Act, issued_at: i64) -> Result<ActDocument, ApiError> {
+async fn act_document(state: &AppState, a: &Act, issued_at: i64) -> Result<ActDocument, AppError> {
     if let Some(frozen) = &a.frozen {
-        return serde_json::from_str(frozen).map_err(|_| ApiError::internal());
+        return serde_json::from_str(frozen).map_err(|_| AppError::internal());
     }
     let db = state.store.reader();
     let language = parse_language(&a.language)?;
-    let content: ActContent = serde_json::from_str(&a.content).map_err(|_| ApiError::internal())?;
+    let content: ActContent = serde_json::from_str(&a.content).map_err(|_| AppError::internal())?;
     let org = orgs::get(db, a.organization_id)
         .await?
-        .ok_or_else(ApiError::internal)?;
+        .ok_or_else(AppError::internal)?;
     let inspector = users::get(db, a.inspector_id)
         .await?
-        .ok_or_else(ApiError::internal)?;
+        .ok_or_else(AppError::internal)?;
     let events = fieldwork::events(db, a.id).await?;
     let approver = match events.iter().rev().find(|e| e.step == "approve") {
         Some(e) => users::get(db, e.actor_id).await?,
@@ -1172,11 +1160,11 @@ pub struct ActQuery {
 
 pub(crate) async fn search(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     q: &ActQuery,
     limit: u64,
-) -> Result<Vec<Act>, ApiError> {
-    let org_path = me.scope_path(Action::ActRead, q.organization_id).await?;
+) -> Result<Vec<Act>, AppError> {
+    let org_path = me.scope_path(&state, Action::ActRead, q.organization_id).await?;
     let after_rid = match q.after {
         Some(id) => fieldwork::act(state.store.reader(), id)
             .await?
@@ -1207,7 +1195,7 @@ pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ActQuery>,
-) -> Result<Json<Vec<ActView>>, ApiError> {
+) -> Result<Json<Vec<ActView>>, AppError> {
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let found = search(&state, &me, &q, limit).await?;
     Ok(Json(found.iter().map(view).collect::<Result<_, _>>()?))

@@ -1,9 +1,10 @@
 //! The audit journal for administrators (R-AUDIT-1): search, export, verify.
 
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiQuery;
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiQuery;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
@@ -102,7 +103,7 @@ pub async fn search(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<AuditQuery>,
-) -> Result<Json<Vec<AuditEntryView>>, ApiError> {
+) -> Result<Json<Vec<AuditEntryView>>, AppError> {
     me.require(Action::AuditRead)?;
     let found = fito_store::audit::search(
         &state.store,
@@ -125,7 +126,7 @@ pub async fn export(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<AuditQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::AuditRead)?;
     state
         .audit
@@ -188,7 +189,7 @@ pub struct VerifyView {
 pub async fn verify(
     State(state): State<AppState>,
     me: CurrentUser,
-) -> Result<Json<VerifyView>, ApiError> {
+) -> Result<Json<VerifyView>, AppError> {
     me.require(Action::AuditRead)?;
     let Report {
         entries,

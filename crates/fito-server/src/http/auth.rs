@@ -3,13 +3,11 @@
 
 use super::people::{checked_person, person_request};
 use super::views::UserView;
-use crate::auth::{
-    CSRF_COOKIE, CurrentUser, EntryExt, SESSION_COOKIE, check_password_policy, random_token,
-    sha256_hex,
-};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, RequestMeta};
-use crate::state::AppState;
+use crate::app::passwords::{check_password_policy, random_token, sha256_hex};
+use crate::app::{AppError, Kind, EntryExt, RequestMeta};
+use crate::http::extract::ApiJson;
+use crate::http::session::{CSRF_COOKIE, CurrentUser, SESSION_COOKIE, SignedIn};
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -53,10 +51,10 @@ pub async fn login(
     State(state): State<AppState>,
     meta: RequestMeta,
     ApiJson(body): ApiJson<LoginRequest>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let config = &state.config.auth;
     let email = Email::parse(&body.email)
-        .map_err(|_| ApiError::new(StatusCode::UNAUTHORIZED, "auth-invalid-credentials"))?;
+        .map_err(|_| AppError::new(Kind::Unauthenticated, "auth-invalid-credentials"))?;
     let key = sha256_hex(email.as_str());
     let now = now_us();
     let window_start = now - config.lockout_window_minutes * 60_000_000;
@@ -77,8 +75,7 @@ pub async fn login(
         if failures + 1 >= config.lockout_failures {
             return Err(locked(config, now, now));
         }
-        return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
+        return Err(AppError::new(Kind::Unauthenticated,
             "auth-invalid-credentials",
         ));
     }
@@ -89,13 +86,11 @@ pub async fn login(
 }
 
 /// Only active accounts sign in; pending and deactivated ones are told which.
-pub(crate) fn check_can_sign_in(user: &users::User) -> Result<(), ApiError> {
+pub(crate) fn check_can_sign_in(user: &users::User) -> Result<(), AppError> {
     match user.status.as_str() {
         STATUS_ACTIVE => Ok(()),
-        STATUS_PENDING => Err(ApiError::new(StatusCode::FORBIDDEN, "auth-account-pending")),
-        _ => Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "auth-account-deactivated",
+        STATUS_PENDING => Err(AppError::refused("auth-account-pending")),
+        _ => Err(AppError::refused("auth-account-deactivated",
         )),
     }
 }
@@ -113,9 +108,9 @@ pub(crate) async fn open_session(
         &users::User,
     ) -> Result<
         Option<(fito_store::entity::user::ActiveModel, serde_json::Value)>,
-        ApiError,
+        AppError,
     >,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let config = &state.config.auth;
     let now = now_us();
     // The mobile app identifies itself with a device id and keeps longer sessions.
@@ -177,7 +172,7 @@ pub(crate) async fn open_session(
     for cookie in cookies {
         headers.append(
             header::SET_COOKIE,
-            HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal())?,
+            HeaderValue::from_str(&cookie).map_err(|_| AppError::internal())?,
         );
     }
     let body = LoginResponse {
@@ -190,10 +185,10 @@ pub(crate) async fn open_session(
     Ok((headers, Json(body)).into_response())
 }
 
-fn locked(config: &crate::config::AuthConfig, latest_failure: i64, now: i64) -> ApiError {
+fn locked(config: &crate::config::AuthConfig, latest_failure: i64, now: i64) -> AppError {
     let until = latest_failure + config.lockout_minutes * 60_000_000;
     let minutes = ((until - now).max(0) + 59_999_999) / 60_000_000;
-    ApiError::new(StatusCode::TOO_MANY_REQUESTS, "auth-locked").with("minutes", minutes.max(1))
+    AppError::new(Kind::TooManyRequests, "auth-locked").with("minutes", minutes.max(1))
 }
 
 /// A journal entry for a request whose caller is not (yet) signed in.
@@ -220,7 +215,7 @@ pub(crate) fn anonymous_entry(
 /// End the current session.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
-pub async fn logout(State(state): State<AppState>, me: CurrentUser) -> Result<Response, ApiError> {
+pub async fn logout(State(state): State<AppState>, SignedIn(me): SignedIn) -> Result<Response, AppError> {
     let txn = state.store.begin().await?;
     fito_store::sessions::revoke(&txn, me.session.id, now_us()).await?;
     fito_store::audit::append(
@@ -243,7 +238,7 @@ pub async fn logout(State(state): State<AppState>, me: CurrentUser) -> Result<Re
         let cookie = format!("{name}=; Path=/; Max-Age=0; SameSite=Strict{secure}");
         headers.append(
             header::SET_COOKIE,
-            HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal())?,
+            HeaderValue::from_str(&cookie).map_err(|_| AppError::internal())?,
         );
     }
     Ok((StatusCode::NO_CONTENT, headers).into_response())
@@ -252,8 +247,8 @@ pub async fn logout(State(state): State<AppState>, me: CurrentUser) -> Result<Re
 /// The signed-in person's own profile.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = UserView)),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
-pub async fn me(me: CurrentUser) -> Json<UserView> {
-    Json(me.user.into())
+pub async fn me(SignedIn(me): SignedIn) -> Json<UserView> {
+    Json(me.user.clone().into())
 }
 
 #[derive(Serialize, ToSchema)]
@@ -292,7 +287,7 @@ fn session_view(s: Session, current: Uuid) -> SessionView {
 pub async fn list_sessions(
     State(state): State<AppState>,
     me: CurrentUser,
-) -> Result<Json<Vec<SessionView>>, ApiError> {
+) -> Result<Json<Vec<SessionView>>, AppError> {
     let sessions =
         fito_store::sessions::list_live_for_user(state.store.reader(), me.user.id, now_us())
             .await?;
@@ -312,10 +307,10 @@ pub async fn revoke_session(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     let session = fito_store::sessions::get(state.store.reader(), id).await?;
     if session.is_none_or(|s| s.user_id != me.user.id) {
-        return Err(ApiError::not_found("session-not-found"));
+        return Err(AppError::not_found("session-not-found"));
     }
     let txn = state.store.begin().await?;
     fito_store::sessions::revoke(&txn, id, now_us()).await?;
@@ -342,15 +337,15 @@ pub struct ChangePasswordRequest {
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
 pub async fn change_password(
     State(state): State<AppState>,
-    me: CurrentUser,
+    SignedIn(me): SignedIn,
     ApiJson(body): ApiJson<ChangePasswordRequest>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     if !state
         .passwords
         .verify(body.current_password, me.user.password_hash.clone())
         .await
     {
-        return Err(ApiError::unprocessable("auth-wrong-current-password"));
+        return Err(AppError::unprocessable("auth-wrong-current-password"));
     }
     check_password_policy(&body.new_password, &me.user.email, &state.config.auth)?;
     let hash = state.passwords.hash(body.new_password).await?;
@@ -379,7 +374,7 @@ async fn revoke_other_sessions<C: fito_store::ConnectionTrait>(
     user_id: Uuid,
     keep: Uuid,
     now: i64,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     for s in fito_store::sessions::list_live_for_user(conn, user_id, now).await? {
         if s.id != keep {
             fito_store::sessions::revoke(conn, s.id, now).await?;
@@ -408,14 +403,14 @@ pub async fn register(
     State(state): State<AppState>,
     meta: RequestMeta,
     ApiJson(body): ApiJson<RegisterRequest>,
-) -> Result<(StatusCode, Json<UserView>), ApiError> {
+) -> Result<(StatusCode, Json<UserView>), AppError> {
     let person = checked_person(body.person())?;
     check_password_policy(&body.password, person.email.as_str(), &state.config.auth)?;
     if let Some(org) = body.organization_id {
         state
             .org_path(org)
             .await?
-            .ok_or_else(|| ApiError::unprocessable("organization-not-found"))?;
+            .ok_or_else(|| AppError::unprocessable("organization-not-found"))?;
     }
     let hash = state.passwords.hash(body.password).await?;
     let now = now_us();

@@ -3,14 +3,13 @@
 //! by its content. Images of any kind are refused (R-DOC-2): photographs never reach
 //! the server.
 
-use super::acts::act_in_scope;
-use super::objects::object_in_scope;
-use super::surveys::survey_in_scope;
+use crate::app::Actor;
 use super::views::{Disposition, file_response};
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiQuery;
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiQuery;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -68,27 +67,27 @@ pub struct UploadQuery {
 /// allowed to `action` on it.
 async fn owner_org(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     kind: &str,
     id: Uuid,
     action: Action,
-) -> Result<Uuid, ApiError> {
+) -> Result<Uuid, AppError> {
     // The record must be visible to the caller (ObjectRead …) and the caller must
     // hold the document action itself.
     me.require(action)?;
     Ok(match kind {
         "object" => {
-            object_in_scope(state, me, id, Action::ObjectRead)
+            crate::app::objects::in_scope(state, me, id, Action::ObjectRead)
                 .await?
                 .organization_id
         }
         "survey" => {
-            survey_in_scope(state, me, id, Action::SurveyRead)
+            crate::app::surveys::in_scope(state, me, id, Action::SurveyRead)
                 .await?
                 .organization_id
         }
         _ => {
-            act_in_scope(state, me, id, Action::ActRead)
+            crate::app::acts::in_scope(state, me, id, Action::ActRead)
                 .await?
                 .organization_id
         }
@@ -97,10 +96,10 @@ async fn owner_org(
 
 /// A file name safe to keep and to send back in a header: no folders, no control
 /// characters, not too long.
-fn clean_name(raw: &str) -> Result<String, ApiError> {
+fn clean_name(raw: &str) -> Result<String, AppError> {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or("").trim();
     if base.is_empty() || base == "." || base == ".." || base.chars().any(char::is_control) {
-        return Err(ApiError::unprocessable("document-name-invalid"));
+        return Err(AppError::unprocessable("document-name-invalid"));
     }
     Ok(base.chars().take(200).collect())
 }
@@ -112,7 +111,7 @@ async fn upload(
     id: Uuid,
     name: String,
     body: Body,
-) -> Result<(StatusCode, Json<DocumentView>), ApiError> {
+) -> Result<(StatusCode, Json<DocumentView>), AppError> {
     let organization_id = owner_org(&state, &me, kind, id, Action::DocumentAttach).await?;
     let file_name = clean_name(&name)?;
     let stored = match state
@@ -122,7 +121,7 @@ async fn upload(
     {
         Ok(stored) => stored,
         Err(e) => {
-            let error = ApiError::from(e);
+            let error = AppError::from(e);
             // Refusals are kept in the journal: an image sent as a document is a
             // personal-data matter (R-DOC-2).
             state
@@ -165,7 +164,7 @@ async fn list_of(
     me: CurrentUser,
     kind: &'static str,
     id: Uuid,
-) -> Result<Json<Vec<DocumentView>>, ApiError> {
+) -> Result<Json<Vec<DocumentView>>, AppError> {
     owner_org(&state, &me, kind, id, Action::DocumentRead).await?;
     let found = documents::of(state.store.reader(), kind, id).await?;
     Ok(Json(found.into_iter().map(view).collect()))
@@ -185,7 +184,7 @@ macro_rules! document_endpoints {
             Path(id): Path<Uuid>,
             ApiQuery(q): ApiQuery<UploadQuery>,
             body: Body,
-        ) -> Result<(StatusCode, Json<DocumentView>), ApiError> {
+        ) -> Result<(StatusCode, Json<DocumentView>), AppError> {
             upload(state, me, $kind, id, q.name, body).await
         }
 
@@ -197,7 +196,7 @@ macro_rules! document_endpoints {
             State(state): State<AppState>,
             me: CurrentUser,
             Path(id): Path<Uuid>,
-        ) -> Result<Json<Vec<DocumentView>>, ApiError> {
+        ) -> Result<Json<Vec<DocumentView>>, AppError> {
             list_of(state, me, $kind, id).await
         }
     };
@@ -225,11 +224,11 @@ pub async fn download(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::DocumentRead)?;
     let d = documents::get(state.store.reader(), id)
         .await?
-        .ok_or_else(|| ApiError::not_found("document-not-found"))?;
+        .ok_or_else(|| AppError::not_found("document-not-found"))?;
     let path = state.org_path(d.organization_id).await?;
     me.require_in(Action::DocumentRead, path.as_deref(), "document-not-found")?;
     let file = state.files.open(&d.sha256).await?;

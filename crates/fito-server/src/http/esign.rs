@@ -5,11 +5,12 @@
 //! by the certificate's IIN (exact match).
 
 use super::auth::{anonymous_entry, check_can_sign_in, open_session};
-use crate::auth::EntryExt;
-use crate::error::ApiError;
-use crate::esign::refused;
-use crate::extract::{ApiJson, RequestMeta};
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::app::{AppError, Kind};
+use crate::app::esign::refused;
+use crate::app::RequestMeta;
+use crate::http::extract::ApiJson;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -43,7 +44,7 @@ pub struct ChallengeView {
     extensions(("x-fito-action" = json!("public"))))]
 pub async fn challenge(
     State(state): State<AppState>,
-) -> Result<(StatusCode, Json<ChallengeView>), ApiError> {
+) -> Result<(StatusCode, Json<ChallengeView>), AppError> {
     state.signatures.current()?;
     let mut nonce = [0u8; 32];
     rand::rng().fill_bytes(&mut nonce);
@@ -85,15 +86,15 @@ pub async fn login(
     State(state): State<AppState>,
     meta: RequestMeta,
     ApiJson(body): ApiJson<SignatureLogin>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let verifiers = state.signatures.current()?;
     let now = now_us();
-    let refuse = |state: &AppState, error: ApiError, user: Option<Uuid>| {
+    let refuse = |state: &AppState, error: AppError, user: Option<Uuid>| {
         let entry = anonymous_entry(&meta, "auth.login.signature", user).outcome(error.code);
         let state = state.clone();
         async move {
             state.audit.record(entry).await?;
-            Err::<Response, ApiError>(error)
+            Err::<Response, AppError>(error)
         }
     };
     // One use only, taken before anything else: a replayed signature finds it gone.
@@ -105,12 +106,12 @@ pub async fn login(
             Some(_) => "signature-challenge-expired",
             None => "signature-challenge-unknown",
         };
-        return refuse(&state, ApiError::new(StatusCode::UNAUTHORIZED, code), None).await;
+        return refuse(&state, AppError::new(Kind::Unauthenticated, code), None).await;
     };
     let Ok(cms) = B64.decode(body.cms.trim()) else {
         return refuse(
             &state,
-            ApiError::unprocessable("sign-malformed-input"),
+            AppError::unprocessable("sign-malformed-input"),
             None,
         )
         .await;
@@ -127,13 +128,13 @@ pub async fn login(
     if hex::encode(Sha256::digest(&verified.content)) != challenge.nonce_sha256 {
         return refuse(
             &state,
-            ApiError::unprocessable("signature-wrong-challenge"),
+            AppError::unprocessable("signature-wrong-challenge"),
             None,
         )
         .await;
     }
     let Some(signer) = verified.signers.first() else {
-        return refuse(&state, ApiError::unprocessable("sign-no-signer"), None).await;
+        return refuse(&state, AppError::unprocessable("sign-no-signer"), None).await;
     };
     let cert = signer.certificate.clone();
     let user = match cert.iin.as_deref() {
@@ -143,7 +144,7 @@ pub async fn login(
     let Some(user) = user else {
         return refuse(
             &state,
-            ApiError::new(StatusCode::UNAUTHORIZED, "signature-no-user"),
+            AppError::new(Kind::Unauthenticated, "signature-no-user"),
             None,
         )
         .await;

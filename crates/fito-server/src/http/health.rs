@@ -1,7 +1,7 @@
 //! Liveness, readiness (R-OPS-2) and the OpenAPI document.
 
-use crate::error::ApiError;
-use crate::state::AppState;
+use crate::app::AppError;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
@@ -25,12 +25,12 @@ pub async fn healthz() -> Json<Health> {
 #[utoipa::path(get, path = "/readyz", tag = "operations",
     responses((status = 200, body = Health), (status = 503, description = "service-unavailable")),
     extensions(("x-fito-action" = json!("public"))))]
-pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
     state
         .store
         .ping()
         .await
-        .map_err(|_| ApiError::unavailable())?;
+        .map_err(|_| AppError::unavailable())?;
     Ok(Json(Health { status: "ready" }))
 }
 

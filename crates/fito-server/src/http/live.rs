@@ -4,12 +4,12 @@
 //! `: keep-alive` every 20 s. A reconnecting browser sends `Last-Event-ID` and gets
 //! the notifications after it first.
 
-use crate::auth::CurrentUser;
-use crate::error::ApiError;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
 use crate::http::notifications::view;
 use crate::i18n::Lang;
-use crate::live::Event as LiveEvent;
-use crate::state::AppState;
+use crate::app::notify::live::Event as LiveEvent;
+use crate::http::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -168,7 +168,7 @@ pub async fn stream(
     State(state): State<AppState>,
     me: CurrentUser,
     headers: HeaderMap,
-) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
     // Listen first, then read: nothing committed in between is missed.
     let events = state.live.subscribe();
     let resume = headers

@@ -6,34 +6,42 @@ pub mod audit;
 pub mod auth;
 pub mod documents;
 pub mod esign;
+pub mod extract;
 pub mod health;
 pub mod live;
+pub mod metrics;
 pub mod notifications;
 pub mod objects;
 pub mod ogc;
 pub mod orgs;
 pub mod people;
 pub mod privacy;
+pub mod problem;
 pub mod push;
+pub mod rate_limit;
 pub mod reference;
 pub mod security;
+pub mod serve;
+pub mod session;
 pub mod sheets;
 pub mod spatial;
+pub mod state;
 pub mod surveys;
 pub mod sync;
 pub mod tasks;
+pub mod tls;
 pub mod transfer;
 pub mod users;
 pub mod views;
+pub mod web_assets;
 
-use crate::error::{ApiError, problem_response};
-use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::app::{AppError, Kind};
+use crate::http::state::AppState;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{StatusCode, header};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware::{self};
+use axum::response::IntoResponse;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -167,33 +175,33 @@ pub fn app(state: AppState) -> Router {
     router
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            crate::metrics::track,
+            crate::http::metrics::track,
         ))
         .route(
             "/api/openapi.json",
             axum::routing::get(move || health::openapi(api.clone())),
         )
-        .route("/metrics", axum::routing::get(crate::metrics::endpoint))
+        .route("/metrics", axum::routing::get(crate::http::metrics::endpoint))
         // The web app at `/`; the API's problem+json 404 under `/api/`.
-        .fallback(crate::web_assets::fallback)
+        .fallback(crate::http::web_assets::fallback)
         .method_not_allowed_fallback(|| async {
-            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")
+            AppError::new(Kind::MethodNotAllowed, "method-not-allowed")
         })
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            crate::rate_limit::limit,
+            crate::http::rate_limit::limit,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            render_problems,
+            problem::render_problems,
         ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
         .layer(CatchPanicLayer::custom(|_| {
-            ApiError::internal().into_response()
+            AppError::internal().into_response()
         }))
         .layer(middleware::from_fn_with_state(
             security::Policy::new(state.config.clone()),
@@ -206,48 +214,4 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
-}
-
-/// Writes the translated problem+json body for every error answer, in the language
-/// the caller asked for. Errors that did not come from our handlers (a timeout, a
-/// panic) get a generic problem of their status.
-async fn render_problems(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = Lang::from_accept_language(
-        request
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
-    let response = next.run(request).await;
-    if let Some(error) = response.extensions().get::<Arc<ApiError>>().cloned() {
-        let mut problem = problem_response(&error, &state.i18n, lang);
-        // A rate limit tells when to come back.
-        if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
-            problem
-                .headers_mut()
-                .insert(header::RETRY_AFTER, retry.clone());
-        }
-        return problem;
-    }
-    let status = response.status();
-    let is_problem = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if (status.is_client_error() || status.is_server_error()) && !is_problem {
-        let code = match status {
-            StatusCode::REQUEST_TIMEOUT => "request-timeout",
-            StatusCode::PAYLOAD_TOO_LARGE => "request-too-large",
-            StatusCode::NOT_FOUND => "not-found",
-            StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
-            s if s.is_server_error() => "internal",
-            _ => "request-malformed-json",
-        };
-        let mut error = ApiError::new(status, code);
-        if code == "request-too-large" {
-            error = error.with("limit", state.config.max_body_bytes);
-        }
-        return problem_response(&error, &state.i18n, lang);
-    }
-    response
 }

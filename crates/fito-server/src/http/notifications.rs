@@ -1,10 +1,10 @@
 //! The notification centre (R-NOTIF-1): a person reads their own service
 //! notifications, each told in their language, and marks them read.
 
-use crate::auth::CurrentUser;
-use crate::error::ApiError;
-use crate::extract::ApiQuery;
-use crate::state::AppState;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiQuery;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -47,7 +47,7 @@ pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<NotificationQuery>,
-) -> Result<Json<Vec<NotificationView>>, ApiError> {
+) -> Result<Json<Vec<NotificationView>>, AppError> {
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
     let rows = notifications::of_user(state.store.reader(), me.user.id, q.unread, limit).await?;
     Ok(Json(
@@ -93,7 +93,7 @@ pub async fn mark_read(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     notifications::mark_read(state.store.writer(), me.user.id, id, now_us()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

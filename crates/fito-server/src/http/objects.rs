@@ -3,12 +3,14 @@
 //! by fito-geo, which also answers containment, distance and buffers, so both
 //! database engines give the same answers.
 
+use crate::app::Actor;
 use super::views::{optional_text, required_text};
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiJson;
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -24,10 +26,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Geometry refusals keep fito-geo's code and location.
-impl From<GeoError> for ApiError {
+impl From<GeoError> for AppError {
     fn from(e: GeoError) -> Self {
-        ApiError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
+        AppError {
+            kind: crate::app::Kind::Unprocessable,
             code: e.code(),
             args: e.fluent_args(),
         }
@@ -35,8 +37,8 @@ impl From<GeoError> for ApiError {
 }
 
 /// Reads a stored geometry; stored ones passed validation when written.
-pub(crate) fn stored_geometry(o: &Object) -> Result<Geometry, ApiError> {
-    let raw = serde_json::from_str(&o.geometry).map_err(|_| ApiError::internal())?;
+pub(crate) fn stored_geometry(o: &Object) -> Result<Geometry, AppError> {
+    let raw = serde_json::from_str(&o.geometry).map_err(|_| AppError::internal())?;
     let options = ValidationOptions {
         close_open_rings: false,
         kazakhstan_axes_check: false,
@@ -141,22 +143,6 @@ pub(crate) fn collection(features: Vec<Value>, next: Option<String>) -> Value {
     json!({ "type": "FeatureCollection", "numberReturned": features.len(), "features": features, "links": links })
 }
 
-/// Loads an object the caller may act on with `action` (R-ORG-1: outside the
-/// subtree it does not exist for them).
-pub(crate) async fn object_in_scope(
-    state: &AppState,
-    me: &CurrentUser,
-    id: Uuid,
-    action: Action,
-) -> Result<Object, ApiError> {
-    me.require(action)?;
-    let o = objects::get(state.store.reader(), id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("object-not-found"))?;
-    let path = state.org_path(o.organization_id).await?;
-    me.require_in(action, path.as_deref(), "object-not-found")?;
-    Ok(o)
-}
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -218,12 +204,12 @@ async fn check_type_and_geometry(
     type_code: &str,
     geometry: Value,
     close: bool,
-) -> Result<(String, Geometry, String, Vec<fito_geo::Repair>), ApiError> {
+) -> Result<(String, Geometry, String, Vec<fito_geo::Repair>), AppError> {
     let types = reference::object_types(state.store.reader()).await?;
     let kind = types
         .iter()
         .find(|t| t.code == type_code && t.active)
-        .ok_or_else(|| ApiError::unprocessable("object-type-unknown"))?;
+        .ok_or_else(|| AppError::unprocessable("object-type-unknown"))?;
     let options = ValidationOptions {
         close_open_rings: close,
         kazakhstan_axes_check: true,
@@ -236,7 +222,7 @@ async fn check_type_and_geometry(
         _ => true,
     };
     if !fits {
-        return Err(ApiError::unprocessable("object-type-geometry-mismatch")
+        return Err(AppError::unprocessable("object-type-geometry-mismatch")
             .with("geometry", &kind.geometry));
     }
     let json = geometry_to_json(&validated.geometry).to_string();
@@ -248,13 +234,13 @@ async fn check_type_and_geometry(
     ))
 }
 
-fn check_owner(owner: Option<&OwnerInput>) -> Result<Owner, ApiError> {
+fn check_owner(owner: Option<&OwnerInput>) -> Result<Owner, AppError> {
     let Some(o) = owner else {
         return Ok(Owner::default());
     };
     let name = Some(required_text("owner.name", &o.name, 300)?);
     let kind = Some(o.kind.clone());
-    let missing = || ApiError::unprocessable("object-owner-invalid");
+    let missing = || AppError::unprocessable("object-owner-invalid");
     match o.kind.as_str() {
         "legal_entity" => {
             let bin = Bin::parse(o.bin.as_deref().ok_or_else(missing)?)?;
@@ -282,7 +268,7 @@ async fn check_kato_and_crop(
     state: &AppState,
     kato: Option<&str>,
     crop: Option<&str>,
-) -> Result<(Option<String>, Option<String>), ApiError> {
+) -> Result<(Option<String>, Option<String>), AppError> {
     let kato = match kato.map(str::trim).filter(|k| !k.is_empty()) {
         Some(k) => {
             let found = reference::admin_unit(state.store.reader(), k)
@@ -290,7 +276,7 @@ async fn check_kato_and_crop(
                 .filter(|u| u.active);
             Some(
                 found
-                    .ok_or_else(|| ApiError::unprocessable("object-kato-unknown"))?
+                    .ok_or_else(|| AppError::unprocessable("object-kato-unknown"))?
                     .kato,
             )
         }
@@ -303,7 +289,7 @@ async fn check_kato_and_crop(
                 crops
                     .into_iter()
                     .find(|x| x.code == c && x.active)
-                    .ok_or_else(|| ApiError::unprocessable("object-crop-unknown"))?
+                    .ok_or_else(|| AppError::unprocessable("object-crop-unknown"))?
                     .code,
             )
         }
@@ -315,7 +301,7 @@ async fn check_kato_and_crop(
 async fn check_input(
     state: &AppState,
     input: ObjectInput,
-) -> Result<(ObjectInput, Checked), ApiError> {
+) -> Result<(ObjectInput, Checked), AppError> {
     let owner = check_owner(input.owner.as_ref())?;
     let (kato, crop) =
         check_kato_and_crop(state, input.kato.as_deref(), input.crop.as_deref()).await?;
@@ -360,9 +346,9 @@ pub(crate) fn bbox_of(g: &Geometry) -> BoxDeg {
 /// Writes a new object with its first version and journal line.
 pub(crate) async fn create_object(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     mut o: Object,
-) -> Result<Object, ApiError> {
+) -> Result<Object, AppError> {
     let now = now_us();
     o.created_at = now;
     o.updated_at = now;
@@ -374,7 +360,7 @@ pub(crate) async fn create_object(
     let saved = objects::insert(&txn, o, snapshot)
         .await
         .map_err(|e| match e {
-            fito_store::StoreError::Conflict(_) => ApiError::conflict("object-id-taken"),
+            fito_store::StoreError::Conflict(_) => AppError::conflict("object-id-taken"),
             other => other.into(),
         })?;
     let entry = me
@@ -394,7 +380,7 @@ pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<ObjectInput>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let (object, repairs) = new_object(&state, &me, body, Action::ObjectCreate).await?;
     let saved = create_object(&state, &me, object).await?;
     let body = feature(
@@ -408,18 +394,18 @@ pub async fn create(
 /// `object` record) describes, with the repairs made to its geometry.
 pub(crate) async fn new_object(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     body: ObjectInput,
     action: Action,
-) -> Result<(Object, Vec<fito_geo::Repair>), ApiError> {
+) -> Result<(Object, Vec<fito_geo::Repair>), AppError> {
     me.require(action)?;
     let organization_id = body
         .organization_id
         .or(me.user.organization_id)
-        .ok_or_else(ApiError::forbidden)?;
+        .ok_or_else(AppError::forbidden)?;
     let path = state.org_path(organization_id).await?;
     if path.is_none() || !me.sees(path.as_deref()) {
-        return Err(ApiError::unprocessable("organization-not-found"));
+        return Err(AppError::unprocessable("organization-not-found"));
     }
     let (input, c) = check_input(state, body).await?;
     let b = bbox_of(&c.geometry);
@@ -468,8 +454,8 @@ pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Response, ApiError> {
-    let o = object_in_scope(&state, &me, id, Action::ObjectRead).await?;
+) -> Result<Response, AppError> {
+    let o = crate::app::objects::in_scope(&state, &me, id, Action::ObjectRead).await?;
     state
         .audit
         .record(me.entry("object.read", Some("object"), Some(id.to_string())))
@@ -504,10 +490,10 @@ pub async fn update(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<ObjectChange>,
-) -> Result<Response, ApiError> {
-    let mut o = object_in_scope(&state, &me, id, Action::ObjectUpdate).await?;
+) -> Result<Response, AppError> {
+    let mut o = crate::app::objects::in_scope(&state, &me, id, Action::ObjectUpdate).await?;
     if o.status == STATUS_ARCHIVED {
-        return Err(ApiError::conflict("object-archived"));
+        return Err(AppError::conflict("object-archived"));
     }
     let mut repairs = Vec::new();
     let mut fields = Vec::new();
@@ -518,7 +504,7 @@ pub async fn update(
             .unwrap_or_else(|| o.type_code.clone());
         let geometry = match body.geometry.clone() {
             Some(g) => g,
-            None => serde_json::from_str(&o.geometry).map_err(|_| ApiError::internal())?,
+            None => serde_json::from_str(&o.geometry).map_err(|_| AppError::internal())?,
         };
         let (code, g, json, fixed) =
             check_type_and_geometry(&state, &type_code, geometry, body.close_open_rings).await?;
@@ -580,12 +566,12 @@ pub async fn update(
 /// Writes the next version of an object with its journal line.
 pub(crate) async fn save_change(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     mut o: Object,
     expected: i64,
     change: &str,
     details: Value,
-) -> Result<Object, ApiError> {
+) -> Result<Object, AppError> {
     o.updated_at = now_us();
     o.updated_by = Some(me.user.id);
     let mut snapshot_of = o.clone();
@@ -605,7 +591,7 @@ pub(crate) async fn save_change(
                 .await?
                 .map(|c| c.version)
                 .unwrap_or_default();
-            return Err(ApiError::conflict("object-version-conflict").with("current", current));
+            return Err(AppError::conflict("object-version-conflict").with("current", current));
         }
         other => other?,
     };
@@ -636,7 +622,7 @@ pub async fn archive(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<VersionOnly>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     move_status(&state, &me, id, body.version, STATUS_ARCHIVED).await
 }
 
@@ -649,25 +635,25 @@ pub async fn restore(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<VersionOnly>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     move_status(&state, &me, id, body.version, STATUS_ACTIVE).await
 }
 
 /// Archives (`to` = archived) or restores (`to` = active) an object as a new version.
 async fn move_status(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     version: i64,
     to: &str,
-) -> Result<Response, ApiError> {
-    let mut o = object_in_scope(state, me, id, Action::ObjectArchive).await?;
+) -> Result<Response, AppError> {
+    let mut o = crate::app::objects::in_scope(state, me, id, Action::ObjectArchive).await?;
     let (change, already) = match to {
         STATUS_ARCHIVED => ("archive", "object-archived"),
         _ => ("restore", "object-not-archived"),
     };
     if o.status == to {
-        return Err(ApiError::conflict(already));
+        return Err(AppError::conflict(already));
     }
     o.status = to.to_string();
     let saved = save_change(state, me, o, version, change, json!({})).await?;
@@ -694,8 +680,8 @@ pub async fn history(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<axum::Json<Vec<VersionView>>, ApiError> {
-    object_in_scope(&state, &me, id, Action::ObjectRead).await?;
+) -> Result<axum::Json<Vec<VersionView>>, AppError> {
+    crate::app::objects::in_scope(&state, &me, id, Action::ObjectRead).await?;
     let versions = objects::history(state.store.reader(), id).await?;
     state
         .audit

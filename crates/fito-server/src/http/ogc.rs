@@ -18,13 +18,14 @@
 //! given where it is exact and asked for once: without `bbox` (with one, every
 //! match would need its geometry tested) and not on pages reached by the cursor.
 
-use super::objects::{feature, geojson_response, object_in_scope, stored_geometry};
+use super::objects::{feature, geojson_response, stored_geometry};
 use super::spatial::parse_bbox;
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiQuery;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiQuery;
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -90,7 +91,7 @@ struct Collection {
 }
 
 /// Every collection the server offers, titled in the caller's language.
-async fn collections_of(state: &AppState, lang: Lang) -> Result<Vec<Collection>, ApiError> {
+async fn collections_of(state: &AppState, lang: Lang) -> Result<Vec<Collection>, AppError> {
     let msg = |id: &str| state.i18n.message(lang, id, &[]);
     let mut all = vec![Collection {
         id: ALL_OBJECTS.into(),
@@ -117,12 +118,12 @@ async fn collections_of(state: &AppState, lang: Lang) -> Result<Vec<Collection>,
     Ok(all)
 }
 
-async fn find_collection(state: &AppState, lang: Lang, id: &str) -> Result<Collection, ApiError> {
+async fn find_collection(state: &AppState, lang: Lang, id: &str) -> Result<Collection, AppError> {
     collections_of(state, lang)
         .await?
         .into_iter()
         .find(|c| c.id == id)
-        .ok_or_else(|| ApiError::not_found("ogc-collection-not-found"))
+        .ok_or_else(|| AppError::not_found("ogc-collection-not-found"))
 }
 
 fn collection_json(c: &Collection, base: &str) -> Value {
@@ -150,7 +151,7 @@ pub async fn landing(
     State(state): State<AppState>,
     me: CurrentUser,
     headers: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AppError> {
     me.require(Action::ReferenceRead)?;
     let base = base_url(&headers, state.config.trust_proxy);
     let lang = me.meta.lang;
@@ -170,7 +171,7 @@ pub async fn landing(
 #[utoipa::path(get, path = "/ogc/conformance", tag = "ogc",
     responses((status = 200, description = "conformsTo")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("reference.read"))))]
-pub async fn conformance(me: CurrentUser) -> Result<Json<Value>, ApiError> {
+pub async fn conformance(me: CurrentUser) -> Result<Json<Value>, AppError> {
     me.require(Action::ReferenceRead)?;
     Ok(Json(json!({ "conformsTo": CONFORMANCE })))
 }
@@ -183,7 +184,7 @@ pub async fn collections(
     State(state): State<AppState>,
     me: CurrentUser,
     headers: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AppError> {
     me.require(Action::ReferenceRead)?;
     let base = base_url(&headers, state.config.trust_proxy);
     let all = collections_of(&state, me.meta.lang).await?;
@@ -203,7 +204,7 @@ pub async fn collection(
     me: CurrentUser,
     headers: HeaderMap,
     Path(collection_id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AppError> {
     me.require(Action::ReferenceRead)?;
     let c = find_collection(&state, me.meta.lang, &collection_id).await?;
     Ok(Json(collection_json(
@@ -232,7 +233,7 @@ pub struct ItemsQuery {
 }
 
 /// The OGC bbox: four numbers, or six (3D) whose heights are dropped.
-fn ogc_bbox(text: &str) -> Result<fito_store::objects::BoxDeg, ApiError> {
+fn ogc_bbox(text: &str) -> Result<fito_store::objects::BoxDeg, AppError> {
     let parts: Vec<&str> = text.split(',').collect();
     match parts.len() {
         6 => parse_bbox(&[parts[0], parts[1], parts[3], parts[4]].join(",")),
@@ -240,7 +241,7 @@ fn ogc_bbox(text: &str) -> Result<fito_store::objects::BoxDeg, ApiError> {
     }
 }
 
-fn check_datetime(text: &str) -> Result<(), ApiError> {
+fn check_datetime(text: &str) -> Result<(), AppError> {
     let parts: Vec<&str> = text.split('/').collect();
     let ok = parts.len() <= 2
         && parts.iter().all(|p| {
@@ -250,7 +251,7 @@ fn check_datetime(text: &str) -> Result<(), ApiError> {
     if ok {
         Ok(())
     } else {
-        Err(ApiError::bad_request("ogc-datetime-invalid"))
+        Err(AppError::bad_request("ogc-datetime-invalid"))
     }
 }
 
@@ -262,7 +263,7 @@ async fn page(
     exact: Option<fito_geo::Bbox>,
     mut skip: u64,
     limit: u64,
-) -> Result<(Vec<Object>, bool), ApiError> {
+) -> Result<(Vec<Object>, bool), AppError> {
     let mut out = Vec::new();
     search.limit = BATCH.max(limit + 1);
     loop {
@@ -315,7 +316,7 @@ pub async fn items(
     headers: HeaderMap,
     Path(collection_id): Path<String>,
     ApiQuery(q): ApiQuery<ItemsQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectRead)?;
     let c = find_collection(&state, me.meta.lang, &collection_id).await?;
     if let Some(d) = &q.datetime {
@@ -325,7 +326,7 @@ pub async fn items(
         .as_deref()
         .is_some_and(|f| !matches!(f, "json" | "geojson"))
     {
-        return Err(ApiError::bad_request("request-invalid-query").with("param", "f"));
+        return Err(AppError::bad_request("request-invalid-query").with("param", "f"));
     }
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let offset = q.offset.unwrap_or(0);
@@ -369,7 +370,7 @@ async fn select(
     q: &ItemsQuery,
     limit: u64,
     offset: u64,
-) -> Result<Found, ApiError> {
+) -> Result<Found, AppError> {
     let bbox = q.bbox.as_deref().map(ogc_bbox).transpose()?;
     let Some(org_path) = org_path else {
         let none = Found {
@@ -395,7 +396,7 @@ async fn select(
     let exact = bbox
         .map(|b| fito_geo::Bbox::parse(b.min_lon, b.min_lat, b.max_lon, b.max_lat))
         .transpose()
-        .map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+        .map_err(|_| AppError::bad_request("geo-bbox-invalid"))?;
     let skip = if q.after.is_some() { 0 } else { offset };
     let (objects, more) = page(state, search, exact, skip, limit).await?;
     Ok(Found {
@@ -452,12 +453,12 @@ pub async fn item(
     me: CurrentUser,
     headers: HeaderMap,
     Path((collection_id, feature_id)): Path<(String, String)>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectRead)?;
     let c = find_collection(&state, me.meta.lang, &collection_id).await?;
-    let missing = || ApiError::not_found("object-not-found");
+    let missing = || AppError::not_found("object-not-found");
     let id = Uuid::parse_str(&feature_id).map_err(|_| missing())?;
-    let o = object_in_scope(&state, &me, id, Action::ObjectRead).await?;
+    let o = crate::app::objects::in_scope(&state, &me, id, Action::ObjectRead).await?;
     if o.status != STATUS_ACTIVE || c.type_code.as_ref().is_some_and(|t| *t != o.type_code) {
         return Err(missing());
     }

@@ -2,7 +2,7 @@
 //! administrators create, and their checks.
 
 use super::views::{optional_text, required_text};
-use crate::error::ApiError;
+use crate::app::AppError;
 use chrono::{Duration, Utc};
 use fito_core::{Email, Iin, Phone};
 use fito_store::users::NewUser;
@@ -72,7 +72,7 @@ pub fn today_in_kazakhstan() -> chrono::NaiveDate {
     (Utc::now() + Duration::hours(5)).date_naive()
 }
 
-pub fn checked_person(p: PersonFields<'_>) -> Result<CheckedPerson, ApiError> {
+pub fn checked_person(p: PersonFields<'_>) -> Result<CheckedPerson, AppError> {
     let iin = Iin::parse(p.iin)?;
     iin.require_adult_on(today_in_kazakhstan())?;
     Ok(CheckedPerson {

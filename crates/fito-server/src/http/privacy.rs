@@ -3,12 +3,14 @@
 //! The policy's text is operator content: it is loaded and published, never written
 //! here.
 
+use crate::app::Actor;
 use super::views::{Disposition, UserView, file_response, optional_text, required_text};
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::notify;
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::{CurrentUser, SignedIn};
+use crate::app::AppError;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::app::notify;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -22,27 +24,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-/// Today's date (UTC) as the policy table compares it.
-pub fn today() -> String {
-    Utc::now().date_naive().format("%Y-%m-%d").to_string()
-}
-
-/// Calls a signed-in user may make before accepting the policy in force (R-PD-1):
-/// the policy itself, who they are, signing out, changing the one-time password,
-/// their own data and a withdrawal request.
-pub fn consent_exempt(method: &axum::http::Method, path: &str) -> bool {
-    use axum::http::Method;
-    let path = path.trim_end_matches('/');
-    path == "/api/v1/policy"
-        || path.starts_with("/api/v1/policy/")
-        || (method == Method::GET && path == "/api/v1/me")
-        || (method == Method::POST && path == "/api/v1/auth/logout")
-        || (method == Method::POST && path == "/api/v1/auth/password")
-        || (method == Method::GET
-            && (path == "/api/v1/me/data" || path == "/api/v1/me/data/export"))
-        || (method == Method::POST && path == "/api/v1/privacy/withdrawals")
-}
 
 // ---------------------------------------------------------------- the policy
 
@@ -77,10 +58,10 @@ impl From<PolicyVersion> for PolicyView {
 #[utoipa::path(get, path = "/api/v1/policy/current", tag = "privacy",
     responses((status = 200, body = PolicyView), (status = 404, description = "policy-none")),
     extensions(("x-fito-action" = json!("public"))))]
-pub async fn current(State(state): State<AppState>) -> Result<Json<PolicyView>, ApiError> {
-    let policy = privacy::current_policy(state.store.reader(), &today())
+pub async fn current(State(state): State<AppState>) -> Result<Json<PolicyView>, AppError> {
+    let policy = privacy::current_policy(state.store.reader(), &crate::app::privacy::today())
         .await?
-        .ok_or_else(|| ApiError::not_found("policy-none"))?;
+        .ok_or_else(|| AppError::not_found("policy-none"))?;
     Ok(Json(policy.into()))
 }
 
@@ -101,13 +82,13 @@ pub async fn publish_version(
     body: PublishPolicy,
     by: Option<Uuid>,
     entry: fito_store::audit::NewEntry,
-) -> Result<PolicyVersion, ApiError> {
+) -> Result<PolicyVersion, AppError> {
     let version = required_text("version", &body.version, 50)?;
     let effective = NaiveDate::parse_from_str(body.effective_from.trim(), "%Y-%m-%d")
-        .map_err(|_| ApiError::unprocessable("policy-date-invalid"))?;
+        .map_err(|_| AppError::unprocessable("policy-date-invalid"))?;
     let text_kk = body.text_kk.trim().to_string();
     if text_kk.is_empty() {
-        return Err(ApiError::unprocessable("field-required").with("field", "text_kk"));
+        return Err(AppError::unprocessable("field-required").with("field", "text_kk"));
     }
     let text_ru = body
         .text_ru
@@ -127,7 +108,7 @@ pub async fn publish_version(
     match privacy::publish_policy(&txn, &policy).await {
         Err(fito_store::StoreError::Conflict(_)) => {
             return Err(
-                ApiError::conflict("policy-version-exists").with("version", policy.version.clone())
+                AppError::conflict("policy-version-exists").with("version", policy.version.clone())
             );
         }
         other => other?,
@@ -149,9 +130,9 @@ pub async fn publish_version(
     security(("bearer" = [])), extensions(("x-fito-action" = json!("policy.publish"))))]
 pub async fn publish(
     State(state): State<AppState>,
-    me: CurrentUser,
+    SignedIn(me): SignedIn,
     ApiJson(body): ApiJson<PublishPolicy>,
-) -> Result<(StatusCode, Json<PolicyView>), ApiError> {
+) -> Result<(StatusCode, Json<PolicyView>), AppError> {
     me.require(Action::PolicyPublish)?;
     let entry = me.entry("policy.publish", Some("policy"), None);
     let policy = publish_version(&state.store, body, Some(me.user.id), entry).await?;
@@ -201,9 +182,9 @@ impl From<Acceptance> for ConsentView {
 /// The version a user may accept: the one in force, or one published to take
 /// effect later (accepted ahead, so its day interrupts nobody). An older version is
 /// refused with the current one named.
-async fn policy_to_accept(state: &AppState, version: &str) -> Result<PolicyVersion, ApiError> {
+async fn policy_to_accept(state: &AppState, version: &str) -> Result<PolicyVersion, AppError> {
     let db = state.store.reader();
-    let today = today();
+    let today = crate::app::privacy::today();
     let current = privacy::current_policy(db, &today).await?;
     let versions = privacy::policy_versions(db).await?;
     let asked = versions.into_iter().find(|p| p.version == version.trim());
@@ -211,19 +192,19 @@ async fn policy_to_accept(state: &AppState, version: &str) -> Result<PolicyVersi
         (Some(p), Some(c)) if p.id == c.id || p.effective_from > today => Ok(p),
         (Some(p), None) if p.effective_from > today => Ok(p),
         (_, Some(c)) => {
-            Err(ApiError::conflict("policy-version-not-current").with("version", c.version))
+            Err(AppError::conflict("policy-version-not-current").with("version", c.version))
         }
-        (_, None) => Err(ApiError::not_found("policy-none")),
+        (_, None) => Err(AppError::not_found("policy-none")),
     }
 }
 
 async fn record_acceptance(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     policy: &PolicyVersion,
     method: &str,
     signature: Option<String>,
-) -> Result<(StatusCode, Json<ConsentView>), ApiError> {
+) -> Result<(StatusCode, Json<ConsentView>), AppError> {
     let acceptance = Acceptance {
         id: fito_core::new_id(),
         user_id: me.user.id,
@@ -255,9 +236,9 @@ async fn record_acceptance(
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
 pub async fn accept(
     State(state): State<AppState>,
-    me: CurrentUser,
+    SignedIn(me): SignedIn,
     ApiJson(body): ApiJson<AcceptPolicy>,
-) -> Result<(StatusCode, Json<ConsentView>), ApiError> {
+) -> Result<(StatusCode, Json<ConsentView>), AppError> {
     let policy = policy_to_accept(&state, &body.version).await?;
     record_acceptance(&state, &me, &policy, "electronic", None).await
 }
@@ -271,12 +252,12 @@ pub async fn accept(
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
 pub async fn accept_signed(
     State(state): State<AppState>,
-    me: CurrentUser,
+    SignedIn(me): SignedIn,
     ApiJson(body): ApiJson<AcceptPolicySigned>,
-) -> Result<(StatusCode, Json<ConsentView>), ApiError> {
+) -> Result<(StatusCode, Json<ConsentView>), AppError> {
     use base64::Engine as _;
     let policy = policy_to_accept(&state, &body.version).await?;
-    let refuse = |error: ApiError| {
+    let refuse = |error: AppError| {
         let entry = me
             .entry(
                 "policy.accept",
@@ -288,11 +269,11 @@ pub async fn accept_signed(
         let state = state.clone();
         async move {
             state.audit.record(entry).await?;
-            Err::<(StatusCode, Json<ConsentView>), ApiError>(error)
+            Err::<(StatusCode, Json<ConsentView>), AppError>(error)
         }
     };
     let Ok(cms) = base64::engine::general_purpose::STANDARD.decode(body.cms.trim()) else {
-        return refuse(ApiError::unprocessable("sign-malformed-input")).await;
+        return refuse(AppError::unprocessable("sign-malformed-input")).await;
     };
     let verifiers = state.signatures.current()?;
     let text = policy.text_kk.as_bytes();
@@ -304,14 +285,14 @@ pub async fn accept_signed(
             .verify_cms_with(&cms, Some(text), to_datetime(now), &evidence)
         {
             Ok(v) => v,
-            Err(r) => return refuse(crate::esign::refused(&r)).await,
+            Err(r) => return refuse(crate::app::esign::refused(&r)).await,
         };
     let [signer] = verified.signers.as_slice() else {
-        return refuse(ApiError::unprocessable("signature-one-signer")).await;
+        return refuse(AppError::unprocessable("signature-one-signer")).await;
     };
     let iin = signer.certificate.iin.as_deref();
     if iin.is_none() || iin != me.user.iin.as_deref() {
-        return refuse(ApiError::unprocessable("signature-not-the-user")).await;
+        return refuse(AppError::unprocessable("signature-not-the-user")).await;
     }
     let encoded = base64::engine::general_purpose::STANDARD.encode(&cms);
     record_acceptance(&state, &me, &policy, "signature", Some(encoded)).await
@@ -385,7 +366,7 @@ pub struct MyData {
     pub withdrawals: Vec<WithdrawalView>,
 }
 
-async fn my_data(state: &AppState, me: &CurrentUser) -> Result<MyData, ApiError> {
+async fn my_data(state: &AppState, me: &Actor) -> Result<MyData, AppError> {
     let db = state.store.reader();
     let sessions = privacy::sessions_of(db, me.user.id).await?;
     let mut devices: Vec<DeviceRecord> = Vec::new();
@@ -448,8 +429,8 @@ async fn my_data(state: &AppState, me: &CurrentUser) -> Result<MyData, ApiError>
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
 pub async fn data(
     State(state): State<AppState>,
-    me: CurrentUser,
-) -> Result<Json<MyData>, ApiError> {
+    SignedIn(me): SignedIn,
+) -> Result<Json<MyData>, AppError> {
     let data = my_data(&state, &me).await?;
     state
         .audit
@@ -466,7 +447,7 @@ pub async fn data(
 #[utoipa::path(get, path = "/api/v1/me/data/export", tag = "privacy",
     responses((status = 200, description = "application/json attachment", body = MyData)),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
-pub async fn export(State(state): State<AppState>, me: CurrentUser) -> Result<Response, ApiError> {
+pub async fn export(State(state): State<AppState>, SignedIn(me): SignedIn) -> Result<Response, AppError> {
     let data = my_data(&state, &me).await?;
     state
         .audit
@@ -476,7 +457,7 @@ pub async fn export(State(state): State<AppState>, me: CurrentUser) -> Result<Re
             Some(me.user.id.to_string()),
         ))
         .await?;
-    let body = serde_json::to_vec_pretty(&data).map_err(|_| ApiError::internal())?;
+    let body = serde_json::to_vec_pretty(&data).map_err(|_| AppError::internal())?;
     let name = format!("fito-my-data-{}.json", Utc::now().format("%Y-%m-%d"));
     Ok(file_response(
         body.into_response(),
@@ -501,9 +482,9 @@ pub struct FileWithdrawal {
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
 pub async fn file_withdrawal(
     State(state): State<AppState>,
-    me: CurrentUser,
+    SignedIn(me): SignedIn,
     ApiJson(body): ApiJson<FileWithdrawal>,
-) -> Result<(StatusCode, Json<WithdrawalView>), ApiError> {
+) -> Result<(StatusCode, Json<WithdrawalView>), AppError> {
     let reason = required_text("reason", &body.reason, 2000)?;
     let open = privacy::withdrawals(
         state.store.reader(),
@@ -512,7 +493,7 @@ pub async fn file_withdrawal(
     )
     .await?;
     if !open.is_empty() {
-        return Err(ApiError::conflict("withdrawal-already-open"));
+        return Err(AppError::conflict("withdrawal-already-open"));
     }
     let w = Withdrawal {
         id: fito_core::new_id(),
@@ -551,7 +532,7 @@ pub async fn list_withdrawals(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<WithdrawalQuery>,
-) -> Result<Json<Vec<WithdrawalView>>, ApiError> {
+) -> Result<Json<Vec<WithdrawalView>>, AppError> {
     me.require(Action::WithdrawalManage)?;
     let status = q.status.unwrap_or_else(|| privacy::WITHDRAWAL_OPEN.into());
     let filter = (status != "all").then_some(status.as_str());
@@ -597,7 +578,7 @@ pub async fn resolve_withdrawal(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<ResolveWithdrawal>,
-) -> Result<Json<WithdrawalView>, ApiError> {
+) -> Result<Json<WithdrawalView>, AppError> {
     me.require(Action::WithdrawalManage)?;
     let outcome = match body.outcome.as_str() {
         "account-deleted" => {
@@ -610,28 +591,28 @@ pub async fn resolve_withdrawal(
         }
         "rejected" => "rejected",
         _ => {
-            return Err(ApiError::unprocessable("reference-value-invalid")
+            return Err(AppError::unprocessable("reference-value-invalid")
                 .with("field", "outcome")
                 .with("allowed", "account-deleted, account-deactivated, rejected"));
         }
     };
     let comment = optional_text("comment", body.comment.as_deref(), 2000)?;
     if outcome == "rejected" && comment.is_none() {
-        return Err(ApiError::unprocessable("withdrawal-comment-required"));
+        return Err(AppError::unprocessable("withdrawal-comment-required"));
     }
     let w = privacy::withdrawal(state.store.reader(), id)
         .await?
-        .ok_or_else(|| ApiError::not_found("withdrawal-not-found"))?;
+        .ok_or_else(|| AppError::not_found("withdrawal-not-found"))?;
     if w.status != privacy::WITHDRAWAL_OPEN {
-        return Err(ApiError::conflict("withdrawal-not-open"));
+        return Err(AppError::conflict("withdrawal-not-open"));
     }
     if w.user_id == me.user.id && outcome != "rejected" {
-        return Err(ApiError::conflict("user-cannot-delete-self"));
+        return Err(AppError::conflict("user-cannot-delete-self"));
     }
     let now = now_us();
     let txn = state.store.begin().await?;
     if !privacy::resolve_withdrawal(&txn, id, outcome, me.user.id, comment.clone(), now).await? {
-        return Err(ApiError::conflict("withdrawal-not-open"));
+        return Err(AppError::conflict("withdrawal-not-open"));
     }
     let mut entries = vec![
         me.entry(
@@ -692,7 +673,7 @@ pub async fn resolve_withdrawal(
     }
     let w = privacy::withdrawal(state.store.reader(), id)
         .await?
-        .ok_or_else(ApiError::internal)?;
+        .ok_or_else(AppError::internal)?;
     Ok(Json(w.into()))
 }
 
@@ -709,19 +690,19 @@ pub async fn delete_user(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     me.require(Action::UserDelete)?;
     let user = users::get(state.store.reader(), id)
         .await?
         .filter(|u| u.status != STATUS_DELETED)
-        .ok_or_else(|| ApiError::not_found("user-not-found"))?;
+        .ok_or_else(|| AppError::not_found("user-not-found"))?;
     let path = match user.organization_id {
         Some(org) => state.org_path(org).await?,
         None => None,
     };
     me.require_in(Action::UserDelete, path.as_deref(), "user-not-found")?;
     if id == me.user.id {
-        return Err(ApiError::conflict("user-cannot-delete-self"));
+        return Err(AppError::conflict("user-cannot-delete-self"));
     }
     let now = now_us();
     let txn = state.store.begin().await?;

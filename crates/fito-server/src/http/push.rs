@@ -2,10 +2,11 @@
 //! public key and hands its `PushSubscription.toJSON()` here. Without `[push]`
 //! configured there is no key and no subscription is taken, so nothing is ever sent.
 
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiJson;
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiJson;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -25,10 +26,10 @@ pub struct VapidPublicKey {
     extensions(("x-fito-action" = json!("public"))))]
 pub async fn vapid_public_key(
     State(state): State<AppState>,
-) -> Result<Json<VapidPublicKey>, ApiError> {
+) -> Result<Json<VapidPublicKey>, AppError> {
     let pusher = state
         .pusher()
-        .ok_or_else(|| ApiError::not_found("push-not-configured"))?;
+        .ok_or_else(|| AppError::not_found("push-not-configured"))?;
     Ok(Json(VapidPublicKey {
         key: pusher.public_key(),
     }))
@@ -58,14 +59,14 @@ pub struct EndpointInput {
     pub endpoint: String,
 }
 
-fn check_endpoint(endpoint: &str) -> Result<(), ApiError> {
+fn check_endpoint(endpoint: &str) -> Result<(), AppError> {
     let ok = endpoint.len() <= 2048
         && reqwest::Url::parse(endpoint)
             .is_ok_and(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
     if ok {
         Ok(())
     } else {
-        Err(ApiError::unprocessable("push-subscription-invalid").with("field", "endpoint"))
+        Err(AppError::unprocessable("push-subscription-invalid").with("field", "endpoint"))
     }
 }
 
@@ -79,13 +80,13 @@ pub async fn subscribe(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<SubscriptionInput>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     if state.pusher().is_none() {
-        return Err(ApiError::not_found("push-not-configured"));
+        return Err(AppError::not_found("push-not-configured"));
     }
     check_endpoint(&body.endpoint)?;
     if fito_push::SubscriptionKeys::from_base64url(&body.keys.p256dh, &body.keys.auth).is_err() {
-        return Err(ApiError::unprocessable("push-subscription-invalid").with("field", "keys"));
+        return Err(AppError::unprocessable("push-subscription-invalid").with("field", "keys"));
     }
     let txn = state.store.begin().await?;
     fito_store::push::subscribe(
@@ -129,9 +130,9 @@ pub async fn subscribe_fcm(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<FcmTokenInput>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     if !state.pusher().is_some_and(|p| p.fcm_enabled()) {
-        return Err(ApiError::not_found("push-fcm-not-configured"));
+        return Err(AppError::not_found("push-fcm-not-configured"));
     }
     let token = body.token.trim();
     let well_formed = !token.is_empty()
@@ -140,13 +141,13 @@ pub async fn subscribe_fcm(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b));
     if !well_formed {
-        return Err(ApiError::unprocessable("push-subscription-invalid").with("field", "token"));
+        return Err(AppError::unprocessable("push-subscription-invalid").with("field", "token"));
     }
     let txn = state.store.begin().await?;
     fito_store::push::subscribe(
         &txn,
         me.user.id,
-        &format!("{}{token}", crate::fcm::ENDPOINT_PREFIX),
+        &format!("{}{token}", crate::app::notify::fcm::ENDPOINT_PREFIX),
         "",
         "",
         me.meta.lang.code(),
@@ -169,10 +170,10 @@ pub async fn unsubscribe(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<EndpointInput>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AppError> {
     let txn = state.store.begin().await?;
     if !fito_store::push::unsubscribe(&txn, me.user.id, &body.endpoint).await? {
-        return Err(ApiError::not_found("push-subscription-not-found"));
+        return Err(AppError::not_found("push-subscription-not-found"));
     }
     let entry = me.entry(
         "push.unsubscribe",

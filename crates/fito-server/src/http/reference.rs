@@ -2,11 +2,13 @@
 //! correct and retire them. Entries are never deleted (`active: false` retires one),
 //! so old surveys and acts keep their meaning.
 
+use crate::app::Actor;
 use super::views::{optional_text, required_text};
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -109,18 +111,18 @@ pub struct AdminUnitView {
     pub active: bool,
 }
 
-fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<String, ApiError> {
+fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<String, AppError> {
     if allowed.contains(&value) {
         Ok(value.to_string())
     } else {
-        Err(ApiError::unprocessable("reference-value-invalid")
+        Err(AppError::unprocessable("reference-value-invalid")
             .with("field", field)
             .with("allowed", allowed.join(", ")))
     }
 }
 
 /// A code of our own dictionaries: lower-case letters, digits and `_`.
-fn slug(value: &str) -> Result<String, ApiError> {
+fn slug(value: &str) -> Result<String, AppError> {
     let ok = !value.is_empty()
         && value.len() <= 64
         && value
@@ -129,18 +131,18 @@ fn slug(value: &str) -> Result<String, ApiError> {
     if ok {
         Ok(value.to_string())
     } else {
-        Err(ApiError::unprocessable("reference-code-invalid"))
+        Err(AppError::unprocessable("reference-code-invalid"))
     }
 }
 
 /// Journals a reference change in the transaction that makes it.
 async fn journal(
     txn: &fito_store::DatabaseTransaction,
-    me: &CurrentUser,
+    me: &Actor,
     dictionary: &str,
     key: &str,
     created: bool,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let entry = me
         .entry("reference.put", Some(dictionary), Some(key.to_string()))
         .details(json!({ "created": created }));
@@ -167,7 +169,7 @@ pub async fn organisms(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ReferenceQuery>,
-) -> Result<Json<Vec<OrganismView>>, ApiError> {
+) -> Result<Json<Vec<OrganismView>>, AppError> {
     me.require(Action::ReferenceRead)?;
     let all = reference::organisms(state.store.reader()).await?;
     Ok(Json(
@@ -210,7 +212,7 @@ pub async fn put_organism(
     me: CurrentUser,
     Path(code): Path<String>,
     ApiJson(body): ApiJson<OrganismView>,
-) -> Result<(StatusCode, Json<OrganismView>), ApiError> {
+) -> Result<(StatusCode, Json<OrganismView>), AppError> {
     me.require(Action::ReferenceManage)?;
     let model = Organism {
         eppo_code: EppoCode::parse(&code)?.to_string(),
@@ -247,7 +249,7 @@ pub async fn crops(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ReferenceQuery>,
-) -> Result<Json<Vec<CropView>>, ApiError> {
+) -> Result<Json<Vec<CropView>>, AppError> {
     me.require(Action::ReferenceRead)?;
     let all = reference::crops(state.store.reader()).await?;
     Ok(Json(
@@ -286,7 +288,7 @@ pub async fn put_crop(
     me: CurrentUser,
     Path(code): Path<String>,
     ApiJson(body): ApiJson<CropView>,
-) -> Result<(StatusCode, Json<CropView>), ApiError> {
+) -> Result<(StatusCode, Json<CropView>), AppError> {
     me.require(Action::ReferenceManage)?;
     let eppo_code = body
         .eppo_code
@@ -329,7 +331,7 @@ pub async fn object_types(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ReferenceQuery>,
-) -> Result<Json<Vec<ObjectTypeView>>, ApiError> {
+) -> Result<Json<Vec<ObjectTypeView>>, AppError> {
     me.require(Action::ReferenceRead)?;
     let all = reference::object_types(state.store.reader()).await?;
     Ok(Json(
@@ -365,7 +367,7 @@ pub async fn put_object_type(
     me: CurrentUser,
     Path(code): Path<String>,
     ApiJson(body): ApiJson<ObjectTypeView>,
-) -> Result<(StatusCode, Json<ObjectTypeView>), ApiError> {
+) -> Result<(StatusCode, Json<ObjectTypeView>), AppError> {
     me.require(Action::ReferenceManage)?;
     let model = ObjectType {
         code: slug(&code)?,
@@ -398,7 +400,7 @@ pub async fn admin_units(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ReferenceQuery>,
-) -> Result<Json<Vec<AdminUnitView>>, ApiError> {
+) -> Result<Json<Vec<AdminUnitView>>, AppError> {
     me.require(Action::ReferenceRead)?;
     let all = reference::admin_units(state.store.reader()).await?;
     Ok(Json(
@@ -441,7 +443,7 @@ pub async fn put_admin_unit(
     me: CurrentUser,
     Path(kato): Path<String>,
     ApiJson(body): ApiJson<AdminUnitView>,
-) -> Result<(StatusCode, Json<AdminUnitView>), ApiError> {
+) -> Result<(StatusCode, Json<AdminUnitView>), AppError> {
     me.require(Action::ReferenceManage)?;
     let kato = KatoCode::parse(&kato)?;
     let level = one_of("level", &body.level, &reference::UNIT_LEVELS)?;
@@ -458,7 +460,7 @@ pub async fn put_admin_unit(
                 .await?
                 .is_some();
             if !exists || parent.region_prefix() != kato.region_prefix() || parent == kato {
-                return Err(ApiError::unprocessable("reference-parent-invalid"));
+                return Err(AppError::unprocessable("reference-parent-invalid"));
             }
             Some(parent.to_string())
         }

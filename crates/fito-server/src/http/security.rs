@@ -2,7 +2,7 @@
 //! access-log line per request (R-SEC-1, R-TECH-1, R-OPS-2).
 
 use crate::config::{Config, MapConfig};
-use crate::state::AppState;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, header};
@@ -71,7 +71,7 @@ pub fn content_security_policy(map: &MapConfig) -> String {
 /// Security headers on every answer (R-SEC-1); on HTTPS answers also HSTS, and every
 /// cookie set over HTTPS gets `Secure`.
 pub async fn headers(State(policy): State<Policy>, request: Request, next: Next) -> Response {
-    let https = crate::tls::is_https(&policy.config, request.headers(), request.extensions());
+    let https = crate::http::tls::is_https(&policy.config, request.headers(), request.extensions());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in [
@@ -160,7 +160,7 @@ pub async fn access_log(
     };
     let (parts, body) = request.into_parts();
     let ip =
-        crate::extract::request_meta(&parts, crate::tls::forwarded_trusted(&config, &parts)).ip;
+        crate::http::extract::request_meta(&parts, crate::http::tls::forwarded_trusted(&config, &parts)).ip;
     let response = next.run(Request::from_parts(parts, body)).await;
     // The route template when the router matched one (no ids, no query).
     let route = route

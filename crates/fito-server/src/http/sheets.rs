@@ -3,11 +3,12 @@
 
 use super::acts::{ActQuery, search as search_acts};
 use super::views::{Disposition, file_response};
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiQuery;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::ApiQuery;
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -49,10 +50,10 @@ fn workbook(
     sheet: &str,
     columns: &[&str],
     rows: Vec<Vec<Cell>>,
-) -> Result<Vec<u8>, ApiError> {
+) -> Result<Vec<u8>, AppError> {
     let fail = |e: rust_xlsxwriter::XlsxError| {
         tracing::error!(error = %e, "xlsx export failed");
-        ApiError::internal()
+        AppError::internal()
     };
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -119,9 +120,9 @@ pub async fn findings(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<FindingQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let filter = FindingFilter {
-        org_path: me.scope_path(Action::SurveyRead, q.organization_id).await?,
+        org_path: me.scope_path(&state, Action::SurveyRead, q.organization_id).await?,
         organism: q.organism.map(|o| o.trim().to_uppercase()),
         category: q.category,
         object: q.object_id,
@@ -229,7 +230,7 @@ pub async fn acts(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ActQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let found = search_acts(&state, &me, &q, MAX_ROWS).await?;
     let lang = me.meta.lang;
     let count = found.len();

@@ -3,14 +3,15 @@
 //! prefilters by bounding box; fito-geo decides exactly.
 
 use super::objects::{
-    FeatureOut, bbox_of, collection, create_object, feature, geojson_response, object_in_scope,
+    FeatureOut, bbox_of, collection, create_object, feature, geojson_response,
     stored_geometry,
 };
 use super::views::required_text;
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::{HeaderValue, header};
@@ -62,7 +63,7 @@ impl Filters<'_> {
         org_path: String,
         after_rid: Option<i64>,
         limit: u64,
-    ) -> Result<Search, ApiError> {
+    ) -> Result<Search, AppError> {
         let kato = self.kato.map(fito_core::KatoCode::parse).transpose()?;
         let organism = self.organism.map(fito_core::EppoCode::parse).transpose()?;
         Ok(Search {
@@ -92,16 +93,16 @@ impl ListQuery {
     }
 }
 
-pub fn parse_bbox(text: &str) -> Result<BoxDeg, ApiError> {
+pub fn parse_bbox(text: &str) -> Result<BoxDeg, AppError> {
     let parts: Vec<f64> = text
         .split(',')
         .map(|p| p.trim().parse::<f64>())
         .collect::<Result<_, _>>()
-        .map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+        .map_err(|_| AppError::bad_request("geo-bbox-invalid"))?;
     let [w, s, e, n] = parts[..] else {
-        return Err(ApiError::bad_request("geo-bbox-invalid"));
+        return Err(AppError::bad_request("geo-bbox-invalid"));
     };
-    fito_geo::Bbox::parse(w, s, e, n).map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+    fito_geo::Bbox::parse(w, s, e, n).map_err(|_| AppError::bad_request("geo-bbox-invalid"))?;
     Ok(BoxDeg {
         min_lon: w,
         min_lat: s,
@@ -119,7 +120,7 @@ pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ListQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectRead)?;
     let Some(org_path) = me.org_path.clone() else {
         return Ok(geojson_response(
@@ -137,7 +138,7 @@ pub async fn list(
     let exact = bbox
         .map(|b| fito_geo::Bbox::parse(b.min_lon, b.min_lat, b.max_lon, b.max_lat))
         .transpose()
-        .map_err(|_| ApiError::bad_request("geo-bbox-invalid"))?;
+        .map_err(|_| AppError::bad_request("geo-bbox-invalid"))?;
     let mut features = Vec::with_capacity(found.len());
     for o in &found {
         // The index matched bounding boxes; keep what really meets the box. An
@@ -187,7 +188,7 @@ pub struct PointQuery {
     pub n: Option<usize>,
 }
 
-fn point(q: &PointQuery) -> Result<Wgs84Point, ApiError> {
+fn point(q: &PointQuery) -> Result<Wgs84Point, AppError> {
     Ok(Wgs84Point::parse(q.lon, q.lat)?)
 }
 
@@ -200,7 +201,7 @@ pub async fn at(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<PointQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectRead)?;
     let p = point(&q)?;
     let Some(org_path) = me.org_path.clone() else {
@@ -246,7 +247,7 @@ pub async fn nearest(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<PointQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectRead)?;
     let p = point(&q)?;
     let n = q.n.unwrap_or(5).clamp(1, 50);
@@ -324,11 +325,11 @@ pub async fn buffer(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<BufferRequest>,
-) -> Result<Response, ApiError> {
-    let source = object_in_scope(&state, &me, id, Action::ObjectCreate).await?;
+) -> Result<Response, AppError> {
+    let source = crate::app::objects::in_scope(&state, &me, id, Action::ObjectCreate).await?;
     if !(body.radius_km > 0.0 && body.radius_km <= fito_geo::MAX_BUFFER_KM) {
         return Err(
-            ApiError::unprocessable("object-buffer-radius").with("max", fito_geo::MAX_BUFFER_KM)
+            AppError::unprocessable("object-buffer-radius").with("max", fito_geo::MAX_BUFFER_KM)
         );
     }
     let zone = fito_geo::buffer(&stored_geometry(&source)?, body.radius_km)?;
@@ -382,6 +383,6 @@ fn collection_response(features: Vec<FeatureOut<'_>>, next: Option<String>) -> R
             );
             response
         }
-        Err(_) => ApiError::internal().into_response(),
+        Err(_) => AppError::internal().into_response(),
     }
 }

@@ -4,13 +4,15 @@
 //! survey again changes nothing. A quarantine finding flags the object and tells the
 //! Heads.
 
-use super::objects::{feature, object_in_scope};
+use crate::app::Actor;
+use super::objects::feature;
 use super::views::optional_text;
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::notify;
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::app::notify;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -153,26 +155,11 @@ pub(crate) fn view(s: &Survey) -> SurveyView {
     }
 }
 
-/// A survey the caller may act on with `action`.
-pub(crate) async fn survey_in_scope(
-    state: &AppState,
-    me: &CurrentUser,
-    id: Uuid,
-    action: Action,
-) -> Result<Survey, ApiError> {
-    me.require(action)?;
-    let s = fieldwork::survey(state.store.reader(), id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("survey-not-found"))?;
-    let path = state.org_path(s.organization_id).await?;
-    me.require_in(action, path.as_deref(), "survey-not-found")?;
-    Ok(s)
-}
 
-fn non_negative(field: &'static str, v: Option<f64>) -> Result<Option<f64>, ApiError> {
+fn non_negative(field: &'static str, v: Option<f64>) -> Result<Option<f64>, AppError> {
     match v {
         Some(x) if !x.is_finite() || x < 0.0 => {
-            Err(ApiError::unprocessable("field-not-non-negative").with("field", field))
+            Err(AppError::unprocessable("field-not-non-negative").with("field", field))
         }
         other => Ok(other),
     }
@@ -192,17 +179,17 @@ struct Checked {
 
 async fn check(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     input: &SurveyInput,
-) -> Result<Checked, ApiError> {
+) -> Result<Checked, AppError> {
     let now = Utc::now();
     if input.surveyed_at > now + chrono::Duration::minutes(10) {
-        return Err(ApiError::unprocessable("survey-in-future"));
+        return Err(AppError::unprocessable("survey-in-future"));
     }
     let (organization_id, object_id, place) = match (&input.object_id, &input.place) {
         (Some(oid), None) => {
-            let o = object_in_scope(state, me, *oid, Action::ObjectRead).await?;
+            let o = crate::app::objects::in_scope(state, me, *oid, Action::ObjectRead).await?;
             (o.organization_id, Some(o.id), None)
         }
         (None, Some(p)) => {
@@ -216,19 +203,19 @@ async fn check(
             )?
             .geometry;
             if g.as_point().is_none() {
-                return Err(ApiError::unprocessable("survey-place-not-point"));
+                return Err(AppError::unprocessable("survey-place-not-point"));
             }
-            let org = me.user.organization_id.ok_or_else(ApiError::forbidden)?;
+            let org = me.user.organization_id.ok_or_else(AppError::forbidden)?;
             let json = fito_geo::formats::geojson::geometry_to_json(&g).to_string();
             (org, None, Some(json))
         }
-        _ => return Err(ApiError::unprocessable("survey-object-or-place")),
+        _ => return Err(AppError::unprocessable("survey-object-or-place")),
     };
     if let Some(task_id) = input.task_id {
         let task = fieldwork::task(state.store.reader(), task_id)
             .await?
             .filter(|t| t.assignee_id == me.user.id)
-            .ok_or_else(|| ApiError::unprocessable("survey-task-invalid"))?;
+            .ok_or_else(|| AppError::unprocessable("survey-task-invalid"))?;
         let _ = task;
     }
     let crop = match input
@@ -240,14 +227,14 @@ async fn check(
         Some(c) => {
             let crops = reference::crops(state.store.reader()).await?;
             if !crops.iter().any(|x| x.code == c && x.active) {
-                return Err(ApiError::unprocessable("object-crop-unknown"));
+                return Err(AppError::unprocessable("object-crop-unknown"));
             }
             Some(c.to_string())
         }
         None => None,
     };
     if input.points.len() > 1000 {
-        return Err(ApiError::unprocessable("survey-too-many-points"));
+        return Err(AppError::unprocessable("survey-too-many-points"));
     }
     let organisms = reference::organisms(state.store.reader()).await?;
     let kazakhstan = fito_geo::ValidationOptions {
@@ -264,10 +251,10 @@ async fn check(
             fito_geo::formats::geojson::geometry_from_json(g)?,
             &kazakhstan,
         )
-        .map_err(|e| ApiError::from(e).with("point", pi + 1))?;
+        .map_err(|e| AppError::from(e).with("point", pi + 1))?;
         non_negative("accuracy_m", point.accuracy_m)?;
         if point.fixed_at > now + chrono::Duration::minutes(10) {
-            return Err(ApiError::unprocessable("survey-in-future"));
+            return Err(AppError::unprocessable("survey-in-future"));
         }
         for f in point.findings.iter_mut() {
             let code = EppoCode::parse(&f.organism)?;
@@ -275,12 +262,12 @@ async fn check(
                 .iter()
                 .find(|o| o.eppo_code == code.as_str() && o.active)
                 .ok_or_else(|| {
-                    ApiError::unprocessable("finding-organism-unknown").with("code", code.as_str())
+                    AppError::unprocessable("finding-organism-unknown").with("code", code.as_str())
                 })?;
             f.organism = organism.eppo_code.clone();
             let category = match f.category.as_deref() {
                 Some(c) if CATEGORIES.contains(&c) => c.to_string(),
-                Some(_) => return Err(ApiError::unprocessable("finding-category-unknown")),
+                Some(_) => return Err(AppError::unprocessable("finding-category-unknown")),
                 // EAEU list: A1 (absent) and A2 (limited spread) are quarantine organisms.
                 None if matches!(organism.category.as_str(), "absent" | "limited") => {
                     "quarantine".into()
@@ -290,11 +277,11 @@ async fn check(
             f.category = Some(category.clone());
             if let Some(i) = &f.intensity {
                 if !INTENSITY_KINDS.contains(&i.kind.as_str()) {
-                    return Err(ApiError::unprocessable("finding-intensity-kind-unknown"));
+                    return Err(AppError::unprocessable("finding-intensity-kind-unknown"));
                 }
                 let percent = i.kind.ends_with("_percent");
                 if !i.value.is_finite() || i.value < 0.0 || (percent && i.value > 100.0) {
-                    return Err(ApiError::unprocessable("finding-intensity-out-of-range"));
+                    return Err(AppError::unprocessable("finding-intensity-out-of-range"));
                 }
             }
             let surveyed = non_negative("area_surveyed_ha", f.area_surveyed_ha)?;
@@ -303,7 +290,7 @@ async fn check(
             if matches!((surveyed, infested), (Some(s), Some(i)) if i > s)
                 || matches!((infested, above), (Some(i), Some(a)) if a > i)
             {
-                return Err(ApiError::unprocessable("finding-areas-inconsistent"));
+                return Err(AppError::unprocessable("finding-areas-inconsistent"));
             }
             f.development_stage =
                 optional_text("development_stage", f.development_stage.as_deref(), 200)?;
@@ -354,14 +341,14 @@ async fn check(
 /// and the Heads who see it are told, in the same transaction as the survey.
 async fn flag_quarantine<C: fito_store::ConnectionTrait>(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     txn: &C,
     c: &Checked,
     survey_id: Uuid,
     now: i64,
-) -> Result<crate::live::Sent, ApiError> {
+) -> Result<crate::app::notify::live::Sent, AppError> {
     if c.quarantine.is_empty() {
-        return Ok(crate::live::Sent::default());
+        return Ok(crate::app::notify::live::Sent::default());
     }
     if let Some(oid) = c.object_id
         && let Some(mut o) = objects::get(txn, oid).await?
@@ -418,7 +405,7 @@ pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<SurveyInput>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let (created, saved) = record(&state, &me, body).await?;
     let status = if created {
         StatusCode::CREATED
@@ -431,10 +418,10 @@ pub async fn create(
 /// Whether `body` says what the stored survey `s` says (a replay of it).
 pub(crate) async fn is_replay(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     s: &Survey,
     body: &SurveyInput,
-) -> Result<bool, ApiError> {
+) -> Result<bool, AppError> {
     let c = check(state, me, s.id, body).await?;
     Ok(s.inspector_id == me.user.id
         && same_content(s, &c, body)
@@ -446,9 +433,9 @@ pub(crate) async fn is_replay(
 /// already there (a retried upload): nothing is written then.
 pub(crate) async fn record(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     body: SurveyInput,
-) -> Result<(bool, Survey), ApiError> {
+) -> Result<(bool, Survey), AppError> {
     me.require(Action::SurveyRecord)?;
     let id = body.id.unwrap_or_else(fito_core::new_id);
     let c = check(state, me, id, &body).await?;
@@ -456,7 +443,7 @@ pub(crate) async fn record(
         if existing.inspector_id == me.user.id && same_content(&existing, &c, &body) {
             return Ok((false, existing));
         }
-        return Err(ApiError::conflict("survey-id-taken"));
+        return Err(AppError::conflict("survey-id-taken"));
     }
     let now = now_us();
     let survey = Survey {
@@ -471,7 +458,7 @@ pub(crate) async fn record(
         crop_code: c.crop.clone(),
         growth_phase: optional_text("growth_phase", body.growth_phase.as_deref(), 200)?,
         notes: optional_text("notes", body.notes.as_deref(), 4000)?,
-        points: serde_json::to_string(&c.points).map_err(|_| ApiError::internal())?,
+        points: serde_json::to_string(&c.points).map_err(|_| AppError::internal())?,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -479,7 +466,7 @@ pub(crate) async fn record(
     let txn = state.store.begin().await?;
     let saved = match fieldwork::insert_survey(&txn, survey, c.findings.clone()).await {
         Err(fito_store::StoreError::Conflict(_)) => {
-            return Err(ApiError::conflict("survey-id-taken"));
+            return Err(AppError::conflict("survey-id-taken"));
         }
         other => other?,
     };
@@ -502,24 +489,24 @@ pub async fn replace(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<SurveyInput>,
-) -> Result<Json<SurveyView>, ApiError> {
+) -> Result<Json<SurveyView>, AppError> {
     Ok(Json(view(&replace_survey(&state, &me, id, body).await?)))
 }
 
 /// Writes a survey's next version, if nobody changed it since `body.version`.
 pub(crate) async fn replace_survey(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     body: SurveyInput,
-) -> Result<Survey, ApiError> {
-    let existing = survey_in_scope(state, me, id, Action::SurveyRecord).await?;
+) -> Result<Survey, AppError> {
+    let existing = crate::app::surveys::in_scope(state, me, id, Action::SurveyRecord).await?;
     if existing.inspector_id != me.user.id {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "survey-not-yours"));
+        return Err(AppError::refused("survey-not-yours"));
     }
     let version = body
         .version
-        .ok_or_else(|| ApiError::unprocessable("field-required").with("field", "version"))?;
+        .ok_or_else(|| AppError::unprocessable("field-required").with("field", "version"))?;
     let c = check(state, me, id, &body).await?;
     let now = now_us();
     let changed = Survey {
@@ -530,14 +517,14 @@ pub(crate) async fn replace_survey(
         crop_code: c.crop.clone(),
         growth_phase: optional_text("growth_phase", body.growth_phase.as_deref(), 200)?,
         notes: optional_text("notes", body.notes.as_deref(), 4000)?,
-        points: serde_json::to_string(&c.points).map_err(|_| ApiError::internal())?,
+        points: serde_json::to_string(&c.points).map_err(|_| AppError::internal())?,
         updated_at: now,
         ..existing
     };
     let txn = state.store.begin().await?;
     let saved = match fieldwork::update_survey(&txn, changed, version, c.findings.clone()).await {
         Err(fito_store::StoreError::Conflict(_)) => {
-            return Err(ApiError::conflict("survey-version-conflict"));
+            return Err(AppError::conflict("survey-version-conflict"));
         }
         other => other?,
     };
@@ -559,8 +546,8 @@ pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<SurveyView>, ApiError> {
-    let s = survey_in_scope(&state, &me, id, Action::SurveyRead).await?;
+) -> Result<Json<SurveyView>, AppError> {
+    let s = crate::app::surveys::in_scope(&state, &me, id, Action::SurveyRead).await?;
     Ok(Json(view(&s)))
 }
 
@@ -585,9 +572,9 @@ pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<SurveyQuery>,
-) -> Result<Json<Vec<SurveyView>>, ApiError> {
+) -> Result<Json<Vec<SurveyView>>, AppError> {
     me.require(Action::SurveyRead)?;
-    let org_path = me.org_path.clone().ok_or_else(ApiError::forbidden)?;
+    let org_path = me.org_path.clone().ok_or_else(AppError::forbidden)?;
     let after_rid = match q.after {
         Some(id) => fieldwork::survey(state.store.reader(), id)
             .await?

@@ -6,18 +6,20 @@
 //! database keeps in commit order (`fito_store::sync`). `outbox-import` applies an
 //! outbox file the app exported, as its user, for an administrator.
 
+use crate::app::Actor;
 use super::acts::{self, ActChange, MeasureInput, NewAct, PartyInput};
-use super::objects::{self, ObjectInput, feature, object_in_scope};
+use super::objects::{self, ObjectInput, feature};
 use super::surveys::{self, SurveyInput};
 use super::tasks;
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiQuery, parse_json};
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::{ApiQuery, parse_json};
+use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use fito_core::Action;
 use fito_store::fieldwork;
 use fito_store::objects::{Object, STATUS_ARCHIVED};
@@ -136,7 +138,7 @@ enum Outcome {
 fn json_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: &Bytes,
-) -> Result<T, ApiError> {
+) -> Result<T, AppError> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -146,8 +148,7 @@ fn json_body<T: serde::de::DeserializeOwned>(
             v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
         });
     if !is_json {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        return Err(AppError::new(crate::app::Kind::UnsupportedMediaType,
             "request-unsupported-media-type",
         ));
     }
@@ -156,16 +157,16 @@ fn json_body<T: serde::de::DeserializeOwned>(
 
 /// Checks a whole batch before anything is written: a malformed record refuses the
 /// batch (4xx, naming the record), so nothing of it is applied.
-fn parse_batch(records: &[Record]) -> Result<Vec<Parsed>, ApiError> {
+fn parse_batch(records: &[Record]) -> Result<Vec<Parsed>, AppError> {
     if records.len() > MAX_RECORDS {
-        return Err(ApiError::unprocessable("sync-batch-too-large").with("max", MAX_RECORDS));
+        return Err(AppError::unprocessable("sync-batch-too-large").with("max", MAX_RECORDS));
     }
     records
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let bytes = serde_json::to_vec(&r.data).map_err(|_| ApiError::internal())?;
-            let named = |e: ApiError| e.with("record", i + 1);
+            let bytes = serde_json::to_vec(&r.data).map_err(|_| AppError::internal())?;
+            let named = |e: AppError| e.with("record", i + 1);
             Ok(match r.kind {
                 Kind::Object => Parsed::Object(Box::new(parse_json(&bytes).map_err(named)?)),
                 Kind::Survey => Parsed::Survey(Box::new(parse_json(&bytes).map_err(named)?)),
@@ -178,10 +179,10 @@ fn parse_batch(records: &[Record]) -> Result<Vec<Parsed>, ApiError> {
 /// Applies a checked batch record by record, each in its own transaction.
 async fn apply_batch(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     records: Vec<Record>,
     parsed: Vec<Parsed>,
-) -> Result<Vec<RecordResult>, ApiError> {
+) -> Result<Vec<RecordResult>, AppError> {
     let mut results = Vec::with_capacity(records.len());
     for (r, p) in records.into_iter().zip(parsed) {
         let outcome = match p {
@@ -205,11 +206,11 @@ async fn apply_batch(
             }
             // The server failed, not the record: the batch stops here and the app
             // sends it again later (what was applied answers `unchanged` then).
-            Err(e) if e.status.is_server_error() => return Err(e),
+            Err(e) if e.is_server_error() => return Err(e),
             Err(e) => result(
                 Status::Rejected,
                 None,
-                Some(e.body(&state.i18n, me.meta.lang)),
+                Some(crate::http::problem::problem_body(&e, &state.i18n, me.meta.lang)),
                 None,
             ),
         });
@@ -231,16 +232,16 @@ pub async fn push(
     me: CurrentUser,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<PushAnswer>, ApiError> {
+) -> Result<Json<PushAnswer>, AppError> {
     let body: PushBody = json_body(&headers, &body)?;
     let parsed = parse_batch(&body.records)?;
     let results = apply_batch(&state, &me, body.records, parsed).await?;
     Ok(Json(PushAnswer { results }))
 }
 
-fn id_matches(given: Option<Uuid>, id: Uuid) -> Result<(), ApiError> {
+fn id_matches(given: Option<Uuid>, id: Uuid) -> Result<(), AppError> {
     match given {
-        Some(g) if g != id => Err(ApiError::unprocessable("sync-record-id-mismatch")),
+        Some(g) if g != id => Err(AppError::unprocessable("sync-record-id-mismatch")),
         _ => Ok(()),
     }
 }
@@ -255,8 +256,8 @@ fn object_for_device(o: &Object) -> Value {
 }
 
 /// An act as the app may keep it (R-MOB-4): the parties' names left out.
-fn act_for_device(a: &fieldwork::Act) -> Result<Value, ApiError> {
-    let mut v = serde_json::to_value(acts::view(a)?).map_err(|_| ApiError::internal())?;
+fn act_for_device(a: &fieldwork::Act) -> Result<Value, AppError> {
+    let mut v = serde_json::to_value(acts::view(a)?).map_err(|_| AppError::internal())?;
     if let Some(parties) = v["content"]["parties"].as_array_mut() {
         for p in parties {
             if let Some(p) = p.as_object_mut() {
@@ -269,11 +270,11 @@ fn act_for_device(a: &fieldwork::Act) -> Result<Value, ApiError> {
 
 async fn push_object(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     base: Option<i64>,
     mut data: ObjectInput,
-) -> Result<Outcome, ApiError> {
+) -> Result<Outcome, AppError> {
     id_matches(data.id, id)?;
     data.id = Some(id);
     let existing = fito_store::objects::get(state.store.reader(), id).await?;
@@ -283,7 +284,7 @@ async fn push_object(
             match objects::create_object(state, me, object).await {
                 Ok(saved) => Ok(Outcome::Applied(saved.version)),
                 Err(e) if e.code == "object-id-taken" => {
-                    let current = object_in_scope(state, me, id, Action::ObjectRead).await?;
+                    let current = crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
                     Ok(Outcome::Conflict(
                         current.version,
                         object_for_device(&current),
@@ -292,14 +293,14 @@ async fn push_object(
                 Err(e) => Err(e),
             }
         }
-        (_, None) => Err(ApiError::not_found("object-not-found")),
+        (_, None) => Err(AppError::not_found("object-not-found")),
         (base, Some(_)) => {
             let action = if base.is_some() {
                 Action::ObjectUpdate
             } else {
                 Action::ObjectCreate
             };
-            let current = object_in_scope(state, me, id, action).await?;
+            let current = crate::app::objects::in_scope(state, me, id, action).await?;
             data.organization_id = data.organization_id.or(Some(current.organization_id));
             let (wanted, _) = objects::new_object(state, me, data, action).await?;
             if objects::same_description(&wanted, &current) {
@@ -312,7 +313,7 @@ async fn push_object(
                 ));
             };
             if current.status == STATUS_ARCHIVED {
-                return Err(ApiError::conflict("object-archived"));
+                return Err(AppError::conflict("object-archived"));
             }
             let changed = Object {
                 organization_id: wanted.organization_id,
@@ -338,7 +339,7 @@ async fn push_object(
             {
                 Ok(saved) => Ok(Outcome::Applied(saved.version)),
                 Err(e) if e.code == "object-version-conflict" => {
-                    let now = object_in_scope(state, me, id, Action::ObjectRead).await?;
+                    let now = crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
                     Ok(Outcome::Conflict(now.version, object_for_device(&now)))
                 }
                 Err(e) => Err(e),
@@ -349,18 +350,18 @@ async fn push_object(
 
 async fn push_survey(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     base: Option<i64>,
     mut data: SurveyInput,
-) -> Result<Outcome, ApiError> {
+) -> Result<Outcome, AppError> {
     id_matches(data.id, id)?;
     data.id = Some(id);
     me.require(Action::SurveyRecord)?;
     let existing = fieldwork::survey(state.store.reader(), id).await?;
     let Some(current) = existing else {
         if base.is_some() {
-            return Err(ApiError::not_found("survey-not-found"));
+            return Err(AppError::not_found("survey-not-found"));
         }
         return match surveys::record(state, me, data.clone()).await {
             Ok((true, saved)) => Ok(Outcome::Applied(saved.version)),
@@ -372,14 +373,14 @@ async fn push_survey(
             Err(e) => Err(e),
         };
     };
-    let current = surveys::survey_in_scope(state, me, current.id, Action::SurveyRecord).await?;
+    let current = crate::app::surveys::in_scope(state, me, current.id, Action::SurveyRecord).await?;
     if current.inspector_id != me.user.id {
-        return Err(ApiError::conflict("survey-id-taken"));
+        return Err(AppError::conflict("survey-id-taken"));
     }
     if surveys::is_replay(state, me, &current, &data).await? {
         return Ok(Outcome::Unchanged(current.version));
     }
-    let server = || serde_json::to_value(surveys::view(&current)).map_err(|_| ApiError::internal());
+    let server = || serde_json::to_value(surveys::view(&current)).map_err(|_| AppError::internal());
     let Some(base) = base.filter(|b| *b == current.version) else {
         return Ok(Outcome::Conflict(current.version, server()?));
     };
@@ -389,9 +390,9 @@ async fn push_survey(
         Err(e) if e.code == "survey-version-conflict" => {
             let now = fieldwork::survey(state.store.reader(), id)
                 .await?
-                .ok_or_else(ApiError::internal)?;
+                .ok_or_else(AppError::internal)?;
             let view =
-                serde_json::to_value(surveys::view(&now)).map_err(|_| ApiError::internal())?;
+                serde_json::to_value(surveys::view(&now)).map_err(|_| AppError::internal())?;
             Ok(Outcome::Conflict(now.version, view))
         }
         Err(e) => Err(e),
@@ -400,11 +401,11 @@ async fn push_survey(
 
 async fn push_act(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     base: Option<i64>,
     data: ActDraftData,
-) -> Result<Outcome, ApiError> {
+) -> Result<Outcome, AppError> {
     me.require(Action::ActDraft)?;
     let existing = fieldwork::act(state.store.reader(), id).await?;
     let new_act = |d: &ActDraftData| NewAct {
@@ -418,7 +419,7 @@ async fn push_act(
     };
     let Some(current) = existing else {
         if base.is_some() {
-            return Err(ApiError::not_found("act-not-found"));
+            return Err(AppError::not_found("act-not-found"));
         }
         let draft = acts::drafted(state, me, data.survey_id, new_act(&data)).await?;
         return match acts::insert_draft(state, me, draft).await {
@@ -429,9 +430,9 @@ async fn push_act(
             Err(e) => Err(e),
         };
     };
-    let current = acts::act_in_scope(state, me, current.id, Action::ActDraft).await?;
+    let current = crate::app::acts::in_scope(state, me, current.id, Action::ActDraft).await?;
     if current.inspector_id != me.user.id {
-        return Err(ApiError::conflict("act-id-taken"));
+        return Err(AppError::conflict("act-id-taken"));
     }
     let change = ActChange {
         version: base.unwrap_or(current.version),
@@ -452,7 +453,7 @@ async fn push_act(
         return Ok(Outcome::Unchanged(current.version));
     }
     if current.survey_id != data.survey_id {
-        return Err(ApiError::unprocessable("sync-act-survey-fixed"));
+        return Err(AppError::unprocessable("sync-act-survey-fixed"));
     }
     let Some(base) = base.filter(|b| *b == current.version) else {
         return Ok(Outcome::Conflict(
@@ -466,7 +467,7 @@ async fn push_act(
         Err(e) if e.code == "act-version-conflict" => {
             let now = fieldwork::act(state.store.reader(), id)
                 .await?
-                .ok_or_else(ApiError::internal)?;
+                .ok_or_else(AppError::internal)?;
             Ok(Outcome::Conflict(now.version, act_for_device(&now)?))
         }
         Err(e) => Err(e),
@@ -510,14 +511,14 @@ fn encode_cursor(seq: i64) -> String {
     format!("c1.{seq}")
 }
 
-fn decode_cursor(c: Option<&str>) -> Result<i64, ApiError> {
+fn decode_cursor(c: Option<&str>) -> Result<i64, AppError> {
     match c {
         None | Some("") => Ok(0),
         Some(c) => c
             .strip_prefix("c1.")
             .and_then(|n| n.parse::<i64>().ok())
             .filter(|n| *n >= 0)
-            .ok_or_else(|| ApiError::bad_request("sync-cursor-invalid")),
+            .ok_or_else(|| AppError::bad_request("sync-cursor-invalid")),
     }
 }
 
@@ -532,9 +533,9 @@ impl Scope {
     async fn object(
         &self,
         state: &AppState,
-        me: &CurrentUser,
+        me: &Actor,
         o: &Object,
-    ) -> Result<bool, ApiError> {
+    ) -> Result<bool, AppError> {
         if !(self.task_objects.contains(&o.id) || o.created_by == Some(me.user.id)) {
             return Ok(false);
         }
@@ -545,11 +546,11 @@ impl Scope {
 
 async fn changes_of(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     scope: &Scope,
     c: &log::Change,
     out: &mut Vec<PulledChange>,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let reader = state.store.reader();
     match c.kind.as_str() {
         "object" => {
@@ -586,7 +587,7 @@ async fn changes_of(
             // every change of the task, so they enter or leave the scope with it.
             let object_ids = fieldwork::task_objects(reader, id).await?;
             let view = serde_json::to_value(tasks::view(t, object_ids))
-                .map_err(|_| ApiError::internal())?;
+                .map_err(|_| AppError::internal())?;
             out.push(PulledChange {
                 kind: "task",
                 id: id.to_string(),
@@ -633,12 +634,12 @@ pub async fn pull(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<PullQuery>,
-) -> Result<Json<PullAnswer>, ApiError> {
+) -> Result<Json<PullAnswer>, AppError> {
     let limit = match q.limit {
         None => 500,
         Some(n @ 1..=1000) => n as usize,
         Some(_) => {
-            return Err(ApiError::unprocessable("sync-limit-out-of-range")
+            return Err(AppError::unprocessable("sync-limit-out-of-range")
                 .with("min", 1)
                 .with("max", 1000));
         }
@@ -701,29 +702,29 @@ pub async fn outbox_import(
     me: CurrentUser,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<PushAnswer>, ApiError> {
+) -> Result<Json<PushAnswer>, AppError> {
     me.require(Action::SyncOutboxImport)?;
     let file: OutboxFile = json_body(&headers, &body)?;
     if file.format != "fito-outbox" || file.version != 1 {
-        return Err(ApiError::unprocessable("sync-outbox-format"));
+        return Err(AppError::unprocessable("sync-outbox-format"));
     }
     let user = fito_store::users::get(state.store.reader(), file.user_id)
         .await?
-        .ok_or_else(|| ApiError::not_found("user-not-found"))?;
+        .ok_or_else(|| AppError::not_found("user-not-found"))?;
     let path = match user.organization_id {
         Some(id) => state.org_path(id).await?,
         None => None,
     };
     me.require_in(Action::SyncOutboxImport, path.as_deref(), "user-not-found")?;
     if user.status != fito_store::users::STATUS_ACTIVE {
-        return Err(ApiError::unprocessable("sync-outbox-user-inactive"));
+        return Err(AppError::unprocessable("sync-outbox-user-inactive"));
     }
     let parsed = parse_batch(&file.records)?;
     let device = file
         .device_id
         .as_deref()
         .map(|d| d.chars().take(200).collect::<String>());
-    let actor = me.acting_as(user, device.clone()).await?;
+    let actor = me.acting_as(&state, user, device.clone()).await?;
     let results = apply_batch(&state, &actor, file.records, parsed).await?;
     let count = |s: fn(&Status) -> bool| results.iter().filter(|r| s(&r.status)).count();
     let entry = me

@@ -1,13 +1,14 @@
 //! Survey tasks (R-SURV-2): a Head assigns objects or an area to an inspector with
 //! a basis and dates; the art. 18 monitoring limit is checked before assigning.
 
-use super::objects::object_in_scope;
+use crate::app::Actor;
 use super::views::optional_text;
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::notify;
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::app::notify;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -117,18 +118,18 @@ struct CheckedTask {
 /// the dates and the art. 18 warnings.
 async fn check_task(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     t: &TaskInput,
-) -> Result<CheckedTask, ApiError> {
+) -> Result<CheckedTask, AppError> {
     me.require(Action::TaskAssign)?;
     if !BASES.contains(&t.basis.as_str()) {
-        return Err(ApiError::unprocessable("task-basis-unknown"));
+        return Err(AppError::unprocessable("task-basis-unknown"));
     }
     if t.due_on < t.starts_on {
-        return Err(ApiError::unprocessable("task-dates-reversed"));
+        return Err(AppError::unprocessable("task-dates-reversed"));
     }
     if t.object_ids.is_empty() && t.area.is_none() {
-        return Err(ApiError::unprocessable("task-target-missing"));
+        return Err(AppError::unprocessable("task-target-missing"));
     }
     let assignee = users::get(state.store.reader(), t.assignee_id)
         .await?
@@ -138,15 +139,15 @@ async fn check_task(
         Some(u) => {
             let org = u
                 .organization_id
-                .ok_or_else(|| ApiError::unprocessable("task-assignee-invalid"))?;
+                .ok_or_else(|| AppError::unprocessable("task-assignee-invalid"))?;
             let path = state.org_path(org).await?;
             if !me.sees(path.as_deref()) {
                 // Outside the Head's subtree the person does not exist for them.
-                return Err(ApiError::not_found("user-not-found"));
+                return Err(AppError::not_found("user-not-found"));
             }
             (u, path.unwrap_or_default())
         }
-        None => return Err(ApiError::unprocessable("task-assignee-invalid")),
+        None => return Err(AppError::unprocessable("task-assignee-invalid")),
     };
     let area = match &t.area {
         Some(a) => {
@@ -156,7 +157,7 @@ async fn check_task(
             };
             let g = fito_geo::validate(geometry_from_json(a.clone())?, &options)?.geometry;
             if g.as_point().is_some() {
-                return Err(ApiError::unprocessable("task-area-not-polygon"));
+                return Err(AppError::unprocessable("task-area-not-polygon"));
             }
             Some(geometry_to_json(&g).to_string())
         }
@@ -168,13 +169,13 @@ async fn check_task(
         if !seen.insert(*id) {
             continue;
         }
-        let o = object_in_scope(state, me, *id, Action::ObjectRead).await?;
+        let o = crate::app::objects::in_scope(state, me, *id, Action::ObjectRead).await?;
         // The inspector must be able to see the object too.
         let object_path = state.org_path(o.organization_id).await?.unwrap_or_default();
         if !fito_core::permission::in_subtree(&org_path, &object_path)
             && !fito_core::permission::in_subtree(&object_path, &org_path)
         {
-            return Err(ApiError::unprocessable("task-object-outside-assignee"));
+            return Err(AppError::unprocessable("task-object-outside-assignee"));
         }
         let visits: Vec<(NaiveDate, NaiveDate)> =
             fieldwork::planned_visits(state.store.reader(), *id)
@@ -193,7 +194,7 @@ async fn check_task(
     })
 }
 
-fn warning_message(state: &AppState, me: &CurrentUser, w: &VisitWarning) -> String {
+fn warning_message(state: &AppState, me: &Actor, w: &VisitWarning) -> String {
     let (id, args) = match w {
         VisitWarning::TooManyVisits { year, visit } => (
             "task-warning-too-many-visits",
@@ -208,7 +209,7 @@ fn warning_message(state: &AppState, me: &CurrentUser, w: &VisitWarning) -> Stri
 
 fn warnings_view(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     w: &[(Uuid, VisitWarning)],
 ) -> Vec<ObjectWarning> {
     w.iter()
@@ -229,7 +230,7 @@ pub async fn check(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<TaskInput>,
-) -> Result<Json<CheckView>, ApiError> {
+) -> Result<Json<CheckView>, AppError> {
     let checked = check_task(&state, &me, &body).await?;
     Ok(Json(CheckView {
         warnings: warnings_view(&state, &me, &checked.warnings),
@@ -246,10 +247,10 @@ pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<TaskInput>,
-) -> Result<(StatusCode, Json<TaskView>), ApiError> {
+) -> Result<(StatusCode, Json<TaskView>), AppError> {
     let checked = check_task(&state, &me, &body).await?;
     if !checked.warnings.is_empty() && !body.confirm_warnings {
-        return Err(ApiError::conflict("task-visit-limit").with("count", checked.warnings.len()));
+        return Err(AppError::conflict("task-visit-limit").with("count", checked.warnings.len()));
     }
     let warnings: Vec<Value> = checked
         .warnings
@@ -280,7 +281,7 @@ pub async fn create(
     let saved = fieldwork::insert_task(&txn, task, &object_ids)
         .await
         .map_err(|e| match e {
-            fito_store::StoreError::Conflict(_) => ApiError::conflict("task-id-taken"),
+            fito_store::StoreError::Conflict(_) => AppError::conflict("task-id-taken"),
             other => other.into(),
         })?;
     let sent = notify::send(
@@ -311,14 +312,14 @@ pub async fn create(
 
 async fn task_in_scope(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     action: Action,
-) -> Result<Task, ApiError> {
+) -> Result<Task, AppError> {
     me.require(action)?;
     let t = fieldwork::task(state.store.reader(), id)
         .await?
-        .ok_or_else(|| ApiError::not_found("task-not-found"))?;
+        .ok_or_else(|| AppError::not_found("task-not-found"))?;
     let path = state.org_path(t.organization_id).await?;
     me.require_in(action, path.as_deref(), "task-not-found")?;
     Ok(t)
@@ -346,9 +347,9 @@ pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<TaskQuery>,
-) -> Result<Json<Vec<TaskView>>, ApiError> {
+) -> Result<Json<Vec<TaskView>>, AppError> {
     me.require(Action::TaskRead)?;
-    let org_path = me.org_path.clone().ok_or_else(ApiError::forbidden)?;
+    let org_path = me.org_path.clone().ok_or_else(AppError::forbidden)?;
     let after_rid = match q.after {
         Some(id) => fieldwork::task(state.store.reader(), id)
             .await?
@@ -385,7 +386,7 @@ pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<TaskView>, ApiError> {
+) -> Result<Json<TaskView>, AppError> {
     let t = task_in_scope(&state, &me, id, Action::TaskRead).await?;
     let objects = fieldwork::task_objects(state.store.reader(), id).await?;
     Ok(Json(view(t, objects)))
@@ -399,7 +400,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<TaskView>, ApiError> {
+) -> Result<Json<TaskView>, AppError> {
     let t = task_in_scope(&state, &me, id, Action::TaskAssign).await?;
     finish(&state, &me, t, TASK_CANCELLED, "task.cancel").await
 }
@@ -412,23 +413,23 @@ pub async fn done(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<TaskView>, ApiError> {
+) -> Result<Json<TaskView>, AppError> {
     let t = task_in_scope(&state, &me, id, Action::SurveyRecord).await?;
     if t.assignee_id != me.user.id {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "task-not-yours"));
+        return Err(AppError::refused("task-not-yours"));
     }
     finish(&state, &me, t, TASK_DONE, "task.done").await
 }
 
 async fn finish(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     t: Task,
     status: &str,
     action: &str,
-) -> Result<Json<TaskView>, ApiError> {
+) -> Result<Json<TaskView>, AppError> {
     if t.status != TASK_OPEN {
-        return Err(ApiError::conflict("task-not-open"));
+        return Err(AppError::conflict("task-not-open"));
     }
     let txn = state.store.begin().await?;
     fieldwork::set_task_status(&txn, t.id, status, now_us()).await?;
@@ -440,7 +441,7 @@ async fn finish(
     txn.commit().await?;
     let t = fieldwork::task(state.store.reader(), t.id)
         .await?
-        .ok_or_else(|| ApiError::not_found("task-not-found"))?;
+        .ok_or_else(|| AppError::not_found("task-not-found"))?;
     let objects = fieldwork::task_objects(state.store.reader(), t.id).await?;
     Ok(Json(view(t, objects)))
 }

@@ -3,12 +3,14 @@
 //! `register_import`); export streams page by page, so a million objects leave
 //! with flat memory and no timeout.
 
+use crate::app::Actor;
 use super::objects::stored_geometry;
-use crate::auth::{CurrentUser, EntryExt};
-use crate::error::ApiError;
-use crate::extract::ApiQuery;
-use crate::register_import::{self as import, Format, References, Target};
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::http::session::CurrentUser;
+use crate::app::{AppError, Kind};
+use crate::http::extract::ApiQuery;
+use crate::app::import::{self as import, Format, References, Target};
+use crate::http::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -41,24 +43,24 @@ pub struct ImportQuery {
 /// The organisation objects go to: the caller's, or one in their subtree.
 async fn target_org(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     asked: Option<Uuid>,
-) -> Result<Uuid, ApiError> {
+) -> Result<Uuid, AppError> {
     let id = asked
         .or(me.user.organization_id)
-        .ok_or_else(ApiError::forbidden)?;
+        .ok_or_else(AppError::forbidden)?;
     let path = state.org_path(id).await?;
     if path.is_none() || !me.sees(path.as_deref()) {
-        return Err(ApiError::unprocessable("organization-not-found"));
+        return Err(AppError::unprocessable("organization-not-found"));
     }
     Ok(id)
 }
 
-fn declared_format(name: Option<&str>, headers: &HeaderMap) -> Result<Option<Format>, ApiError> {
+fn declared_format(name: Option<&str>, headers: &HeaderMap) -> Result<Option<Format>, AppError> {
     if let Some(name) = name {
         return Format::from_name(name)
             .map(Some)
-            .ok_or_else(|| ApiError::bad_request("import-format-unknown").with("format", name));
+            .ok_or_else(|| AppError::bad_request("import-format-unknown").with("format", name));
     }
     Ok(headers
         .get(header::CONTENT_TYPE)
@@ -79,7 +81,7 @@ pub async fn import(
     ApiQuery(q): ApiQuery<ImportQuery>,
     headers: HeaderMap,
     body: Body,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let lang = me.meta.lang;
     run_import(&state, &me, q, &headers, body)
         .await
@@ -88,18 +90,18 @@ pub async fn import(
 
 async fn run_import(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     q: ImportQuery,
     headers: &HeaderMap,
     body: Body,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectCreate)?;
     let organization_id = target_org(state, me, q.organization_id).await?;
     let declared = declared_format(q.format.as_deref(), headers)?;
     // This route has its own limit: files are much larger than JSON requests.
     let limit = state.config.max_import_bytes;
     let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
-        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large").with("limit", limit)
+        AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
     })?;
     let format = import::detect(&bytes, declared)?;
     let refs = References::load(state.store.reader()).await?;
@@ -115,7 +117,7 @@ async fn run_import(
         import::plan(imported, &refs, &target, format, &bytes)
     })
     .await
-    .map_err(|_| ApiError::internal())??;
+    .map_err(|_| AppError::internal())??;
     let count = plan.objects.len();
     let entry = me.entry("object.import", Some("object"), None).details(
         json!({ "count": count, "format": format.name(), "organization_id": organization_id }),
@@ -182,11 +184,11 @@ pub async fn export(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ExportQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     me.require(Action::ObjectRead)?;
     let format = Format::from_name(&q.format)
-        .ok_or_else(|| ApiError::bad_request("export-format-unknown").with("format", &q.format))?;
-    let org_path = me.scope_path(Action::ObjectRead, q.organization_id).await?;
+        .ok_or_else(|| AppError::bad_request("export-format-unknown").with("format", &q.format))?;
+    let org_path = me.scope_path(&state, Action::ObjectRead, q.organization_id).await?;
     let filters = super::spatial::Filters {
         bbox: q.bbox.as_deref(),
         type_code: q.type_code.as_deref(),
@@ -206,7 +208,7 @@ pub async fn export(
     stream_export(state, format, search).await
 }
 
-type Chunk = Result<Bytes, ApiError>;
+type Chunk = Result<Bytes, AppError>;
 
 /// Starts the writer on a blocking thread and answers once it has produced its
 /// first bytes: an error before that (a Shapefile of mixed geometry) is still
@@ -215,7 +217,7 @@ async fn stream_export(
     state: AppState,
     format: Format,
     search: Search,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let (tx, mut rx) = mpsc::channel::<Chunk>(8);
     let handle = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || {
@@ -234,8 +236,8 @@ async fn stream_export(
             error: failed.clone(),
         };
         let written = write_format(format, &mut out, &mut pages)
-            .map_err(ApiError::from)
-            .and_then(|_| out.flush().map_err(|_| ApiError::internal()));
+            .map_err(AppError::from)
+            .and_then(|_| out.flush().map_err(|_| AppError::internal()));
         if let Some(e) = failed.take().or(written.err()) {
             let _ = tx.blocking_send(Err(e));
         }
@@ -243,7 +245,7 @@ async fn stream_export(
     let first = match rx.recv().await {
         Some(Ok(bytes)) => bytes,
         Some(Err(e)) => return Err(e),
-        None => return Err(ApiError::internal()),
+        None => return Err(AppError::internal()),
     };
     let rest = futures_util::stream::unfold(rx, |mut rx| async move {
         let item = rx.recv().await?;
@@ -301,7 +303,7 @@ struct ChannelWriter {
 
 /// The first error of the reading side, shared with the writer so that a
 /// failed read never reaches the client as a complete-looking file.
-type Failure = std::rc::Rc<std::cell::RefCell<Option<ApiError>>>;
+type Failure = std::rc::Rc<std::cell::RefCell<Option<AppError>>>;
 
 impl ChannelWriter {
     fn send(&mut self) -> std::io::Result<()> {

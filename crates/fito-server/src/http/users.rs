@@ -1,13 +1,16 @@
 //! People, by administrators (R-USER-1, R-USER-2, R-ROLE-1) and heads (read).
 //! Every read of someone's record is journalled (R-AUDIT-1).
 
+use crate::app::Actor;
 use super::auth::sea_orm_set;
 use super::people::{checked_person, person_request};
 use super::views::{UserView, optional_text, required_text};
-use crate::auth::{CurrentUser, EntryExt, check_password_policy, one_time_password};
-use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::state::AppState;
+use crate::app::EntryExt;
+use crate::app::passwords::{check_password_policy, one_time_password};
+use crate::http::session::CurrentUser;
+use crate::app::AppError;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -24,16 +27,16 @@ use uuid::Uuid;
 /// does not exist for them.
 async fn user_in_scope(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     id: Uuid,
     action: Action,
-) -> Result<User, ApiError> {
+) -> Result<User, AppError> {
     me.require(action)?;
     // An erased person (R-PD-2) is gone for every user operation.
     let user = users::get(state.store.reader(), id)
         .await?
         .filter(|u| u.status != users::STATUS_DELETED)
-        .ok_or_else(|| ApiError::not_found("user-not-found"))?;
+        .ok_or_else(|| AppError::not_found("user-not-found"))?;
     let path = match user.organization_id {
         Some(org) => state.org_path(org).await?,
         None => None,
@@ -45,18 +48,18 @@ async fn user_in_scope(
 /// Checks that the caller may place a user in organisation `org`.
 async fn org_in_scope(
     state: &AppState,
-    me: &CurrentUser,
+    me: &Actor,
     org: Uuid,
     action: Action,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let path = state.org_path(org).await?;
     if path.is_none() || !me.sees(path.as_deref()) {
-        return Err(ApiError::unprocessable("organization-not-found"));
+        return Err(AppError::unprocessable("organization-not-found"));
     }
     me.require(action)
 }
 
-fn parse_role(role: &str) -> Result<Role, ApiError> {
+fn parse_role(role: &str) -> Result<Role, AppError> {
     Ok(role.parse::<Role>()?)
 }
 
@@ -81,9 +84,9 @@ pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ListQuery>,
-) -> Result<Json<Vec<UserView>>, ApiError> {
+) -> Result<Json<Vec<UserView>>, AppError> {
     me.require(Action::UserRead)?;
-    let org_path = me.org_path.clone().ok_or_else(ApiError::forbidden)?;
+    let org_path = me.org_path.clone().ok_or_else(AppError::forbidden)?;
     let filter = ListFilter {
         include_unplaced: me.sees(None),
         org_path,
@@ -113,7 +116,7 @@ pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<UserView>, ApiError> {
+) -> Result<Json<UserView>, AppError> {
     let user = user_in_scope(&state, &me, id, Action::UserRead).await?;
     state
         .audit
@@ -144,7 +147,7 @@ pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
     ApiJson(body): ApiJson<CreateUserRequest>,
-) -> Result<(StatusCode, Json<CreatedUser>), ApiError> {
+) -> Result<(StatusCode, Json<CreatedUser>), AppError> {
     me.require(Action::UserCreate)?;
     let role = parse_role(&body.role)?;
     org_in_scope(&state, &me, body.organization_id, Action::UserCreate).await?;
@@ -206,7 +209,7 @@ pub async fn update(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<UpdateUserRequest>,
-) -> Result<Json<UserView>, ApiError> {
+) -> Result<Json<UserView>, AppError> {
     let current = user_in_scope(&state, &me, id, Action::UserUpdate).await?;
     let mut model: user::ActiveModel = current.into();
     let mut changed = Vec::new();
@@ -273,16 +276,16 @@ pub async fn activate(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<ActivateRequest>,
-) -> Result<Json<UserView>, ApiError> {
+) -> Result<Json<UserView>, AppError> {
     let current = user_in_scope(&state, &me, id, Action::UserActivate).await?;
     if current.status == STATUS_ACTIVE {
-        return Err(ApiError::conflict("user-already-active"));
+        return Err(AppError::conflict("user-already-active"));
     }
     let role = parse_role(&body.role)?;
     let org = body
         .organization_id
         .or(current.organization_id)
-        .ok_or_else(|| ApiError::unprocessable("user-organization-required"))?;
+        .ok_or_else(|| AppError::unprocessable("user-organization-required"))?;
     org_in_scope(&state, &me, org, Action::UserActivate).await?;
     let now = now_us();
     let mut model: user::ActiveModel = current.into();
@@ -296,12 +299,12 @@ pub async fn activate(
         .entry("user.activate", Some("user"), Some(id.to_string()))
         .details(json!({ "role": role, "organization_id": org }));
     fito_store::audit::append(&txn, vec![entry]).await?;
-    let sent = crate::notify::send(
+    let sent = crate::app::notify::send(
         &txn,
         &[id],
         "account-activated",
         &[],
-        crate::notify::Target { kind: "user", id },
+        crate::app::notify::Target { kind: "user", id },
     )
     .await?;
     txn.commit().await?;
@@ -317,13 +320,13 @@ pub async fn deactivate(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<UserView>, ApiError> {
+) -> Result<Json<UserView>, AppError> {
     let current = user_in_scope(&state, &me, id, Action::UserDeactivate).await?;
     if current.id == me.user.id {
-        return Err(ApiError::conflict("user-cannot-deactivate-self"));
+        return Err(AppError::conflict("user-cannot-deactivate-self"));
     }
     if current.status != STATUS_ACTIVE {
-        return Err(ApiError::conflict("user-not-active"));
+        return Err(AppError::conflict("user-not-active"));
     }
     let now = now_us();
     let mut model: user::ActiveModel = current.into();
@@ -354,12 +357,12 @@ pub async fn set_role(
     me: CurrentUser,
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<RoleRequest>,
-) -> Result<Json<UserView>, ApiError> {
+) -> Result<Json<UserView>, AppError> {
     let current = user_in_scope(&state, &me, id, Action::UserAssignRole).await?;
     let role = parse_role(&body.role)?;
     if current.id == me.user.id {
         // An administrator cannot lock the system out of its last administrator.
-        return Err(ApiError::conflict("user-cannot-change-own-role"));
+        return Err(AppError::conflict("user-cannot-change-own-role"));
     }
     let previous = current.role.clone();
     let mut model: user::ActiveModel = current.into();
@@ -388,7 +391,7 @@ pub async fn reset_password(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<Uuid>,
-) -> Result<Json<PasswordReset>, ApiError> {
+) -> Result<Json<PasswordReset>, AppError> {
     let current = user_in_scope(&state, &me, id, Action::UserResetPassword).await?;
     let password = one_time_password();
     check_password_policy(&password, &current.email, &state.config.auth)?;

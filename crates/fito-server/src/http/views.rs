@@ -1,6 +1,6 @@
 //! What the API shows of stored records. Times are RFC 3339 in UTC.
 
-use crate::error::ApiError;
+use crate::app::AppError;
 use chrono::{DateTime, Utc};
 use fito_store::entity::{organization, user};
 use fito_store::time::to_datetime;
@@ -105,13 +105,9 @@ impl From<organization::Model> for OrganizationView {
     }
 }
 
-/// Checks a required free-text field: trimmed, not empty, not too long.
-pub fn required_text(field: &'static str, value: &str, max: usize) -> Result<String, ApiError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(ApiError::unprocessable("field-required").with("field", field));
-    }
-    optional_text(field, Some(value), max).map(|v| v.unwrap_or_default())
+/// Checks a required free-text field (fito-core's rule, as an application error).
+pub fn required_text(field: &'static str, value: &str, max: usize) -> Result<String, AppError> {
+    Ok(fito_core::text::required(field, value, max)?)
 }
 
 /// An optional free-text field: trimmed, empty means none.
@@ -119,19 +115,8 @@ pub fn optional_text(
     field: &'static str,
     value: Option<&str>,
     max: usize,
-) -> Result<Option<String>, ApiError> {
-    let value = value.map(str::trim).filter(|v| !v.is_empty());
-    if let Some(v) = value {
-        if v.chars().any(char::is_control) {
-            return Err(ApiError::unprocessable("field-invalid-characters").with("field", field));
-        }
-        if v.chars().count() > max {
-            return Err(ApiError::unprocessable("field-too-long")
-                .with("field", field)
-                .with("max", max));
-        }
-    }
-    Ok(value.map(str::to_string))
+) -> Result<Option<String>, AppError> {
+    Ok(fito_core::text::optional(field, value, max)?)
 }
 
 /// Whether a browser shows a file (a PDF preview) or saves it.

@@ -96,7 +96,7 @@ impl TestApp {
             .await
             .expect("database");
         store.migrate().await.expect("migrations");
-        let first = fito_server::bootstrap::first_administrator(&store, &config)
+        let first = fito_server::app::bootstrap::first_administrator(&store, &config)
             .await
             .expect("bootstrap")
             .expect("an empty system gets a first administrator");

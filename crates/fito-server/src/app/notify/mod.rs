@@ -2,9 +2,14 @@
 //! they tell of, so a rolled-back change never notifies anybody. The text is made
 //! from the Fluent message `notification-<kind>` in the reader's language.
 
-use crate::error::ApiError;
-use crate::live::Sent;
-use crate::state::AppState;
+use crate::app::AppError;
+pub mod fcm;
+pub mod live;
+pub mod push_outbox;
+
+pub use live::Sent;
+
+use crate::http::state::AppState;
 use fito_core::permission::in_subtree;
 use fito_store::ConnectionTrait;
 use fito_store::notifications::{self, Notification};
@@ -40,7 +45,7 @@ pub async fn send<C: ConnectionTrait>(
     kind: &str,
     args: &[(&str, String)],
     target: Target<'_>,
-) -> Result<Sent, ApiError> {
+) -> Result<Sent, AppError> {
     debug_assert!(KINDS.contains(&kind), "not a service notification: {kind}");
     let now = fito_store::time::now_us();
     let args: serde_json::Map<String, serde_json::Value> = args
@@ -74,7 +79,7 @@ pub async fn send<C: ConnectionTrait>(
 
 /// The active Heads who see a record of the organisation at `org_path`: those of
 /// that organisation and of every organisation above it.
-pub async fn heads_over(state: &AppState, org_path: &str) -> Result<Vec<Uuid>, ApiError> {
+pub async fn heads_over(state: &AppState, org_path: &str) -> Result<Vec<Uuid>, AppError> {
     let filter = ListFilter {
         org_path: "/".into(),
         role: Some("head".into()),

@@ -3,7 +3,7 @@
 //! committed before it answers. Mutations do not come here: they append their entry
 //! in their own transaction.
 
-use crate::error::ApiError;
+use crate::app::AppError;
 use fito_store::Store;
 use fito_store::audit::NewEntry;
 use tokio::sync::{mpsc, oneshot};
@@ -42,7 +42,7 @@ impl AuditWriter {
     }
 
     /// Records an entry and waits until it is committed.
-    pub async fn record(&self, entry: NewEntry) -> Result<(), ApiError> {
+    pub async fn record(&self, entry: NewEntry) -> Result<(), AppError> {
         let (done, committed) = oneshot::channel();
         self.jobs
             .send(Job {
@@ -50,10 +50,10 @@ impl AuditWriter {
                 done: Some(done),
             })
             .await
-            .map_err(|_| ApiError::unavailable())?;
+            .map_err(|_| AppError::unavailable())?;
         match committed.await {
             Ok(true) => Ok(()),
-            _ => Err(ApiError::unavailable()),
+            _ => Err(AppError::unavailable()),
         }
     }
 

@@ -8,8 +8,8 @@
 //! is kept until a minute before it expires.
 
 use crate::config::FcmConfig;
-use crate::egress::{Egress, EgressError};
-use crate::push_outbox::Outcome;
+use crate::app::egress::{Egress, EgressError};
+use crate::app::notify::push_outbox::Outcome;
 use anyhow::Context;
 use rsa::pkcs1v15::SigningKey;
 use rsa::pkcs8::DecodePrivateKey;

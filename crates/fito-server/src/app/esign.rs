@@ -4,9 +4,8 @@
 //! refusals into translated API errors.
 
 use crate::config::SignatureConfig;
-use crate::egress::{Egress, EgressError};
-use crate::error::ApiError;
-use axum::http::StatusCode;
+use crate::app::egress::{Egress, EgressError};
+use crate::app::{AppError, Kind};
 use fito_sign::{Policy, Refusal, Revocation, RevocationPolicy, TrustStore, Verifier};
 use sha2::Digest;
 use std::path::{Path, PathBuf};
@@ -154,10 +153,9 @@ impl Signatures {
         *self.verifiers.write().expect("verifiers lock") = fresh;
     }
 
-    pub fn current(&self) -> Result<Arc<Verifiers>, ApiError> {
+    pub fn current(&self) -> Result<Arc<Verifiers>, AppError> {
         if self.trust.is_empty() {
-            return Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
+            return Err(AppError::new(Kind::Unavailable,
                 "signature-not-configured",
             ));
         }
@@ -232,6 +230,6 @@ fn build(config: &SignatureConfig, trust: &TrustStore, crl_dir: &Path) -> Verifi
 }
 
 /// A refused signature as an API error: the refusal's own code and message.
-pub fn refused(r: &Refusal) -> ApiError {
-    ApiError::unprocessable(r.code())
+pub fn refused(r: &Refusal) -> AppError {
+    AppError::unprocessable(r.code())
 }

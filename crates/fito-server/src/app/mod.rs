@@ -1,8 +1,35 @@
-//! What every handler can reach: the store, configuration, messages, password
-//! hashing, the audit writer and a cache of organisation paths.
+//! The use-case layer: every operation that changes or reads data, for the HTTP API,
+//! sync, import and the command line alike. A use case takes an [`Actor`] and typed
+//! input and returns typed output or an [`AppError`]; it owns the transaction (a
+//! [`Unit`]), the journal entries and the notifications. Nothing here knows HTTP
+//! (`tests/layers.rs` checks the imports).
 
-use crate::audit_writer::AuditWriter;
-use crate::auth::Passwords;
+pub mod actor;
+pub mod acts;
+pub mod audit_writer;
+pub mod backup;
+pub mod bootstrap;
+pub mod egress;
+pub mod error;
+pub mod esign;
+pub mod files;
+pub mod import;
+pub mod jobs;
+pub mod metrics;
+pub mod notify;
+pub mod objects;
+pub mod orgs;
+pub mod passwords;
+pub mod privacy;
+pub mod surveys;
+pub mod unit;
+
+pub use actor::{Actor, EntryExt, RequestMeta};
+pub use error::{AppError, Kind};
+pub use unit::Unit;
+
+use crate::app::audit_writer::AuditWriter;
+use crate::app::passwords::Passwords;
 use crate::config::Config;
 use crate::i18n::I18n;
 use fito_store::Store;
@@ -10,8 +37,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use uuid::Uuid;
 
+/// What every use case can reach: the store, configuration, password hashing, the
+/// audit writer, files, signatures, live updates and a cache of organisation paths.
 #[derive(Clone)]
-pub struct AppState {
+pub struct App {
     pub store: Store,
     pub config: Arc<Config>,
     pub i18n: Arc<I18n>,
@@ -20,9 +49,7 @@ pub struct AppState {
     /// Where document and act PDF bytes are kept (R-DOC-1, R-ACT-3).
     pub files: Arc<fito_files::BlobStore>,
     /// NCA certificates, CRLs and verifiers (R-AUTH-2, R-ACT-2).
-    pub signatures: Arc<crate::esign::Signatures>,
-    /// Requests per client IP (R-SEC-1).
-    pub limits: Arc<crate::rate_limit::Limits>,
+    pub signatures: Arc<esign::Signatures>,
     /// Organisation id → materialised path. A path never changes once created,
     /// so entries never go stale.
     org_paths: Arc<RwLock<HashMap<Uuid, String>>>,
@@ -30,35 +57,33 @@ pub struct AppState {
     /// whose fonts are missing still serves everything but PDFs.
     acts: Arc<tokio::sync::OnceCell<Arc<fito_acts::ActRenderer>>>,
     /// Live updates fanned out to open streams, across instances (R-NOTIF-1, R-OPS-3).
-    pub live: Arc<crate::live::Live>,
+    pub live: Arc<notify::live::Live>,
     /// Prometheus counters of this process (R-OPS-2).
-    pub metrics: Arc<crate::metrics::Metrics>,
+    pub metrics: Arc<metrics::Metrics>,
     /// Scheduled jobs, each run by one instance at a time (R-OPS-3).
-    pub jobs: crate::jobs::Runner,
+    pub jobs: jobs::Runner,
     /// Web Push, when `[push]` is configured (R-NOTIF-1).
-    pub push: Option<Arc<crate::push_outbox::Pusher>>,
+    pub push: Option<Arc<notify::push_outbox::Pusher>>,
     /// Set true when the server stops: streams end, jobs stop.
     stop: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
-impl AppState {
+impl App {
     pub fn new(
         store: Store,
         config: Config,
         audit: AuditWriter,
-        signatures: Arc<crate::esign::Signatures>,
+        signatures: Arc<esign::Signatures>,
         files: fito_files::BlobStore,
-    ) -> AppState {
+    ) -> App {
         let passwords = Passwords::new(&config.auth);
-        let limits = Arc::new(crate::rate_limit::Limits::new(&config.rate_limit));
         let (stop, stopping) = tokio::sync::watch::channel(false);
-        AppState {
-            live: Arc::new(crate::live::Live::new(store.clone(), stopping.clone())),
+        App {
+            live: Arc::new(notify::live::Live::new(store.clone(), stopping.clone())),
             metrics: Arc::default(),
-            jobs: crate::jobs::Runner::new(store.clone(), stopping),
+            jobs: jobs::Runner::new(store.clone(), stopping),
             push: None,
             stop: Arc::new(stop),
-            limits,
             store,
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()),
@@ -72,7 +97,7 @@ impl AppState {
     }
 
     /// Web Push, when configured.
-    pub fn pusher(&self) -> Option<&Arc<crate::push_outbox::Pusher>> {
+    pub fn pusher(&self) -> Option<&Arc<notify::push_outbox::Pusher>> {
         self.push.as_ref()
     }
 
@@ -82,7 +107,7 @@ impl AppState {
     }
 
     /// The act renderer (R-ACT-1), made once.
-    pub async fn acts(&self) -> Result<Arc<fito_acts::ActRenderer>, crate::error::ApiError> {
+    pub async fn acts(&self) -> Result<Arc<fito_acts::ActRenderer>, AppError> {
         let config = self.config.acts.clone();
         self.acts
             .get_or_try_init(|| async move {
@@ -95,18 +120,29 @@ impl AppState {
                 }
                 tokio::task::spawn_blocking(move || fito_acts::ActRenderer::new(rc))
                     .await
-                    .map_err(|_| crate::error::ApiError::internal())?
+                    .map_err(|_| AppError::internal())?
                     .map(Arc::new)
                     .map_err(|e| {
                         tracing::error!(error = %e, "act renderer cannot start");
-                        crate::error::ApiError::new(
-                            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                            "act-render-failed",
-                        )
+                        AppError::new(Kind::Unavailable, "act-render-failed")
                     })
             })
             .await
             .cloned()
+    }
+
+    /// Checks that `actor` may act with `action` on a record of organisation `org`:
+    /// the role table, then the subtree (R-ROLE-1, R-ORG-1). Outside the subtree the
+    /// record does not exist for them: the answer is its `not_found` code.
+    pub async fn check_scope(
+        &self,
+        actor: &Actor,
+        action: fito_core::Action,
+        org: Uuid,
+        not_found: &'static str,
+    ) -> Result<(), AppError> {
+        let path = self.org_path(org).await?;
+        actor.require_in(action, path.as_deref(), not_found)
     }
 
     /// The path of an organisation, from the cache or the database.

@@ -1,9 +1,9 @@
 //! Extractors that turn raw requests into checked values, refusing bad input with a
 //! translated problem instead of axum's plain-text rejections.
 
-use crate::error::ApiError;
+use crate::app::{AppError, Kind, RequestMeta};
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -16,9 +16,9 @@ use std::net::SocketAddr;
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
-    type Rejection = ApiError;
+    type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
         let is_json = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -29,8 +29,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
             });
         if !is_json {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            return Err(AppError::new(Kind::UnsupportedMediaType,
                 "request-unsupported-media-type",
             ));
         }
@@ -45,10 +44,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large")
+                AppError::new(Kind::TooLarge, "request-too-large")
                     .with("limit", state.config.max_body_bytes)
             } else {
-                ApiError::bad_request("request-malformed-json")
+                AppError::bad_request("request-malformed-json")
             }
         })?;
         parse_json(&bytes).map(ApiJson)
@@ -57,7 +56,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
 
 /// Reads and drops an oversize body (up to a cap) before answering 413: a client
 /// still sending when the connection closes would see a reset instead of our answer.
-async fn refuse_oversize(req: Request, limit: usize) -> ApiError {
+async fn refuse_oversize(req: Request, limit: usize) -> AppError {
     use futures_util::StreamExt;
     const DRAIN_CAP: usize = 32 * 1024 * 1024;
     let mut stream = req.into_body().into_data_stream();
@@ -68,16 +67,16 @@ async fn refuse_oversize(req: Request, limit: usize) -> ApiError {
             break;
         }
     }
-    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large").with("limit", limit)
+    AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
 }
 
-pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         if !inner.is_data() {
-            return ApiError::bad_request("request-malformed-json");
+            return AppError::bad_request("request-malformed-json");
         }
         let message = inner.to_string();
         let quoted = |prefix: &str| {
@@ -93,15 +92,15 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             } else {
                 path
             };
-            ApiError::unprocessable("request-unknown-field").with("field", field)
+            AppError::unprocessable("request-unknown-field").with("field", field)
         } else if let Some(field) = quoted("missing field `") {
-            ApiError::unprocessable("request-missing-field").with("field", join_path(&path, &field))
+            AppError::unprocessable("request-missing-field").with("field", join_path(&path, &field))
         } else {
-            ApiError::unprocessable("request-invalid-field").with("field", path)
+            AppError::unprocessable("request-invalid-field").with("field", path)
         }
     })?;
     de.end()
-        .map_err(|_| ApiError::bad_request("request-malformed-json"))?;
+        .map_err(|_| AppError::bad_request("request-malformed-json"))?;
     Ok(value)
 }
 
@@ -117,13 +116,13 @@ fn join_path(path: &str, field: &str) -> String {
 pub struct ApiQuery<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
-    type Rejection = ApiError;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         let query = parts.uri.query().unwrap_or("");
         let de = serde_urlencoded_de(query);
         de.map(ApiQuery)
-            .map_err(|param| ApiError::bad_request("request-invalid-query").with("param", param))
+            .map_err(|param| AppError::bad_request("request-invalid-query").with("param", param))
     }
 }
 
@@ -141,24 +140,14 @@ fn serde_urlencoded_de<T: DeserializeOwned>(query: &str) -> Result<T, String> {
     })
 }
 
-/// Facts about the caller kept in the audit journal (R-AUDIT-1, R-TECH-1): IP address,
-/// and the device id, OS and app version the mobile app sends. Nothing else.
-#[derive(Debug, Clone)]
-pub struct RequestMeta {
-    pub ip: Option<String>,
-    pub device_id: Option<String>,
-    pub os: Option<String>,
-    pub app_version: Option<String>,
-    pub lang: Lang,
-}
-
+/// The journal's facts about the caller, for handlers that run before sign-in.
 impl FromRequestParts<AppState> for RequestMeta {
-    type Rejection = ApiError;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         Ok(request_meta(
             parts,
-            crate::tls::forwarded_trusted(&state.config, parts),
+            crate::http::tls::forwarded_trusted(&state.config, parts),
         ))
     }
 }

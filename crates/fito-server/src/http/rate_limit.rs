@@ -4,11 +4,11 @@
 //! account lockout (that one is in the database and holds across instances).
 
 use crate::config::RateLimitConfig;
-use crate::error::ApiError;
-use crate::extract::request_meta;
-use crate::state::AppState;
+use crate::app::{AppError, Kind};
+use crate::http::extract::request_meta;
+use crate::http::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
@@ -96,7 +96,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    let ip = request_meta(&parts, crate::tls::forwarded_trusted(&state.config, &parts))
+    let ip = request_meta(&parts, crate::http::tls::forwarded_trusted(&state.config, &parts))
         .ip
         .unwrap_or_else(|| "unknown".into());
     let now = Instant::now();
@@ -109,7 +109,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     .and_then(|_| limits.api.take(&ip, now));
     if let Err(wait) = verdict {
         tracing::warn!(ip = %ip, path = %parts.uri.path(), "rate limit reached");
-        let mut response = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited")
+        let mut response = AppError::new(Kind::TooManyRequests, "rate-limited")
             .with("seconds", wait)
             .into_response();
         if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {

@@ -2,10 +2,9 @@
 //! names, and its refusals as translated API errors.
 
 use crate::config::Config;
-use crate::egress::Egress;
-use crate::error::ApiError;
-use crate::state::AppState;
-use axum::http::StatusCode;
+use crate::app::egress::Egress;
+use crate::app::{AppError, Kind};
+use crate::http::state::AppState;
 use fito_files::{BlobStore, GetError, PutError, S3Config};
 
 /// The configured store: an S3-compatible one, or `<data_dir>/files`. The S3
@@ -34,47 +33,46 @@ pub fn blob_store(config: &Config, egress: &Egress) -> anyhow::Result<BlobStore>
     Ok(BlobStore::S3(store))
 }
 
-impl From<PutError> for ApiError {
+impl From<PutError> for AppError {
     fn from(e: PutError) -> Self {
         match e {
             PutError::TooLarge { limit } => {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "document-too-large")
+                AppError::new(Kind::TooLarge, "document-too-large")
                     .with("limit_mb", limit.div_ceil(1024 * 1024))
             }
-            PutError::Interrupted(_) => ApiError::bad_request("document-interrupted"),
-            PutError::Empty => ApiError::unprocessable("document-empty"),
+            PutError::Interrupted(_) => AppError::bad_request("document-interrupted"),
+            PutError::Empty => AppError::unprocessable("document-empty"),
             PutError::Image(format) => {
-                ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "document-image-refused")
+                AppError::new(Kind::UnsupportedMediaType, "document-image-refused")
                     .with("format", format)
             }
-            PutError::Unsupported => ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            PutError::Unsupported => AppError::new(Kind::UnsupportedMediaType,
                 "document-type-unsupported",
             ),
             other => {
                 tracing::error!(error = %other, "file store write failed");
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "document-storage-failed")
+                AppError::new(Kind::Unavailable, "document-storage-failed")
             }
         }
     }
 }
 
-impl From<GetError> for ApiError {
+impl From<GetError> for AppError {
     fn from(e: GetError) -> Self {
         match e {
             GetError::NotFound | GetError::InvalidAddress => {
-                ApiError::not_found("document-not-found")
+                AppError::not_found("document-not-found")
             }
             other => {
                 tracing::error!(error = %other, "file store read failed");
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "document-storage-failed")
+                AppError::new(Kind::Unavailable, "document-storage-failed")
             }
         }
     }
 }
 
 /// Stores bytes the server made itself (an act's PDF); returns their SHA-256.
-pub async fn store_bytes(state: &AppState, bytes: Vec<u8>) -> Result<String, ApiError> {
+pub async fn store_bytes(state: &AppState, bytes: Vec<u8>) -> Result<String, AppError> {
     let size = bytes.len() as u64;
     let stream = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(bytes))]);
     let stored = state
@@ -83,16 +81,16 @@ pub async fn store_bytes(state: &AppState, bytes: Vec<u8>) -> Result<String, Api
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "storing generated file failed");
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "document-storage-failed")
+            AppError::new(Kind::Unavailable, "document-storage-failed")
         })?;
     Ok(stored.sha256)
 }
 
 /// Reads a stored blob whole (act PDFs: a few hundred kilobytes).
-pub async fn read_all(state: &AppState, sha256: &str) -> Result<Vec<u8>, ApiError> {
+pub async fn read_all(state: &AppState, sha256: &str) -> Result<Vec<u8>, AppError> {
     let download = state.files.open(sha256).await?;
     download.into_bytes().await.map_err(|e| {
         tracing::error!(error = %e, "file store read failed");
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "document-storage-failed")
+        AppError::new(Kind::Unavailable, "document-storage-failed")
     })
 }

@@ -1,17 +1,11 @@
 //! Prometheus metrics (R-OPS-2), hand-written: a few counters, gauges and one
-//! histogram do not need a metrics framework. `GET /metrics` answers in the text
-//! exposition format, only to a caller with the bearer token from `[metrics]`.
+//! histogram do not need a metrics framework. `http::metrics` serves them
+//! in the text exposition format.
 
-use crate::state::AppState;
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Instant;
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 11] = [
@@ -165,69 +159,4 @@ fn escape(label: &str) -> String {
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\n', "\\n")
-}
-
-/// Route layer: counts each matched request under its route template (never the
-/// concrete path, which would carry ids).
-pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
-    let method = request.method().as_str().to_string();
-    let started = Instant::now();
-    let response = next.run(request).await;
-    state.metrics.observe_http(
-        &method,
-        &route,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64(),
-    );
-    response
-}
-
-/// `GET /metrics`: the bearer token from `[metrics] token`, compared in constant
-/// time; no token configured → 404, wrong or missing token → 401.
-pub async fn endpoint(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let Some(expected) = state
-        .config
-        .metrics
-        .token
-        .as_deref()
-        .filter(|t| !t.is_empty())
-    else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    let same = {
-        use sha2::{Digest, Sha256};
-        let (a, b) = (Sha256::digest(given), Sha256::digest(expected));
-        a.iter()
-            .zip(b.iter())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
-    };
-    if !same {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let reader = state.store.reader();
-    let pending = fito_store::push::count(reader, fito_store::push::PENDING)
-        .await
-        .unwrap_or(-1);
-    let failed = fito_store::push::count(reader, fito_store::push::FAILED)
-        .await
-        .unwrap_or(-1);
-    (
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        state.metrics.render((pending, failed)),
-    )
-        .into_response()
 }

@@ -6,10 +6,9 @@
 //! All or nothing: the whole file is read and every feature checked before
 //! anything is written, and the write is one transaction with one journal entry.
 
-use crate::error::ApiError;
+use crate::app::{AppError, Kind};
 use crate::http::objects::{bbox_of, feature};
 use crate::i18n::{I18n, Lang};
-use axum::http::StatusCode;
 use fito_core::{Bin, Iin};
 use fito_geo::formats::geojson::geometry_to_json;
 use fito_geo::formats::{csv, geojson, kml, shapefile};
@@ -103,12 +102,12 @@ const IMAGE_MAGIC: &[(usize, &[u8])] = &[
     (4, b"ftypavif"),
 ];
 
-fn refused(code: &'static str) -> ApiError {
-    ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, code)
+fn refused(code: &'static str) -> AppError {
+    AppError::new(Kind::UnsupportedMediaType, code)
 }
 
 /// The format the content shows: zip magic, XML, or JSON; `None` for other text.
-fn sniff(bytes: &[u8]) -> Result<Option<Format>, ApiError> {
+fn sniff(bytes: &[u8]) -> Result<Option<Format>, AppError> {
     if IMAGE_MAGIC
         .iter()
         .any(|(at, magic)| bytes.get(*at..at + magic.len()) == Some(magic))
@@ -138,9 +137,9 @@ fn sniff(bytes: &[u8]) -> Result<Option<Format>, ApiError> {
 
 /// Decides the format: the content where it shows one (a declared format that
 /// disagrees is refused), else what the caller declared, else CSV.
-pub fn detect(bytes: &[u8], declared: Option<Format>) -> Result<Format, ApiError> {
+pub fn detect(bytes: &[u8], declared: Option<Format>) -> Result<Format, AppError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::unprocessable("import-file-empty"));
+        return Err(AppError::unprocessable("import-file-empty"));
     }
     match (sniff(bytes)?, declared) {
         (Some(found), Some(said)) if found != said => Err(refused("import-format-mismatch")
@@ -153,7 +152,7 @@ pub fn detect(bytes: &[u8], declared: Option<Format>) -> Result<Format, ApiError
 }
 
 /// Reads every feature (blocking: run it off the async threads for big files).
-pub fn read(format: Format, bytes: &[u8]) -> Result<Imported, ApiError> {
+pub fn read(format: Format, bytes: &[u8]) -> Result<Imported, AppError> {
     let opts = ValidationOptions::default();
     let read = match format {
         Format::GeoJson => geojson::read(bytes, &opts),
@@ -161,9 +160,9 @@ pub fn read(format: Format, bytes: &[u8]) -> Result<Imported, ApiError> {
         Format::Csv => csv::read(bytes, &opts),
         Format::Shapefile => shapefile::read_zip(std::io::Cursor::new(bytes), &opts),
     };
-    let imported = read.map_err(ApiError::from)?;
+    let imported = read.map_err(AppError::from)?;
     if imported.features.is_empty() {
-        return Err(ApiError::unprocessable("import-file-no-features"));
+        return Err(AppError::unprocessable("import-file-no-features"));
     }
     Ok(imported)
 }
@@ -177,7 +176,7 @@ pub struct References {
 }
 
 impl References {
-    pub async fn load<C: ConnectionTrait>(conn: &C) -> Result<References, ApiError> {
+    pub async fn load<C: ConnectionTrait>(conn: &C) -> Result<References, AppError> {
         use fito_store::reference;
         Ok(References {
             types: reference::object_types(conn)
@@ -239,7 +238,7 @@ pub fn plan(
     target: &Target,
     format: Format,
     bytes: &[u8],
-) -> Result<Plan, ApiError> {
+) -> Result<Plan, AppError> {
     let mut ignored = BTreeSet::new();
     let mut objects = Vec::with_capacity(imported.features.len());
     for (i, f) in imported.features.into_iter().enumerate() {
@@ -263,13 +262,13 @@ pub fn plan(
 }
 
 /// A refusal of one feature's attributes, wrapped so the message names it.
-fn at_feature(e: ApiError, feature: usize, line: Option<u64>) -> ApiError {
+fn at_feature(e: AppError, feature: usize, line: Option<u64>) -> AppError {
     let mut args = vec![("feature", feature.to_string())];
     args.extend(line.map(|l| ("line", l.to_string())));
     args.push(("reason", e.code.to_string()));
     args.extend(e.args);
-    ApiError {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
+    AppError {
+        kind: crate::app::Kind::Unprocessable,
         code: "import-feature-invalid",
         args,
     }
@@ -277,7 +276,7 @@ fn at_feature(e: ApiError, feature: usize, line: Option<u64>) -> ApiError {
 
 /// Fills in `$where` and `$problem` of `import-feature-invalid` in `lang`: the
 /// inner refusal has its own message, which Fluent cannot nest by itself.
-pub fn localise(mut e: ApiError, i18n: &I18n, lang: Lang) -> ApiError {
+pub fn localise(mut e: AppError, i18n: &I18n, lang: Lang) -> AppError {
     if e.code != "import-feature-invalid" {
         return e;
     }
@@ -335,15 +334,15 @@ fn text(f: &Feature, key: &str) -> Option<String> {
     (!value.is_empty()).then_some(value)
 }
 
-fn to_object(f: Feature, refs: &References, target: &Target) -> Result<Object, ApiError> {
+fn to_object(f: Feature, refs: &References, target: &Target) -> Result<Object, AppError> {
     use crate::http::views::{optional_text, required_text};
     let type_code = text(&f, "type")
         .or_else(|| target.default_type.clone())
-        .ok_or_else(|| ApiError::unprocessable("object-type-unknown"))?;
+        .ok_or_else(|| AppError::unprocessable("object-type-unknown"))?;
     let needs = refs
         .types
         .get(&type_code)
-        .ok_or_else(|| ApiError::unprocessable("object-type-unknown"))?;
+        .ok_or_else(|| AppError::unprocessable("object-type-unknown"))?;
     let is_point = f.geometry.as_point().is_some();
     let fits = match needs.as_str() {
         "point" => is_point,
@@ -352,21 +351,21 @@ fn to_object(f: Feature, refs: &References, target: &Target) -> Result<Object, A
     };
     if !fits {
         return Err(
-            ApiError::unprocessable("object-type-geometry-mismatch").with("geometry", needs)
+            AppError::unprocessable("object-type-geometry-mismatch").with("geometry", needs)
         );
     }
     let kato = text(&f, "kato");
     if kato.as_ref().is_some_and(|k| !refs.katos.contains(k)) {
-        return Err(ApiError::unprocessable("object-kato-unknown"));
+        return Err(AppError::unprocessable("object-kato-unknown"));
     }
     let crop = text(&f, "crop");
     if crop.as_ref().is_some_and(|c| !refs.crops.contains(c)) {
-        return Err(ApiError::unprocessable("object-crop-unknown"));
+        return Err(AppError::unprocessable("object-crop-unknown"));
     }
     let (owner_kind, owner_bin, owner_iin) = owner(&f)?;
     let owner_name = optional_text("owner_name", text(&f, "owner_name").as_deref(), 300)?;
     if owner_kind.is_some() != owner_name.is_some() {
-        return Err(ApiError::unprocessable("object-owner-invalid"));
+        return Err(AppError::unprocessable("object-owner-invalid"));
     }
     let b = bbox_of(&f.geometry);
     Ok(Object {
@@ -402,14 +401,14 @@ type OwnerParts = (Option<String>, Option<String>, Option<String>);
 
 /// A legal entity with a checked BIN or a person with a checked IIN; the kind
 /// may be left out when the number says which.
-fn owner(f: &Feature) -> Result<OwnerParts, ApiError> {
+fn owner(f: &Feature) -> Result<OwnerParts, AppError> {
     let (bin, iin) = (text(f, "owner_bin"), text(f, "owner_iin"));
     let kind = text(f, "owner_kind").or_else(|| match (&bin, &iin) {
         (Some(_), None) => Some("legal_entity".into()),
         (None, Some(_)) => Some("person".into()),
         _ => None,
     });
-    let invalid = || ApiError::unprocessable("object-owner-invalid");
+    let invalid = || AppError::unprocessable("object-owner-invalid");
     match kind.as_deref() {
         None if bin.is_none() && iin.is_none() => Ok((None, None, None)),
         Some("legal_entity") if iin.is_none() => {
@@ -435,7 +434,7 @@ pub async fn write(
     objects: &[Object],
     entry: NewEntry,
     progress: &(dyn Fn(u64) + Sync),
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let txn = store.begin().await?;
     let mut done = 0u64;
     for chunk in objects.chunks(BATCH) {

@@ -10,8 +10,8 @@
 //! A build without `web/dist` (a fresh checkout, the Rust tests) still compiles
 //! (`allow_missing`): the server then answers 404 for the app's paths.
 
-use crate::error::ApiError;
-use crate::state::AppState;
+use crate::app::{AppError, Kind};
+use crate::http::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -101,14 +101,14 @@ pub async fn fallback(State(state): State<AppState>, request: Request) -> Respon
     let path = request.uri().path().to_string();
     let is_api = path == "/api" || path.starts_with("/api/") || path.starts_with("/ogc");
     if is_api {
-        return ApiError::not_found("not-found").into_response();
+        return AppError::not_found("not-found").into_response();
     }
     let head = request.method() == Method::HEAD;
     if request.method() != Method::GET && !head {
-        return ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed").into_response();
+        return AppError::new(Kind::MethodNotAllowed, "method-not-allowed").into_response();
     }
     let Some(relative) = clean(&path) else {
-        return ApiError::not_found("not-found").into_response();
+        return AppError::not_found("not-found").into_response();
     };
     if !relative.is_empty()
         && let Some(data) = read(&state, &relative).await
@@ -122,11 +122,11 @@ pub async fn fallback(State(state): State<AppState>, request: Request) -> Respon
         .next()
         .is_some_and(|name| name.contains('.'));
     if looks_like_file {
-        return ApiError::not_found("not-found").into_response();
+        return AppError::not_found("not-found").into_response();
     }
     match read(&state, "index.html").await {
         Some(data) => answer("index.html", data, head),
-        None => ApiError::not_found("not-found").into_response(),
+        None => AppError::not_found("not-found").into_response(),
     }
 }
 

@@ -10,9 +10,9 @@
 //! the language the device subscribed in; nothing else about anyone.
 
 use crate::config::PushConfig;
-use crate::egress::{Egress, EgressError};
+use crate::app::egress::{Egress, EgressError};
 use crate::i18n::{I18n, Lang};
-use crate::metrics::Metrics;
+use crate::app::metrics::Metrics;
 use fito_push::{PushMessage, Subscription, Vapid, VapidKey, build_request};
 use fito_store::Store;
 use fito_store::push::{self, Delivery};
@@ -32,7 +32,7 @@ pub struct Pusher {
     metrics: Arc<Metrics>,
     config: PushConfig,
     /// FCM for registration tokens (`fcm:` subscriptions), when `[push.fcm]` is set.
-    fcm: Option<crate::fcm::Fcm>,
+    fcm: Option<crate::app::notify::fcm::Fcm>,
 }
 
 /// The VAPID key every instance uses: made by the first to start, kept in the
@@ -74,7 +74,7 @@ impl Pusher {
         let key = vapid_key(&store).await?;
         let vapid = Vapid::new(key, subject)?;
         let fcm = match &config.fcm {
-            Some(fcm) => Some(crate::fcm::Fcm::load(fcm, egress.clone())?),
+            Some(fcm) => Some(crate::app::notify::fcm::Fcm::load(fcm, egress.clone())?),
             None => None,
         };
         Ok(Some(Pusher {
@@ -184,7 +184,7 @@ impl Pusher {
     }
 
     async fn send(&self, d: &Delivery) -> Outcome {
-        if let Some(token) = d.endpoint.strip_prefix(crate::fcm::ENDPOINT_PREFIX) {
+        if let Some(token) = d.endpoint.strip_prefix(crate::app::notify::fcm::ENDPOINT_PREFIX) {
             return match &self.fcm {
                 Some(fcm) => fcm.send(token, &self.message(d)).await,
                 None => Outcome::Fail("FCM is not configured".into()),

@@ -442,7 +442,7 @@ pub async fn restore(
         .parent()
         .and_then(|p| list(p).ok())
         .and_then(|l| l.last().cloned());
-    crate::bootstrap::privacy_keys(&store, config).await?;
+    crate::app::bootstrap::privacy_keys(&store, config).await?;
     reapply_erasures(&store, newest.as_deref(), &live_erasures).await?;
     store.close().await;
     Ok(manifest)
@@ -695,7 +695,7 @@ fn parents_first(rows: Vec<serde_json::Value>, column: &str, key: &str) -> Vec<s
 
 /// Automatic backups while serving (`[backup] dir`, every `interval_minutes`, keeping
 /// the newest `keep`). A failed backup is logged and tried again next time.
-pub fn schedule(jobs: &crate::jobs::Runner, store: Store, config: std::sync::Arc<Config>) {
+pub fn schedule(jobs: &crate::app::jobs::Runner, store: Store, config: std::sync::Arc<Config>) {
     let Some(dir) = config.backup.dir.clone() else {
         return;
     };

@@ -1,7 +1,7 @@
 //! First start: the root organisation and the first administrator, whose one-time
 //! password is shown once.
 
-use crate::auth::{Passwords, one_time_password};
+use crate::app::passwords::{Passwords, one_time_password};
 use crate::config::Config;
 use crate::i18n::{I18n, Lang};
 use fito_store::audit::NewEntry;
@@ -156,7 +156,7 @@ pub async fn reset_password(
     fito_store::sessions::revoke_all_for_user(&txn, user_id, now).await?;
     fito_store::sessions::clear_failures(
         &txn,
-        &crate::auth::sha256_hex(email),
+        &crate::app::passwords::sha256_hex(email),
         now - 86_400_000_000,
     )
     .await?;

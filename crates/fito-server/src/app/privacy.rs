@@ -1,0 +1,16 @@
+//! Personal data (R-PD-1..4): the policy in force and people's consent to it.
+
+use crate::app::{App, AppError};
+use chrono::Utc;
+use uuid::Uuid;
+
+/// Today's date in UTC, `YYYY-MM-DD`: policies take effect by date.
+pub fn today() -> String {
+    Utc::now().date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// The version of the policy in force that `user` has not accepted yet, if any
+/// (R-PD-1: until they do, they may only read it, accept it and see their own data).
+pub async fn consent_pending(app: &App, user: Uuid) -> Result<Option<String>, AppError> {
+    Ok(fito_store::privacy::consent_pending(app.store.reader(), user, &today()).await?)
+}
