@@ -39,7 +39,10 @@ mod tests {
     #[test]
     fn text_is_trimmed_bounded_and_free_of_control_characters() {
         assert_eq!(required("name", "  Алма  ", 10).unwrap(), "Алма");
-        assert_eq!(required("name", "   ", 10).unwrap_err().code, "field-required");
+        assert_eq!(
+            required("name", "   ", 10).unwrap_err().code,
+            "field-required"
+        );
         assert_eq!(optional("note", Some(" "), 10).unwrap(), None);
         assert_eq!(
             optional("note", Some("a\u{0}b"), 10).unwrap_err().code,
@@ -47,6 +50,9 @@ mod tests {
         );
         // Length counts characters, not bytes: ten Kazakh letters fit in ten.
         assert!(required("name", "әәәәәәәәәә", 10).is_ok());
-        assert_eq!(required("name", "әәәәәәәәәәә", 10).unwrap_err().code, "field-too-long");
+        assert_eq!(
+            required("name", "әәәәәәәәәәә", 10).unwrap_err().code,
+            "field-too-long"
+        );
     }
 }

@@ -293,7 +293,8 @@ async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<ExitCode
             let email = fito_core::Email::parse(&email)
                 .map_err(|_| anyhow::anyhow!("not a valid e-mail address: {email}"))?;
             let password =
-                fito_server::app::bootstrap::reset_password(&store, &config, email.as_str()).await?;
+                fito_server::app::bootstrap::reset_password(&store, &config, email.as_str())
+                    .await?;
             let Some(password) = password else {
                 bail!("no user with e-mail {email}")
             };

@@ -3,9 +3,9 @@
 //! (sign-in, act signing). fito-sign decides; this module feeds it and turns its
 //! refusals into translated API errors.
 
-use crate::config::SignatureConfig;
 use crate::app::egress::{Egress, EgressError};
 use crate::app::{AppError, Kind};
+use crate::config::SignatureConfig;
 use fito_sign::{Policy, Refusal, Revocation, RevocationPolicy, TrustStore, Verifier};
 use sha2::Digest;
 use std::path::{Path, PathBuf};
@@ -155,9 +155,7 @@ impl Signatures {
 
     pub fn current(&self) -> Result<Arc<Verifiers>, AppError> {
         if self.trust.is_empty() {
-            return Err(AppError::new(Kind::Unavailable,
-                "signature-not-configured",
-            ));
+            return Err(AppError::new(Kind::Unavailable, "signature-not-configured"));
         }
         Ok(self.verifiers.read().expect("verifiers lock").clone())
     }

@@ -1,10 +1,10 @@
 //! The server's side of the blob store (fito-files): which store the configuration
 //! names, and its refusals as translated API errors.
 
-use crate::config::Config;
+use crate::app::App;
 use crate::app::egress::Egress;
 use crate::app::{AppError, Kind};
-use crate::http::state::AppState;
+use crate::config::Config;
 use fito_files::{BlobStore, GetError, PutError, S3Config};
 
 /// The configured store: an S3-compatible one, or `<data_dir>/files`. The S3
@@ -36,19 +36,17 @@ pub fn blob_store(config: &Config, egress: &Egress) -> anyhow::Result<BlobStore>
 impl From<PutError> for AppError {
     fn from(e: PutError) -> Self {
         match e {
-            PutError::TooLarge { limit } => {
-                AppError::new(Kind::TooLarge, "document-too-large")
-                    .with("limit_mb", limit.div_ceil(1024 * 1024))
-            }
+            PutError::TooLarge { limit } => AppError::new(Kind::TooLarge, "document-too-large")
+                .with("limit_mb", limit.div_ceil(1024 * 1024)),
             PutError::Interrupted(_) => AppError::bad_request("document-interrupted"),
             PutError::Empty => AppError::unprocessable("document-empty"),
             PutError::Image(format) => {
                 AppError::new(Kind::UnsupportedMediaType, "document-image-refused")
                     .with("format", format)
             }
-            PutError::Unsupported => AppError::new(Kind::UnsupportedMediaType,
-                "document-type-unsupported",
-            ),
+            PutError::Unsupported => {
+                AppError::new(Kind::UnsupportedMediaType, "document-type-unsupported")
+            }
             other => {
                 tracing::error!(error = %other, "file store write failed");
                 AppError::new(Kind::Unavailable, "document-storage-failed")
@@ -72,7 +70,7 @@ impl From<GetError> for AppError {
 }
 
 /// Stores bytes the server made itself (an act's PDF); returns their SHA-256.
-pub async fn store_bytes(state: &AppState, bytes: Vec<u8>) -> Result<String, AppError> {
+pub async fn store_bytes(state: &App, bytes: Vec<u8>) -> Result<String, AppError> {
     let size = bytes.len() as u64;
     let stream = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(bytes))]);
     let stored = state
@@ -87,7 +85,7 @@ pub async fn store_bytes(state: &AppState, bytes: Vec<u8>) -> Result<String, App
 }
 
 /// Reads a stored blob whole (act PDFs: a few hundred kilobytes).
-pub async fn read_all(state: &AppState, sha256: &str) -> Result<Vec<u8>, AppError> {
+pub async fn read_all(state: &App, sha256: &str) -> Result<Vec<u8>, AppError> {
     let download = state.files.open(sha256).await?;
     download.into_bytes().await.map_err(|e| {
         tracing::error!(error = %e, "file store read failed");

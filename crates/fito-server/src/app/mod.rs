@@ -160,3 +160,11 @@ impl App {
         Ok(Some(org.path))
     }
 }
+
+/// "This is the same record sent again" (a device retrying a push, an outbox imported
+/// twice, a form submitted twice): one question for every record the API and sync
+/// take under a client-made id. Implemented by comparing the parsed input with what
+/// is stored, so a replay changes nothing and answers as the first time did.
+pub trait SameRecord<Sent: ?Sized> {
+    fn same_record(&self, sent: &Sent) -> bool;
+}

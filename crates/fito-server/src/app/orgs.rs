@@ -108,11 +108,12 @@ pub async fn update(
     input: UpdateOrganizationRequest,
 ) -> Result<Organization, AppError> {
     let current = in_scope(app, actor, id, Action::OrgUpdate).await?;
-    let required_opt = |field, v: &Option<String>| {
-        v.as_deref().map(|v| required(field, v, 300)).transpose()
-    };
+    let required_opt =
+        |field, v: &Option<String>| v.as_deref().map(|v| required(field, v, 300)).transpose();
     let optional_opt = |field, v: &Option<String>, max| {
-        v.as_deref().map(|v| optional(field, Some(v), max)).transpose()
+        v.as_deref()
+            .map(|v| optional(field, Some(v), max))
+            .transpose()
     };
     let changes = OrganizationChanges {
         name_kk: required_opt("name_kk", &input.name_kk)?,

@@ -113,4 +113,3 @@ pub fn check_password_policy(
     }
     Ok(())
 }
-

@@ -4,15 +4,15 @@
 //! approval on), signed by the inspector with the NCA RK e-signature over that PDF,
 //! and never changed again.
 
-use crate::app::Actor;
 use super::surveys::PointInput;
 use super::views::{Disposition, file_response, optional_text, required_text};
+use crate::app::Actor;
 use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
 use crate::app::{AppError, Kind};
-use crate::http::extract::{ApiJson, ApiQuery};
-use crate::http::state::AppState;
 use crate::app::{files, notify};
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -120,7 +120,6 @@ fn parse_language(s: &str) -> Result<ActLanguage, AppError> {
 fn status_of(a: &Act) -> Result<ActStatus, AppError> {
     ActStatus::parse(&a.status).ok_or_else(AppError::internal)
 }
-
 
 fn check_content(c: &mut ActContent) -> Result<(), AppError> {
     c.location = optional_text("location", Some(&c.location), 500)?.unwrap_or_default();
@@ -239,11 +238,7 @@ pub(crate) async fn drafted(
 }
 
 /// Writes a new draft with its history line and journal entry.
-pub(crate) async fn insert_draft(
-    state: &AppState,
-    me: &Actor,
-    act: Act,
-) -> Result<Act, AppError> {
+pub(crate) async fn insert_draft(state: &AppState, me: &Actor, act: Act) -> Result<Act, AppError> {
     let now = act.created_at;
     let survey_id = act.survey_id;
     let txn = state.store.begin().await?;
@@ -1164,7 +1159,9 @@ pub(crate) async fn search(
     q: &ActQuery,
     limit: u64,
 ) -> Result<Vec<Act>, AppError> {
-    let org_path = me.scope_path(&state, Action::ActRead, q.organization_id).await?;
+    let org_path = me
+        .scope_path(&state, Action::ActRead, q.organization_id)
+        .await?;
     let after_rid = match q.after {
         Some(id) => fieldwork::act(state.store.reader(), id)
             .await?

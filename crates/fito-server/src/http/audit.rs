@@ -1,9 +1,9 @@
 //! The audit journal for administrators (R-AUDIT-1): search, export, verify.
 
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::ApiQuery;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Body;

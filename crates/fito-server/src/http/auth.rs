@@ -4,7 +4,7 @@
 use super::people::{checked_person, person_request};
 use super::views::UserView;
 use crate::app::passwords::{check_password_policy, random_token, sha256_hex};
-use crate::app::{AppError, Kind, EntryExt, RequestMeta};
+use crate::app::{AppError, EntryExt, Kind, RequestMeta};
 use crate::http::extract::ApiJson;
 use crate::http::session::{CSRF_COOKIE, CurrentUser, SESSION_COOKIE, SignedIn};
 use crate::http::state::AppState;
@@ -75,7 +75,8 @@ pub async fn login(
         if failures + 1 >= config.lockout_failures {
             return Err(locked(config, now, now));
         }
-        return Err(AppError::new(Kind::Unauthenticated,
+        return Err(AppError::new(
+            Kind::Unauthenticated,
             "auth-invalid-credentials",
         ));
     }
@@ -90,8 +91,7 @@ pub(crate) fn check_can_sign_in(user: &users::User) -> Result<(), AppError> {
     match user.status.as_str() {
         STATUS_ACTIVE => Ok(()),
         STATUS_PENDING => Err(AppError::refused("auth-account-pending")),
-        _ => Err(AppError::refused("auth-account-deactivated",
-        )),
+        _ => Err(AppError::refused("auth-account-deactivated")),
     }
 }
 
@@ -215,7 +215,10 @@ pub(crate) fn anonymous_entry(
 /// End the current session.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
-pub async fn logout(State(state): State<AppState>, SignedIn(me): SignedIn) -> Result<Response, AppError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+) -> Result<Response, AppError> {
     let txn = state.store.begin().await?;
     fito_store::sessions::revoke(&txn, me.session.id, now_us()).await?;
     fito_store::audit::append(

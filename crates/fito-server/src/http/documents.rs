@@ -3,12 +3,12 @@
 //! by its content. Images of any kind are refused (R-DOC-2): photographs never reach
 //! the server.
 
-use crate::app::Actor;
 use super::views::{Disposition, file_response};
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::Actor;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::ApiQuery;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Body;

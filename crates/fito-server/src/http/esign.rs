@@ -6,9 +6,9 @@
 
 use super::auth::{anonymous_entry, check_can_sign_in, open_session};
 use crate::app::EntryExt;
-use crate::app::{AppError, Kind};
-use crate::app::esign::refused;
 use crate::app::RequestMeta;
+use crate::app::esign::refused;
+use crate::app::{AppError, Kind};
 use crate::http::extract::ApiJson;
 use crate::http::state::AppState;
 use axum::Json;

@@ -2,8 +2,8 @@
 //! translated problem instead of axum's plain-text rejections.
 
 use crate::app::{AppError, Kind, RequestMeta};
-use crate::i18n::Lang;
 use crate::http::state::AppState;
+use crate::i18n::Lang;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -29,7 +29,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
             });
         if !is_json {
-            return Err(AppError::new(Kind::UnsupportedMediaType,
+            return Err(AppError::new(
+                Kind::UnsupportedMediaType,
                 "request-unsupported-media-type",
             ));
         }

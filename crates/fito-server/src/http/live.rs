@@ -4,12 +4,12 @@
 //! `: keep-alive` every 20 s. A reconnecting browser sends `Last-Event-ID` and gets
 //! the notifications after it first.
 
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
-use crate::http::notifications::view;
-use crate::i18n::Lang;
 use crate::app::notify::live::Event as LiveEvent;
+use crate::http::notifications::view;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
+use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};

@@ -181,7 +181,10 @@ pub fn app(state: AppState) -> Router {
             "/api/openapi.json",
             axum::routing::get(move || health::openapi(api.clone())),
         )
-        .route("/metrics", axum::routing::get(crate::http::metrics::endpoint))
+        .route(
+            "/metrics",
+            axum::routing::get(crate::http::metrics::endpoint),
+        )
         // The web app at `/`; the API's problem+json 404 under `/api/`.
         .fallback(crate::http::web_assets::fallback)
         .method_not_allowed_fallback(|| async {

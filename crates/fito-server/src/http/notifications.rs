@@ -1,9 +1,9 @@
 //! The notification centre (R-NOTIF-1): a person reads their own service
 //! notifications, each told in their language, and marks them read.
 
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
 use crate::http::extract::ApiQuery;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};

@@ -3,14 +3,14 @@
 //! by fito-geo, which also answers containment, distance and buffers, so both
 //! database engines give the same answers.
 
-use crate::app::Actor;
 use super::views::{optional_text, required_text};
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::Actor;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::ApiJson;
-use crate::i18n::Lang;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
+use crate::i18n::Lang;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -142,7 +142,6 @@ pub(crate) fn collection(features: Vec<Value>, next: Option<String>) -> Value {
     }
     json!({ "type": "FeatureCollection", "numberReturned": features.len(), "features": features, "links": links })
 }
-
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

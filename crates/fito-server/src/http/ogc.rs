@@ -20,12 +20,12 @@
 
 use super::objects::{feature, geojson_response, stored_geometry};
 use super::spatial::parse_bbox;
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::ApiQuery;
-use crate::i18n::Lang;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
+use crate::i18n::Lang;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};

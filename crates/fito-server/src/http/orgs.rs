@@ -21,7 +21,9 @@ pub async fn list(
     me: CurrentUser,
 ) -> Result<Json<Vec<OrganizationView>>, AppError> {
     let found = orgs::list(&state, &me).await?;
-    Ok(Json(found.into_iter().map(OrganizationView::from).collect()))
+    Ok(Json(
+        found.into_iter().map(OrganizationView::from).collect(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/organizations/{id}", tag = "organizations", params(("id" = Uuid, Path)),

@@ -3,13 +3,13 @@
 //! The policy's text is operator content: it is loaded and published, never written
 //! here.
 
-use crate::app::Actor;
 use super::views::{Disposition, UserView, file_response, optional_text, required_text};
-use crate::app::EntryExt;
-use crate::http::session::{CurrentUser, SignedIn};
+use crate::app::Actor;
 use crate::app::AppError;
-use crate::http::extract::{ApiJson, ApiQuery};
+use crate::app::EntryExt;
 use crate::app::notify;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::{CurrentUser, SignedIn};
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -447,7 +447,10 @@ pub async fn data(
 #[utoipa::path(get, path = "/api/v1/me/data/export", tag = "privacy",
     responses((status = 200, description = "application/json attachment", body = MyData)),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
-pub async fn export(State(state): State<AppState>, SignedIn(me): SignedIn) -> Result<Response, AppError> {
+pub async fn export(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+) -> Result<Response, AppError> {
     let data = my_data(&state, &me).await?;
     state
         .audit

@@ -2,10 +2,10 @@
 //! public key and hands its `PushSubscription.toJSON()` here. Without `[push]`
 //! configured there is no key and no subscription is taken, so nothing is ever sent.
 
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::ApiJson;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::State;

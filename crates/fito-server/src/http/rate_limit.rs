@@ -3,8 +3,8 @@
 //! API. Token buckets kept in memory per instance: a limit against floods, not an
 //! account lockout (that one is in the database and holds across instances).
 
-use crate::config::RateLimitConfig;
 use crate::app::{AppError, Kind};
+use crate::config::RateLimitConfig;
 use crate::http::extract::request_meta;
 use crate::http::state::AppState;
 use axum::extract::{Request, State};
@@ -96,9 +96,12 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    let ip = request_meta(&parts, crate::http::tls::forwarded_trusted(&state.config, &parts))
-        .ip
-        .unwrap_or_else(|| "unknown".into());
+    let ip = request_meta(
+        &parts,
+        crate::http::tls::forwarded_trusted(&state.config, &parts),
+    )
+    .ip
+    .unwrap_or_else(|| "unknown".into());
     let now = Instant::now();
     let sign_in = SIGN_IN_PATHS.contains(&parts.uri.path());
     let verdict = if sign_in {

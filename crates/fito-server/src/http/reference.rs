@@ -2,12 +2,12 @@
 //! correct and retire them. Entries are never deleted (`active: false` retires one),
 //! so old surveys and acts keep their meaning.
 
-use crate::app::Actor;
 use super::views::{optional_text, required_text};
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::Actor;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};

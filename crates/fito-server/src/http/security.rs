@@ -159,8 +159,11 @@ pub async fn access_log(
         )
     };
     let (parts, body) = request.into_parts();
-    let ip =
-        crate::http::extract::request_meta(&parts, crate::http::tls::forwarded_trusted(&config, &parts)).ip;
+    let ip = crate::http::extract::request_meta(
+        &parts,
+        crate::http::tls::forwarded_trusted(&config, &parts),
+    )
+    .ip;
     let response = next.run(Request::from_parts(parts, body)).await;
     // The route template when the router matched one (no ids, no query).
     let route = route

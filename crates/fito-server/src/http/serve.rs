@@ -3,10 +3,10 @@
 
 use crate::app::App;
 use crate::app::audit_writer::AuditWriter;
+use crate::app::{backup, bootstrap, egress, esign, files, notify::push_outbox};
 use crate::config::Config;
 use crate::http::state::AppState;
 use crate::http::{self, tls};
-use crate::app::{bootstrap, egress, esign, files, notify::push_outbox, backup};
 use fito_store::Store;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -117,8 +117,7 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
     .map(Arc::new);
     if let Some(pusher) = app.push.clone() {
         let interval = pusher.interval();
-        app
-            .jobs
+        app.jobs
             .spawn_leased(push_outbox::JOB, interval, interval * 6, move || {
                 let pusher = pusher.clone();
                 async move {

@@ -88,7 +88,10 @@ impl FromRequestParts<AppState> for SignedIn {
         if let Some(logged) = parts.extensions.get::<crate::http::security::LoggedUser>() {
             let _ = logged.0.set(user.id);
         }
-        let meta = request_meta(parts, crate::http::tls::forwarded_trusted(&state.config, parts));
+        let meta = request_meta(
+            parts,
+            crate::http::tls::forwarded_trusted(&state.config, parts),
+        );
         let actor = Actor::of(state, user, meta, Some(session.id)).await?;
         Ok(SignedIn(CurrentUser { actor, session }))
     }

@@ -3,12 +3,12 @@
 
 use super::acts::{ActQuery, search as search_acts};
 use super::views::{Disposition, file_response};
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::ApiQuery;
-use crate::i18n::Lang;
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
+use crate::i18n::Lang;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -122,7 +122,9 @@ pub async fn findings(
     ApiQuery(q): ApiQuery<FindingQuery>,
 ) -> Result<Response, AppError> {
     let filter = FindingFilter {
-        org_path: me.scope_path(&state, Action::SurveyRead, q.organization_id).await?,
+        org_path: me
+            .scope_path(&state, Action::SurveyRead, q.organization_id)
+            .await?,
         organism: q.organism.map(|o| o.trim().to_uppercase()),
         category: q.category,
         object: q.object_id,

@@ -3,14 +3,13 @@
 //! prefilters by bounding box; fito-geo decides exactly.
 
 use super::objects::{
-    FeatureOut, bbox_of, collection, create_object, feature, geojson_response,
-    stored_geometry,
+    FeatureOut, bbox_of, collection, create_object, feature, geojson_response, stored_geometry,
 };
 use super::views::required_text;
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

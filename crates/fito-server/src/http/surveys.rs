@@ -4,14 +4,14 @@
 //! survey again changes nothing. A quarantine finding flags the object and tells the
 //! Heads.
 
-use crate::app::Actor;
 use super::objects::feature;
 use super::views::optional_text;
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::Actor;
 use crate::app::AppError;
-use crate::http::extract::{ApiJson, ApiQuery};
+use crate::app::EntryExt;
 use crate::app::notify;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -154,7 +154,6 @@ pub(crate) fn view(s: &Survey) -> SurveyView {
         updated_at: to_datetime(s.updated_at),
     }
 }
-
 
 fn non_negative(field: &'static str, v: Option<f64>) -> Result<Option<f64>, AppError> {
     match v {

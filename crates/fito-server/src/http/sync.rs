@@ -6,15 +6,15 @@
 //! database keeps in commit order (`fito_store::sync`). `outbox-import` applies an
 //! outbox file the app exported, as its user, for an administrator.
 
-use crate::app::Actor;
 use super::acts::{self, ActChange, MeasureInput, NewAct, PartyInput};
 use super::objects::{self, ObjectInput, feature};
 use super::surveys::{self, SurveyInput};
 use super::tasks;
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::Actor;
 use crate::app::AppError;
+use crate::app::EntryExt;
 use crate::http::extract::{ApiQuery, parse_json};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
@@ -148,7 +148,8 @@ fn json_body<T: serde::de::DeserializeOwned>(
             v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
         });
     if !is_json {
-        return Err(AppError::new(crate::app::Kind::UnsupportedMediaType,
+        return Err(AppError::new(
+            crate::app::Kind::UnsupportedMediaType,
             "request-unsupported-media-type",
         ));
     }
@@ -210,7 +211,11 @@ async fn apply_batch(
             Err(e) => result(
                 Status::Rejected,
                 None,
-                Some(crate::http::problem::problem_body(&e, &state.i18n, me.meta.lang)),
+                Some(crate::http::problem::problem_body(
+                    &e,
+                    &state.i18n,
+                    me.meta.lang,
+                )),
                 None,
             ),
         });
@@ -284,7 +289,8 @@ async fn push_object(
             match objects::create_object(state, me, object).await {
                 Ok(saved) => Ok(Outcome::Applied(saved.version)),
                 Err(e) if e.code == "object-id-taken" => {
-                    let current = crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
+                    let current =
+                        crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
                     Ok(Outcome::Conflict(
                         current.version,
                         object_for_device(&current),
@@ -339,7 +345,8 @@ async fn push_object(
             {
                 Ok(saved) => Ok(Outcome::Applied(saved.version)),
                 Err(e) if e.code == "object-version-conflict" => {
-                    let now = crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
+                    let now =
+                        crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
                     Ok(Outcome::Conflict(now.version, object_for_device(&now)))
                 }
                 Err(e) => Err(e),
@@ -373,7 +380,8 @@ async fn push_survey(
             Err(e) => Err(e),
         };
     };
-    let current = crate::app::surveys::in_scope(state, me, current.id, Action::SurveyRecord).await?;
+    let current =
+        crate::app::surveys::in_scope(state, me, current.id, Action::SurveyRecord).await?;
     if current.inspector_id != me.user.id {
         return Err(AppError::conflict("survey-id-taken"));
     }
@@ -530,12 +538,7 @@ struct Scope {
 }
 
 impl Scope {
-    async fn object(
-        &self,
-        state: &AppState,
-        me: &Actor,
-        o: &Object,
-    ) -> Result<bool, AppError> {
+    async fn object(&self, state: &AppState, me: &Actor, o: &Object) -> Result<bool, AppError> {
         if !(self.task_objects.contains(&o.id) || o.created_by == Some(me.user.id)) {
             return Ok(false);
         }

@@ -1,13 +1,13 @@
 //! Survey tasks (R-SURV-2): a Head assigns objects or an area to an inspector with
 //! a basis and dates; the art. 18 monitoring limit is checked before assigning.
 
-use crate::app::Actor;
 use super::views::optional_text;
-use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::Actor;
 use crate::app::AppError;
-use crate::http::extract::{ApiJson, ApiQuery};
+use crate::app::EntryExt;
 use crate::app::notify;
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -116,11 +116,7 @@ struct CheckedTask {
 
 /// Everything about a task but writing it: the assignee, the objects, the area,
 /// the dates and the art. 18 warnings.
-async fn check_task(
-    state: &AppState,
-    me: &Actor,
-    t: &TaskInput,
-) -> Result<CheckedTask, AppError> {
+async fn check_task(state: &AppState, me: &Actor, t: &TaskInput) -> Result<CheckedTask, AppError> {
     me.require(Action::TaskAssign)?;
     if !BASES.contains(&t.basis.as_str()) {
         return Err(AppError::unprocessable("task-basis-unknown"));
@@ -207,11 +203,7 @@ fn warning_message(state: &AppState, me: &Actor, w: &VisitWarning) -> String {
     state.i18n.message(me.meta.lang, id, &args)
 }
 
-fn warnings_view(
-    state: &AppState,
-    me: &Actor,
-    w: &[(Uuid, VisitWarning)],
-) -> Vec<ObjectWarning> {
+fn warnings_view(state: &AppState, me: &Actor, w: &[(Uuid, VisitWarning)]) -> Vec<ObjectWarning> {
     w.iter()
         .map(|(object_id, warning)| ObjectWarning {
             object_id: *object_id,

@@ -3,13 +3,13 @@
 //! `register_import`); export streams page by page, so a million objects leave
 //! with flat memory and no timeout.
 
-use crate::app::Actor;
 use super::objects::stored_geometry;
+use crate::app::Actor;
 use crate::app::EntryExt;
-use crate::http::session::CurrentUser;
+use crate::app::import::{self as import, Format, References, Target};
 use crate::app::{AppError, Kind};
 use crate::http::extract::ApiQuery;
-use crate::app::import::{self as import, Format, References, Target};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -41,11 +41,7 @@ pub struct ImportQuery {
 }
 
 /// The organisation objects go to: the caller's, or one in their subtree.
-async fn target_org(
-    state: &AppState,
-    me: &Actor,
-    asked: Option<Uuid>,
-) -> Result<Uuid, AppError> {
+async fn target_org(state: &AppState, me: &Actor, asked: Option<Uuid>) -> Result<Uuid, AppError> {
     let id = asked
         .or(me.user.organization_id)
         .ok_or_else(AppError::forbidden)?;
@@ -100,9 +96,9 @@ async fn run_import(
     let declared = declared_format(q.format.as_deref(), headers)?;
     // This route has its own limit: files are much larger than JSON requests.
     let limit = state.config.max_import_bytes;
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
-        AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
-    })?;
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit))?;
     let format = import::detect(&bytes, declared)?;
     let refs = References::load(state.store.reader()).await?;
     let target = Target {
@@ -188,7 +184,9 @@ pub async fn export(
     me.require(Action::ObjectRead)?;
     let format = Format::from_name(&q.format)
         .ok_or_else(|| AppError::bad_request("export-format-unknown").with("format", &q.format))?;
-    let org_path = me.scope_path(&state, Action::ObjectRead, q.organization_id).await?;
+    let org_path = me
+        .scope_path(&state, Action::ObjectRead, q.organization_id)
+        .await?;
     let filters = super::spatial::Filters {
         bbox: q.bbox.as_deref(),
         type_code: q.type_code.as_deref(),

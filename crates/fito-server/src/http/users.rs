@@ -1,15 +1,15 @@
 //! People, by administrators (R-USER-1, R-USER-2, R-ROLE-1) and heads (read).
 //! Every read of someone's record is journalled (R-AUDIT-1).
 
-use crate::app::Actor;
 use super::auth::sea_orm_set;
 use super::people::{checked_person, person_request};
 use super::views::{UserView, optional_text, required_text};
+use crate::app::Actor;
+use crate::app::AppError;
 use crate::app::EntryExt;
 use crate::app::passwords::{check_password_policy, one_time_password};
-use crate::http::session::CurrentUser;
-use crate::app::AppError;
 use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};

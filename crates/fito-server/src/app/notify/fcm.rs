@@ -7,9 +7,9 @@
 //! account's key is exchanged at its `token_uri` for an access token (RFC 7523), which
 //! is kept until a minute before it expires.
 
-use crate::config::FcmConfig;
 use crate::app::egress::{Egress, EgressError};
 use crate::app::notify::push_outbox::Outcome;
+use crate::config::FcmConfig;
 use anyhow::Context;
 use rsa::pkcs1v15::SigningKey;
 use rsa::pkcs8::DecodePrivateKey;

@@ -9,7 +9,7 @@ pub mod push_outbox;
 
 pub use live::Sent;
 
-use crate::http::state::AppState;
+use crate::app::App;
 use fito_core::permission::in_subtree;
 use fito_store::ConnectionTrait;
 use fito_store::notifications::{self, Notification};
@@ -79,7 +79,7 @@ pub async fn send<C: ConnectionTrait>(
 
 /// The active Heads who see a record of the organisation at `org_path`: those of
 /// that organisation and of every organisation above it.
-pub async fn heads_over(state: &AppState, org_path: &str) -> Result<Vec<Uuid>, AppError> {
+pub async fn heads_over(state: &App, org_path: &str) -> Result<Vec<Uuid>, AppError> {
     let filter = ListFilter {
         org_path: "/".into(),
         role: Some("head".into()),

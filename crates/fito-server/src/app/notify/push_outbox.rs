@@ -9,10 +9,10 @@
 //! The payload is the notification's kind, its id, what it is about and its text in
 //! the language the device subscribed in; nothing else about anyone.
 
-use crate::config::PushConfig;
 use crate::app::egress::{Egress, EgressError};
-use crate::i18n::{I18n, Lang};
 use crate::app::metrics::Metrics;
+use crate::config::PushConfig;
+use crate::i18n::{I18n, Lang};
 use fito_push::{PushMessage, Subscription, Vapid, VapidKey, build_request};
 use fito_store::Store;
 use fito_store::push::{self, Delivery};
@@ -184,7 +184,10 @@ impl Pusher {
     }
 
     async fn send(&self, d: &Delivery) -> Outcome {
-        if let Some(token) = d.endpoint.strip_prefix(crate::app::notify::fcm::ENDPOINT_PREFIX) {
+        if let Some(token) = d
+            .endpoint
+            .strip_prefix(crate::app::notify::fcm::ENDPOINT_PREFIX)
+        {
             return match &self.fcm {
                 Some(fcm) => fcm.send(token, &self.message(d)).await,
                 None => Outcome::Fail("FCM is not configured".into()),
