@@ -16,7 +16,6 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use fito_geo::formats::geojson::{geometry_from_json, geometry_to_json};
 use fito_geo::{ValidationOptions, validate};
-use fito_store::entity::{object, object_version};
 use fito_store::objects::{BoxDeg, Object};
 use fito_store::orgs::NewOrganization;
 use fito_store::{PoolOptions, Store};
@@ -209,7 +208,6 @@ fn synthetic(
 }
 
 async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
-    use fito_store::sea_orm_reexport::{ActiveValue::NotSet, EntityTrait, IntoActiveModel};
     let store = Store::connect(
         url,
         &PoolOptions {
@@ -246,37 +244,12 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
     let mut written = 0u64;
     while written < count {
         let batch = (count - written).min(20_000);
-        let txn = store.begin().await?;
         let mut objects = Vec::with_capacity(batch as usize);
-        let mut versions = Vec::with_capacity(batch as usize);
         for _ in 0..batch {
-            let (o, snapshot) = synthetic(&mut rng, root.id, now)?;
-            versions.push(
-                object_version::Model {
-                    object_id: o.id,
-                    version: 1,
-                    change: "create".into(),
-                    snapshot,
-                    changed_at: now,
-                    changed_by: None,
-                }
-                .into_active_model(),
-            );
-            let mut model = o.into_active_model();
-            model.rid = NotSet;
-            objects.push(model);
+            objects.push(synthetic(&mut rng, root.id, now)?);
         }
-        // Chunks keep statements under the engines' bound-parameter limits.
-        for chunk in objects.chunks(1_000) {
-            object::Entity::insert_many(chunk.to_vec())
-                .exec(&txn)
-                .await?;
-        }
-        for chunk in versions.chunks(2_000) {
-            object_version::Entity::insert_many(chunk.to_vec())
-                .exec(&txn)
-                .await?;
-        }
+        let txn = store.begin().await?;
+        fito_store::objects::insert_many(&txn, &objects).await?;
         txn.commit().await?;
         written += batch;
         eprintln!(
@@ -286,11 +259,7 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
     }
     // Fresh planner statistics, as after any bulk load; and on SQLite the write-ahead
     // log folded into the database, as a load finished long before anyone queries.
-    fito_store::ConnectionTrait::execute_unprepared(store.writer(), "ANALYZE").await?;
-    if store.engine() == fito_store::Engine::Sqlite {
-        let checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
-        fito_store::ConnectionTrait::execute_unprepared(store.writer(), checkpoint).await?;
-    }
+    fito_store::maintenance::after_bulk_load(&store).await?;
     println!(
         "generated {written} objects in {:.1} s",
         started.elapsed().as_secs_f64()

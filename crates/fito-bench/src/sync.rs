@@ -270,11 +270,7 @@ pub async fn run(o: &Options) -> anyhow::Result<()> {
         let store = fito_store::Store::connect(admin_url, &fito_store::PoolOptions::default())
             .await
             .context("PostgreSQL")?;
-        use fito_store::ConnectionTrait;
-        store
-            .writer()
-            .execute_unprepared(&format!("CREATE DATABASE {db}"))
-            .await?;
+        fito_store::maintenance::create_database(&store, &db).await?;
         let url = format!(
             "{}/{db}",
             admin_url
@@ -284,10 +280,7 @@ pub async fn run(o: &Options) -> anyhow::Result<()> {
         let result = run_engine(o, "PostgreSQL", Some(url)).await;
         // Drop the benchmark database whatever happened (connections are closed by now).
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let _ = store
-            .writer()
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
-            .await;
+        let _ = fito_store::maintenance::drop_database(&store, &db).await;
         result?;
     }
     Ok(())

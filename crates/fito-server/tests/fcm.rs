@@ -178,7 +178,7 @@ async fn assign_task(app: &TestApp, head: &Caller, inspector: &Caller) -> String
 
 /// How many push subscriptions have this endpoint.
 async fn subscriptions(app: &TestApp, endpoint: &str) -> i64 {
-    use fito_store::ConnectionTrait;
+    use fito_store::test_support::ConnectionTrait;
     let db = app.store.reader();
     let backend = db.get_database_backend();
     let sql = match backend {

@@ -7,7 +7,8 @@ mod common;
 
 use common::pki::{Kind, Pki, b64};
 use common::{Caller, TestApp, iin_born, person};
-use fito_store::{ConnectionTrait, Engine, PoolOptions, Store, both_engines};
+use fito_store::test_support::ConnectionTrait;
+use fito_store::{Engine, PoolOptions, Store, both_engines};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -544,8 +545,17 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
         .any(|w| w == needle.as_bytes())
 }
 
-/// A copy of the database as a backup would hold it, opened as a store.
+/// A copy of the database as a backup would hold it, opened as a store with the
+/// instance's master key (R-PD-2).
 async fn backup_copy(app: &TestApp, dir: &std::path::Path) -> (Store, Option<String>) {
+    let (store, name) = copy_database(app, dir).await;
+    fito_server::app::bootstrap::privacy_keys(&store, &common::test_config(&app.db))
+        .await
+        .unwrap();
+    (store, name)
+}
+
+async fn copy_database(app: &TestApp, dir: &std::path::Path) -> (Store, Option<String>) {
     match app.db.engine {
         Engine::Sqlite => {
             let path = dir.join("backup.db");

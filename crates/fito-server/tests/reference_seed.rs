@@ -5,7 +5,8 @@ mod common;
 
 use common::TestApp;
 use fito_store::reference::Organism;
-use fito_store::{ConnectionTrait, Engine, both_engines};
+use fito_store::test_support::ConnectionTrait;
+use fito_store::{Engine, both_engines};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 

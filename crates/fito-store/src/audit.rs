@@ -2,12 +2,11 @@
 //! before it. Changing, deleting or reordering any row breaks the chain, and
 //! [`verify`] names the first entry where it breaks.
 
+use crate::conn::Conn;
 use crate::entity::{audit_head, audit_log};
 use crate::{Result, Store};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -69,7 +68,7 @@ fn entry_hash(row: &audit_log::Model) -> String {
 /// Appends entries at the end of the chain inside the caller's transaction, so they
 /// commit together with the change they describe. The head row is updated first:
 /// that takes the lock which keeps concurrent appenders (other instances too) in line.
-pub async fn append<C: ConnectionTrait>(conn: &C, entries: Vec<NewEntry>) -> Result<()> {
+pub async fn append<C: Conn>(conn: &C, entries: Vec<NewEntry>) -> Result<()> {
     if entries.is_empty() {
         return Ok(());
     }

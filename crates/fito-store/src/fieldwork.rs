@@ -2,14 +2,15 @@
 //! acts with their history and registry counters (R-ACT-1..3). The rules (who may,
 //! which step leads where) are the server's and fito-core's; this is storage.
 
+use crate::conn::Conn;
 use crate::entity::survey_task_object;
 use crate::entity::{act, act_counter, act_event, survey, survey_finding, survey_task};
 use crate::orgs::subtree_ids;
 use crate::{Result, StoreError};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -43,11 +44,7 @@ fn after(rid: impl ColumnTrait, after: Option<i64>) -> Condition {
 
 // ---- survey tasks ----------------------------------------------------------
 
-pub async fn insert_task<C: ConnectionTrait>(
-    conn: &C,
-    task: Task,
-    object_ids: &[Uuid],
-) -> Result<Task> {
+pub async fn insert_task<C: Conn>(conn: &C, task: Task, object_ids: &[Uuid]) -> Result<Task> {
     let mut model = task.clone().into_active_model();
     model.rid = sea_orm::ActiveValue::NotSet;
     let saved = model
@@ -67,14 +64,14 @@ pub async fn insert_task<C: ConnectionTrait>(
     Ok(saved)
 }
 
-pub async fn task<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Task>> {
+pub async fn task<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Task>> {
     Ok(survey_task::Entity::find()
         .filter(survey_task::Column::Id.eq(id))
         .one(conn)
         .await?)
 }
 
-pub async fn task_objects<C: ConnectionTrait>(conn: &C, task_id: Uuid) -> Result<Vec<Uuid>> {
+pub async fn task_objects<C: Conn>(conn: &C, task_id: Uuid) -> Result<Vec<Uuid>> {
     Ok(survey_task_object::Entity::find()
         .filter(survey_task_object::Column::TaskId.eq(task_id))
         .all(conn)
@@ -86,10 +83,7 @@ pub async fn task_objects<C: ConnectionTrait>(conn: &C, task_id: Uuid) -> Result
 
 /// The visits (start and due day, `YYYY-MM-DD`) planned for an object by tasks that
 /// were not cancelled: what the art. 18 limit counts.
-pub async fn planned_visits<C: ConnectionTrait>(
-    conn: &C,
-    object_id: Uuid,
-) -> Result<Vec<(String, String)>> {
+pub async fn planned_visits<C: Conn>(conn: &C, object_id: Uuid) -> Result<Vec<(String, String)>> {
     let live = Query::select()
         .column(survey_task::Column::Id)
         .from(survey_task::Entity)
@@ -111,7 +105,7 @@ pub struct TaskFilter {
     pub status: Option<String>,
 }
 
-pub async fn tasks<C: ConnectionTrait>(conn: &C, page: &Page, f: &TaskFilter) -> Result<Vec<Task>> {
+pub async fn tasks<C: Conn>(conn: &C, page: &Page, f: &TaskFilter) -> Result<Vec<Task>> {
     let mut q = survey_task::Entity::find()
         .filter(survey_task::Column::OrganizationId.in_subquery(subtree_ids(&page.org_path)))
         .filter(after(survey_task::Column::Rid, page.after_rid));
@@ -127,12 +121,7 @@ pub async fn tasks<C: ConnectionTrait>(conn: &C, page: &Page, f: &TaskFilter) ->
         .await?)
 }
 
-pub async fn set_task_status<C: ConnectionTrait>(
-    conn: &C,
-    id: Uuid,
-    status: &str,
-    now: i64,
-) -> Result<()> {
+pub async fn set_task_status<C: Conn>(conn: &C, id: Uuid, status: &str, now: i64) -> Result<()> {
     survey_task::Entity::update_many()
         .col_expr(survey_task::Column::Status, Expr::value(status))
         .col_expr(survey_task::Column::UpdatedAt, Expr::value(now))
@@ -144,7 +133,7 @@ pub async fn set_task_status<C: ConnectionTrait>(
 
 // ---- surveys and findings ---------------------------------------------------
 
-pub async fn survey<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Survey>> {
+pub async fn survey<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Survey>> {
     Ok(survey::Entity::find()
         .filter(survey::Column::Id.eq(id))
         .one(conn)
@@ -152,11 +141,7 @@ pub async fn survey<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Sur
 }
 
 /// Writes a new survey (version 1) with its findings.
-pub async fn insert_survey<C: ConnectionTrait>(
-    conn: &C,
-    s: Survey,
-    findings: Vec<Finding>,
-) -> Result<Survey> {
+pub async fn insert_survey<C: Conn>(conn: &C, s: Survey, findings: Vec<Finding>) -> Result<Survey> {
     let mut model = s.into_active_model();
     model.rid = sea_orm::ActiveValue::NotSet;
     let saved = model
@@ -168,7 +153,7 @@ pub async fn insert_survey<C: ConnectionTrait>(
 }
 
 /// Replaces a survey and its findings if nobody changed it since `expected_version`.
-pub async fn update_survey<C: ConnectionTrait>(
+pub async fn update_survey<C: Conn>(
     conn: &C,
     s: Survey,
     expected_version: i64,
@@ -195,7 +180,7 @@ pub async fn update_survey<C: ConnectionTrait>(
     survey(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
-async fn insert_findings<C: ConnectionTrait>(conn: &C, findings: Vec<Finding>) -> Result<()> {
+async fn insert_findings<C: Conn>(conn: &C, findings: Vec<Finding>) -> Result<()> {
     if findings.is_empty() {
         return Ok(());
     }
@@ -214,11 +199,7 @@ pub struct SurveyFilter {
     pub task: Option<Uuid>,
 }
 
-pub async fn surveys<C: ConnectionTrait>(
-    conn: &C,
-    page: &Page,
-    f: &SurveyFilter,
-) -> Result<Vec<Survey>> {
+pub async fn surveys<C: Conn>(conn: &C, page: &Page, f: &SurveyFilter) -> Result<Vec<Survey>> {
     let mut q = survey::Entity::find()
         .filter(survey::Column::OrganizationId.in_subquery(subtree_ids(&page.org_path)))
         .filter(after(survey::Column::Rid, page.after_rid));
@@ -237,7 +218,7 @@ pub async fn surveys<C: ConnectionTrait>(
         .await?)
 }
 
-pub async fn findings_of<C: ConnectionTrait>(conn: &C, survey_id: Uuid) -> Result<Vec<Finding>> {
+pub async fn findings_of<C: Conn>(conn: &C, survey_id: Uuid) -> Result<Vec<Finding>> {
     Ok(survey_finding::Entity::find()
         .filter(survey_finding::Column::SurveyId.eq(survey_id))
         .order_by_asc(survey_finding::Column::Seq)
@@ -258,11 +239,7 @@ pub struct FindingFilter {
 }
 
 /// Findings matching the filter, oldest survey first, at most `limit`.
-pub async fn findings<C: ConnectionTrait>(
-    conn: &C,
-    f: &FindingFilter,
-    limit: u64,
-) -> Result<Vec<Finding>> {
+pub async fn findings<C: Conn>(conn: &C, f: &FindingFilter, limit: u64) -> Result<Vec<Finding>> {
     let mut q = survey_finding::Entity::find()
         .filter(survey_finding::Column::OrganizationId.in_subquery(subtree_ids(&f.org_path)));
     if let Some(o) = &f.organism {
@@ -290,14 +267,14 @@ pub async fn findings<C: ConnectionTrait>(
 
 // ---- acts -------------------------------------------------------------------
 
-pub async fn act<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Act>> {
+pub async fn act<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Act>> {
     Ok(act::Entity::find()
         .filter(act::Column::Id.eq(id))
         .one(conn)
         .await?)
 }
 
-pub async fn insert_act<C: ConnectionTrait>(conn: &C, a: Act) -> Result<Act> {
+pub async fn insert_act<C: Conn>(conn: &C, a: Act) -> Result<Act> {
     let mut model = a.into_active_model();
     model.rid = sea_orm::ActiveValue::NotSet;
     model
@@ -307,11 +284,7 @@ pub async fn insert_act<C: ConnectionTrait>(conn: &C, a: Act) -> Result<Act> {
 }
 
 /// Writes a changed act if nobody changed it since `expected_version`.
-pub async fn update_act<C: ConnectionTrait>(
-    conn: &C,
-    a: Act,
-    expected_version: i64,
-) -> Result<Act> {
+pub async fn update_act<C: Conn>(conn: &C, a: Act, expected_version: i64) -> Result<Act> {
     let id = a.id;
     let mut model = a.into_active_model().reset_all();
     model.rid = sea_orm::ActiveValue::NotSet;
@@ -330,7 +303,7 @@ pub async fn update_act<C: ConnectionTrait>(
 
 /// Keeps the act's PDF (by hash) and its rendering input, once: a second call finds
 /// them set and changes nothing. Not a new version: the PDF follows from the act.
-pub async fn freeze_act_pdf<C: ConnectionTrait>(
+pub async fn freeze_act_pdf<C: Conn>(
     conn: &C,
     id: Uuid,
     frozen: &str,
@@ -358,7 +331,7 @@ pub struct ActFilter {
     pub year: Option<i32>,
 }
 
-pub async fn acts<C: ConnectionTrait>(conn: &C, page: &Page, f: &ActFilter) -> Result<Vec<Act>> {
+pub async fn acts<C: Conn>(conn: &C, page: &Page, f: &ActFilter) -> Result<Vec<Act>> {
     let mut q = act::Entity::find()
         .filter(act::Column::OrganizationId.in_subquery(subtree_ids(&page.org_path)))
         .filter(after(act::Column::Rid, page.after_rid));
@@ -389,11 +362,7 @@ pub async fn acts<C: ConnectionTrait>(conn: &C, page: &Page, f: &ActFilter) -> R
 /// The next registry number of an organisation for a year, inside the caller's
 /// transaction: the counter row is written (and so locked) before it is read, so
 /// two approvals never get one number and a rolled-back approval leaves no gap.
-pub async fn next_registry_seq<C: ConnectionTrait>(
-    conn: &C,
-    organization_id: Uuid,
-    year: i32,
-) -> Result<i64> {
+pub async fn next_registry_seq<C: Conn>(conn: &C, organization_id: Uuid, year: i32) -> Result<i64> {
     act_counter::Entity::insert(act_counter::ActiveModel {
         organization_id: Set(organization_id),
         year: Set(year),
@@ -421,7 +390,7 @@ pub async fn next_registry_seq<C: ConnectionTrait>(
     Ok(row.last_seq)
 }
 
-pub async fn add_event<C: ConnectionTrait>(conn: &C, e: ActEvent) -> Result<()> {
+pub async fn add_event<C: Conn>(conn: &C, e: ActEvent) -> Result<()> {
     let mut model = e.into_active_model();
     model.rid = sea_orm::ActiveValue::NotSet;
     model.insert(conn).await?;
@@ -429,7 +398,7 @@ pub async fn add_event<C: ConnectionTrait>(conn: &C, e: ActEvent) -> Result<()> 
 }
 
 /// An act's history, oldest first.
-pub async fn events<C: ConnectionTrait>(conn: &C, act_id: Uuid) -> Result<Vec<ActEvent>> {
+pub async fn events<C: Conn>(conn: &C, act_id: Uuid) -> Result<Vec<ActEvent>> {
     Ok(act_event::Entity::find()
         .filter(act_event::Column::ActId.eq(act_id))
         .order_by_asc(act_event::Column::Rid)

@@ -3,13 +3,13 @@
 //! instance.
 
 use crate::Result;
-use crate::push::stmt;
-use sea_orm::ConnectionTrait;
+use crate::conn::Conn;
+use crate::sql::stmt;
 
 /// Takes the lease on job `name` for `holder` until `until` (microseconds) if it is
 /// free (expired) or already `holder`'s. One atomic UPDATE decides: of instances
 /// racing for the same lease exactly one gets it.
-pub async fn take<C: ConnectionTrait>(
+pub async fn take<C: Conn>(
     conn: &C,
     name: &str,
     holder: &str,
@@ -39,7 +39,7 @@ pub async fn take<C: ConnectionTrait>(
 }
 
 /// Gives the lease back early (on shutdown), so another instance takes over at once.
-pub async fn release<C: ConnectionTrait>(conn: &C, name: &str, holder: &str) -> Result<()> {
+pub async fn release<C: Conn>(conn: &C, name: &str, holder: &str) -> Result<()> {
     conn.execute_raw(stmt(
         conn,
         "UPDATE job_leases SET until = 0 WHERE name = ? AND holder = ?",
@@ -50,7 +50,7 @@ pub async fn release<C: ConnectionTrait>(conn: &C, name: &str, holder: &str) -> 
 }
 
 /// Who holds the lease on `name` and until when; None if no instance ever took it.
-pub async fn holder<C: ConnectionTrait>(conn: &C, name: &str) -> Result<Option<(String, i64)>> {
+pub async fn holder<C: Conn>(conn: &C, name: &str) -> Result<Option<(String, i64)>> {
     let row = conn
         .query_one_raw(stmt(
             conn,

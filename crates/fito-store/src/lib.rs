@@ -2,12 +2,16 @@
 //! path on SeaORM: migrations, repositories and the hash-chained audit journal.
 
 pub mod audit;
+pub mod backup;
+mod conn;
 pub mod documents;
 pub mod entity;
 pub mod esign;
 pub mod fieldwork;
 pub mod jobs;
 pub mod live;
+pub mod locks;
+pub mod maintenance;
 mod migrate;
 pub mod notifications;
 pub mod objects;
@@ -16,24 +20,26 @@ pub mod privacy;
 pub mod push;
 pub mod reference;
 pub mod sessions;
+mod sql;
 pub mod sync;
 pub mod test_support;
 pub mod time;
 pub mod users;
 
+use privacy::keys::Keyring;
 use sea_orm::sqlx;
-use sea_orm::{
-    DatabaseConnection, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector, TransactionTrait,
-};
+use sea_orm::{DbErr, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
-pub use sea_orm::{ActiveValue, ConnectionTrait, DatabaseTransaction, DbErr, Value};
+pub use conn::{Conn, Db, Tx};
+pub use privacy::MasterKey;
 
-/// SeaORM traits for callers that write entities directly (bulk tools).
-pub mod sea_orm_reexport {
-    pub use sea_orm::{ActiveValue, EntityTrait, IntoActiveModel};
-}
+/// Field values of `entity::user::ActiveModel` for `users::save`; new code writes
+/// users through `users::Change` and `users::update`, and these go with the last caller.
+#[doc(hidden)]
+pub use sea_orm::{ActiveValue, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -58,6 +64,9 @@ pub enum StoreError {
     /// master key, or a damaged value.
     #[error("personal data: {0}")]
     Privacy(&'static str),
+    /// A backup cannot be taken or restored (R-SEC-2): what went wrong, for the operator.
+    #[error("{0}")]
+    Backup(String),
 }
 
 impl StoreError {
@@ -95,11 +104,14 @@ impl Default for PoolOptions {
 /// The database: a pool for reads and one for writes. On SQLite the write pool has a
 /// single connection, so writers queue in the application instead of spinning on
 /// SQLITE_BUSY; on PostgreSQL both are the same pool.
+/// The store also holds the master keys of personal data it was given ([`Store::unlock`]),
+/// and hands them to its connections and transactions.
 #[derive(Clone)]
 pub struct Store {
-    read: DatabaseConnection,
-    write: DatabaseConnection,
+    read: Db,
+    write: Db,
     engine: Engine,
+    keys: Arc<Keyring>,
 }
 
 /// Moves committed WAL pages into the database file every second without blocking
@@ -153,11 +165,11 @@ impl Store {
                 .connect_with(connect)
                 .await?;
             spawn_checkpoints(read.clone());
-            Ok(Store {
-                read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read),
-                write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write),
-                engine: Engine::Sqlite,
-            })
+            Ok(Store::new(
+                SqlxSqliteConnector::from_sqlx_sqlite_pool(read),
+                SqlxSqliteConnector::from_sqlx_sqlite_pool(write),
+                Engine::Sqlite,
+            ))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let pool = sqlx::postgres::PgPoolOptions::new()
                 .max_connections(options.max_connections.max(2))
@@ -165,14 +177,32 @@ impl Store {
                 .connect(url)
                 .await?;
             let conn = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
-            Ok(Store {
-                read: conn.clone(),
-                write: conn,
-                engine: Engine::Postgres,
-            })
+            Ok(Store::new(conn.clone(), conn, Engine::Postgres))
         } else {
             Err(StoreError::UnsupportedUrl)
         }
+    }
+
+    fn new(
+        read: sea_orm::DatabaseConnection,
+        write: sea_orm::DatabaseConnection,
+        engine: Engine,
+    ) -> Store {
+        let keys = Arc::new(Keyring::default());
+        Store {
+            read: Db::new(read, keys.clone()),
+            write: Db::new(write, keys.clone()),
+            engine,
+            keys,
+        }
+    }
+
+    /// Gives the store the master key of personal data and binds the database to it
+    /// on first use; refuses a key that is not this database's (R-PD-2). Stores on
+    /// one database share its key by loading the same key file.
+    pub async fn unlock(&self, key: MasterKey) -> Result<()> {
+        let key = self.keys.add(key);
+        privacy::bind(&self.write, &key).await
     }
 
     pub fn engine(&self) -> Engine {
@@ -182,40 +212,40 @@ impl Store {
     /// PostgreSQL only: the pool, for LISTEN/NOTIFY (`live`).
     pub(crate) fn pg_pool(&self) -> Option<sqlx::PgPool> {
         match self.engine {
-            Engine::Postgres => Some(self.write.get_postgres_connection_pool().clone()),
+            Engine::Postgres => Some(self.write.conn.get_postgres_connection_pool().clone()),
             Engine::Sqlite => None,
         }
     }
 
     /// For queries that only read.
-    pub fn reader(&self) -> &DatabaseConnection {
+    pub fn reader(&self) -> &Db {
         &self.read
     }
 
     /// For single-statement writes that need no transaction.
-    pub fn writer(&self) -> &DatabaseConnection {
+    pub fn writer(&self) -> &Db {
         &self.write
     }
 
     /// Starts a write transaction. Every mutation goes through one, together with its
     /// audit entry, so a change and its journal line commit or vanish together.
-    pub async fn begin(&self) -> Result<DatabaseTransaction> {
-        Ok(self.write.begin().await?)
+    pub async fn begin(&self) -> Result<Tx> {
+        self.write.begin().await
     }
 
     /// Applies pending migrations; returns the versions applied now.
     pub async fn migrate(&self) -> Result<Vec<i64>> {
-        migrate::run(&self.write, self.engine).await
+        migrate::run(&self.write.conn, self.engine).await
     }
 
     /// Readiness: the database answers a trivial query.
     pub async fn ping(&self) -> Result<()> {
-        self.read.ping().await?;
+        self.read.conn.ping().await?;
         Ok(())
     }
 
     pub async fn close(self) {
-        let _ = self.read.close().await;
-        let _ = self.write.close().await;
+        let _ = self.read.conn.close().await;
+        let _ = self.write.conn.close().await;
     }
 }

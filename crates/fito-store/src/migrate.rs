@@ -77,11 +77,7 @@ pub(crate) async fn run(db: &DatabaseConnection, engine: Engine) -> Result<Vec<i
     let mut applied_now = Vec::new();
     for (version, name, sql) in MIGRATIONS {
         let txn = db.begin().await?;
-        if engine == Engine::Postgres {
-            // Several instances may start at once: one migrates, the others wait.
-            txn.execute_unprepared("SELECT pg_advisory_xact_lock(726100001)")
-                .await?;
-        }
+        crate::locks::migrations(&txn).await?;
         txn.execute_unprepared(
             "CREATE TABLE IF NOT EXISTS schema_migrations \
              (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",

@@ -1,17 +1,15 @@
 //! The in-app notification centre (R-NOTIF-1): one row per person and event.
 
 use crate::Result;
+use crate::conn::Conn;
 use crate::entity::notification;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 pub use notification::Model as Notification;
 
-pub async fn insert_many<C: ConnectionTrait>(conn: &C, rows: Vec<Notification>) -> Result<()> {
+pub async fn insert_many<C: Conn>(conn: &C, rows: Vec<Notification>) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -26,7 +24,7 @@ pub async fn insert_many<C: ConnectionTrait>(conn: &C, rows: Vec<Notification>) 
 }
 
 /// A person's notifications, newest first.
-pub async fn of_user<C: ConnectionTrait>(
+pub async fn of_user<C: Conn>(
     conn: &C,
     user_id: Uuid,
     unread_only: bool,
@@ -43,12 +41,7 @@ pub async fn of_user<C: ConnectionTrait>(
 }
 
 /// Marks one of the person's notifications read; false if there is no such one.
-pub async fn mark_read<C: ConnectionTrait>(
-    conn: &C,
-    user_id: Uuid,
-    id: Uuid,
-    now: i64,
-) -> Result<bool> {
+pub async fn mark_read<C: Conn>(conn: &C, user_id: Uuid, id: Uuid, now: i64) -> Result<bool> {
     let done = notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(now))
         .filter(notification::Column::Id.eq(id))
@@ -61,7 +54,7 @@ pub async fn mark_read<C: ConnectionTrait>(
 
 /// The row ids of notifications just inserted (by their ids), with their reader:
 /// what live updates publish once the transaction commits.
-pub async fn rows_of<C: ConnectionTrait>(conn: &C, ids: &[Uuid]) -> Result<Vec<(Uuid, i64)>> {
+pub async fn rows_of<C: Conn>(conn: &C, ids: &[Uuid]) -> Result<Vec<(Uuid, i64)>> {
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let rows = notification::Entity::find()
@@ -74,7 +67,7 @@ pub async fn rows_of<C: ConnectionTrait>(conn: &C, ids: &[Uuid]) -> Result<Vec<(
 }
 
 /// A person's notifications with row ids in `rids`, oldest first.
-pub async fn of_user_by_rids<C: ConnectionTrait>(
+pub async fn of_user_by_rids<C: Conn>(
     conn: &C,
     user_id: Uuid,
     rids: &[i64],
@@ -88,7 +81,7 @@ pub async fn of_user_by_rids<C: ConnectionTrait>(
 }
 
 /// A person's notifications after row id `after`, oldest first (a stream resuming).
-pub async fn of_user_after<C: ConnectionTrait>(
+pub async fn of_user_after<C: Conn>(
     conn: &C,
     user_id: Uuid,
     after: i64,
@@ -104,7 +97,7 @@ pub async fn of_user_after<C: ConnectionTrait>(
 }
 
 /// The row id of a person's newest notification (0 if none).
-pub async fn latest_rid<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<i64> {
+pub async fn latest_rid<C: Conn>(conn: &C, user_id: Uuid) -> Result<i64> {
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
         .order_by_desc(notification::Column::Rid)

@@ -3,12 +3,13 @@
 //! (SQLite's R*Tree, PostgreSQL's GiST over `box`). Exact geometry tests are the
 //! caller's, in fito-geo.
 
+use crate::conn::Conn;
 use crate::entity::{object, object_version, survey_finding};
 use crate::{Engine, Result, StoreError};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -147,11 +148,7 @@ fn search_condition(engine: Engine, s: &Search) -> Condition {
     cond
 }
 
-pub async fn search<C: ConnectionTrait>(
-    conn: &C,
-    engine: Engine,
-    s: &Search,
-) -> Result<Vec<Object>> {
+pub async fn search<C: Conn>(conn: &C, engine: Engine, s: &Search) -> Result<Vec<Object>> {
     let query = object::Entity::find().filter(search_condition(engine, s));
     // With a box, order by an expression the primary key cannot serve: otherwise
     // PostgreSQL, guessing thousands of matches for `&&`, walks the primary key in
@@ -168,7 +165,7 @@ pub async fn search<C: ConnectionTrait>(
 /// object am I in", nearest). Ordering by row id lets PostgreSQL walk the primary
 /// key hoping to meet matches early; with its fixed guess for `&&` it then scanned
 /// the whole table for a single point (30 ms instead of 0.1 ms on 1M objects).
-pub async fn search_unordered<C: ConnectionTrait>(
+pub async fn search_unordered<C: Conn>(
     conn: &C,
     engine: Engine,
     s: &Search,
@@ -182,14 +179,14 @@ pub async fn search_unordered<C: ConnectionTrait>(
 
 /// How many objects a search matches, ignoring its limit (the bounding-box
 /// prefilter only: the exact geometry test is the caller's).
-pub async fn count<C: ConnectionTrait>(conn: &C, engine: Engine, s: &Search) -> Result<u64> {
+pub async fn count<C: Conn>(conn: &C, engine: Engine, s: &Search) -> Result<u64> {
     Ok(object::Entity::find()
         .filter(search_condition(engine, s))
         .count(conn)
         .await?)
 }
 
-pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Object>> {
+pub async fn get<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Object>> {
     Ok(object::Entity::find()
         .filter(object::Column::Id.eq(id))
         .one(conn)
@@ -197,11 +194,7 @@ pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Object
 }
 
 /// Inserts a new object (version 1) with its first version row.
-pub async fn insert<C: ConnectionTrait>(
-    conn: &C,
-    mut new: Object,
-    snapshot: String,
-) -> Result<Object> {
+pub async fn insert<C: Conn>(conn: &C, mut new: Object, snapshot: String) -> Result<Object> {
     new.version = 1;
     let mut model = new.clone().into_active_model();
     model.rid = sea_orm::ActiveValue::NotSet;
@@ -213,9 +206,41 @@ pub async fn insert<C: ConnectionTrait>(
     Ok(saved)
 }
 
+/// Rows per INSERT in [`insert_many`]: 24 columns × 500 stays far below both
+/// engines' limits on bound parameters.
+const BATCH: usize = 500;
+
+/// Bulk load (the register import, benchmarks): new objects (version 1), each with
+/// its first version row holding `snapshot`, made and by whom as the object says.
+pub async fn insert_many<C: Conn>(conn: &C, new: &[(Object, String)]) -> Result<()> {
+    for chunk in new.chunks(BATCH) {
+        let rows = chunk.iter().map(|(o, _)| {
+            let mut model = o.clone().into_active_model();
+            model.rid = sea_orm::ActiveValue::NotSet;
+            model.version = Set(1);
+            model
+        });
+        object::Entity::insert_many(rows).exec(conn).await?;
+        let versions = chunk
+            .iter()
+            .map(|(o, snapshot)| object_version::ActiveModel {
+                object_id: Set(o.id),
+                version: Set(1),
+                change: Set("create".to_string()),
+                snapshot: Set(snapshot.clone()),
+                changed_at: Set(o.created_at),
+                changed_by: Set(o.created_by),
+            });
+        object_version::Entity::insert_many(versions)
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Writes a changed object as the next version, if nobody changed it since
 /// `expected_version` (optimistic locking: two inspectors editing one field).
-pub async fn update<C: ConnectionTrait>(
+pub async fn update<C: Conn>(
     conn: &C,
     changed: Object,
     expected_version: i64,
@@ -240,7 +265,7 @@ pub async fn update<C: ConnectionTrait>(
     Ok(saved)
 }
 
-async fn record_version<C: ConnectionTrait>(
+async fn record_version<C: Conn>(
     conn: &C,
     o: &Object,
     change: &str,
@@ -260,7 +285,7 @@ async fn record_version<C: ConnectionTrait>(
 }
 
 /// Every version of an object, oldest first.
-pub async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<ObjectVersion>> {
+pub async fn history<C: Conn>(conn: &C, id: Uuid) -> Result<Vec<ObjectVersion>> {
     Ok(object_version::Entity::find()
         .filter(object_version::Column::ObjectId.eq(id))
         .order_by_asc(object_version::Column::Version)

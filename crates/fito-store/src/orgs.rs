@@ -1,11 +1,11 @@
 //! Organisations: a tree (ministry → committee → regional inspectorate → district
 //! office) kept with a materialised path, so "is it in my subtree" is a prefix test.
 
+use crate::conn::Conn;
 use crate::entity::organization::{self, Column, Entity, Model};
 use crate::{Result, StoreError};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
@@ -23,7 +23,7 @@ pub struct NewOrganization {
     pub address: Option<String>,
 }
 
-pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewOrganization, now: i64) -> Result<Model> {
+pub async fn insert<C: Conn>(conn: &C, new: NewOrganization, now: i64) -> Result<Model> {
     let path = match new.parent_id {
         Some(parent) => {
             let parent = get(conn, parent).await?.ok_or(StoreError::NotFound)?;
@@ -49,12 +49,12 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewOrganization, now: i64
         .map_err(|e| StoreError::from_write(e, &["path", "id"]))
 }
 
-pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Model>> {
+pub async fn get<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Model>> {
     Ok(Entity::find_by_id(id).one(conn).await?)
 }
 
 /// The root organisation(s): those without a parent, oldest first.
-pub async fn roots<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
+pub async fn roots<C: Conn>(conn: &C) -> Result<Vec<Model>> {
     Ok(Entity::find()
         .filter(Column::ParentId.is_null())
         .order_by_asc(Column::CreatedAt)
@@ -63,7 +63,7 @@ pub async fn roots<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
 }
 
 /// Every organisation whose path starts with `path`, the one at `path` included.
-pub async fn list_subtree<C: ConnectionTrait>(conn: &C, path: &str) -> Result<Vec<Model>> {
+pub async fn list_subtree<C: Conn>(conn: &C, path: &str) -> Result<Vec<Model>> {
     Ok(Entity::find()
         .filter(Column::Path.starts_with(path))
         .order_by_asc(Column::Path)
@@ -80,7 +80,7 @@ pub struct OrganizationChanges {
     pub address: Option<Option<String>>,
 }
 
-pub async fn update<C: ConnectionTrait>(
+pub async fn update<C: Conn>(
     conn: &C,
     current: Model,
     changes: OrganizationChanges,

@@ -2,36 +2,17 @@
 //! enqueued with their notification, and keys shared by every instance (VAPID).
 
 use crate::Result;
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use crate::conn::Conn;
+use crate::sql::stmt;
+use sea_orm::Value;
 use uuid::Uuid;
-
-/// A statement written with `?` placeholders, numbered `$n` on PostgreSQL.
-pub(crate) fn stmt<C: ConnectionTrait>(conn: &C, sql: &str, values: Vec<Value>) -> Statement {
-    let backend = conn.get_database_backend();
-    let sql = if backend == DbBackend::Postgres {
-        let mut out = String::with_capacity(sql.len() + 8);
-        let mut n = 0;
-        for c in sql.chars() {
-            if c == '?' {
-                n += 1;
-                out.push_str(&format!("${n}"));
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    } else {
-        sql.to_string()
-    };
-    Statement::from_sql_and_values(backend, sql, values)
-}
 
 pub const PENDING: &str = "pending";
 pub const FAILED: &str = "failed";
 
 /// Saves a subscription for `user_id`; the same endpoint subscribed again (new keys,
 /// another person on the same device) replaces the old one.
-pub async fn subscribe<C: ConnectionTrait>(
+pub async fn subscribe<C: Conn>(
     conn: &C,
     user_id: Uuid,
     endpoint: &str,
@@ -61,11 +42,7 @@ pub async fn subscribe<C: ConnectionTrait>(
 }
 
 /// Removes one of the person's subscriptions; false if they had none at `endpoint`.
-pub async fn unsubscribe<C: ConnectionTrait>(
-    conn: &C,
-    user_id: Uuid,
-    endpoint: &str,
-) -> Result<bool> {
+pub async fn unsubscribe<C: Conn>(conn: &C, user_id: Uuid, endpoint: &str) -> Result<bool> {
     let done = conn
         .execute_raw(stmt(
             conn,
@@ -78,7 +55,7 @@ pub async fn unsubscribe<C: ConnectionTrait>(
 
 /// The push service said the subscription is gone (404/410): forget it, and its
 /// pending deliveries with it.
-pub async fn drop_subscription<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<()> {
+pub async fn drop_subscription<C: Conn>(conn: &C, id: Uuid) -> Result<()> {
     conn.execute_raw(stmt(
         conn,
         "DELETE FROM push_outbox WHERE subscription_id = ?",
@@ -95,7 +72,7 @@ pub async fn drop_subscription<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result
 }
 
 /// How many subscriptions a person has.
-pub async fn count_of_user<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<i64> {
+pub async fn count_of_user<C: Conn>(conn: &C, user_id: Uuid) -> Result<i64> {
     let row = conn
         .query_one_raw(stmt(
             conn,
@@ -111,11 +88,7 @@ pub async fn count_of_user<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Resul
 
 /// Enqueues one delivery per subscription of each notification's reader. Runs in
 /// the notification's transaction: a rolled-back event pushes nothing.
-pub async fn enqueue<C: ConnectionTrait>(
-    conn: &C,
-    notifications: &[Uuid],
-    now: i64,
-) -> Result<u64> {
+pub async fn enqueue<C: Conn>(conn: &C, notifications: &[Uuid], now: i64) -> Result<u64> {
     let mut enqueued = 0;
     for chunk in notifications.chunks(200) {
         let marks = vec!["?"; chunk.len()].join(", ");
@@ -155,7 +128,7 @@ pub struct Delivery {
 }
 
 /// Pending deliveries due at `now`, oldest first.
-pub async fn due<C: ConnectionTrait>(conn: &C, now: i64, limit: u64) -> Result<Vec<Delivery>> {
+pub async fn due<C: Conn>(conn: &C, now: i64, limit: u64) -> Result<Vec<Delivery>> {
     let rows = conn
         .query_all_raw(stmt(
             conn,
@@ -188,7 +161,7 @@ pub async fn due<C: ConnectionTrait>(conn: &C, now: i64, limit: u64) -> Result<V
 }
 
 /// Delivered: the row goes.
-pub async fn delivered<C: ConnectionTrait>(conn: &C, rid: i64) -> Result<()> {
+pub async fn delivered<C: Conn>(conn: &C, rid: i64) -> Result<()> {
     conn.execute_raw(stmt(
         conn,
         "DELETE FROM push_outbox WHERE rid = ?",
@@ -199,12 +172,7 @@ pub async fn delivered<C: ConnectionTrait>(conn: &C, rid: i64) -> Result<()> {
 }
 
 /// Not delivered this time: try again at `next_at`.
-pub async fn retry_later<C: ConnectionTrait>(
-    conn: &C,
-    rid: i64,
-    next_at: i64,
-    error: &str,
-) -> Result<()> {
+pub async fn retry_later<C: Conn>(conn: &C, rid: i64, next_at: i64, error: &str) -> Result<()> {
     conn.execute_raw(stmt(
         conn,
         "UPDATE push_outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE rid = ?",
@@ -215,7 +183,7 @@ pub async fn retry_later<C: ConnectionTrait>(
 }
 
 /// Given up: kept with its last error for the operator, never tried again.
-pub async fn give_up<C: ConnectionTrait>(conn: &C, rid: i64, error: &str) -> Result<()> {
+pub async fn give_up<C: Conn>(conn: &C, rid: i64, error: &str) -> Result<()> {
     conn.execute_raw(stmt(
         conn,
         "UPDATE push_outbox SET attempts = attempts + 1, state = 'failed', last_error = ? WHERE rid = ?",
@@ -226,7 +194,7 @@ pub async fn give_up<C: ConnectionTrait>(conn: &C, rid: i64, error: &str) -> Res
 }
 
 /// Counts outbox rows in `state` (`PENDING` or `FAILED`).
-pub async fn count<C: ConnectionTrait>(conn: &C, state: &str) -> Result<i64> {
+pub async fn count<C: Conn>(conn: &C, state: &str) -> Result<i64> {
     let row = conn
         .query_one_raw(stmt(
             conn,
@@ -243,7 +211,7 @@ pub async fn count<C: ConnectionTrait>(conn: &C, state: &str) -> Result<i64> {
 /// The shared key called `name`, made by `make` if no instance has made it yet. When
 /// two instances start at once both may make one; the first written is the one
 /// both use.
-pub async fn shared_key<C: ConnectionTrait>(
+pub async fn shared_key<C: Conn>(
     conn: &C,
     name: &str,
     make: impl FnOnce() -> String,

@@ -3,6 +3,7 @@
 //! `seed/reference/` (compiled in): all of them on first start, and on later starts
 //! the entries a newer seed adds (`seed_missing`); managed by administrators.
 
+use crate::conn::Conn;
 use crate::entity::{ref_admin_unit, ref_crop, ref_object_type, ref_organism};
 use crate::{Result, StoreError};
 use sea_orm::sea_query::OnConflict;
@@ -167,7 +168,7 @@ impl Seeded {
 /// or retired by an administrator — are never changed. An empty database gets the
 /// whole seed; an existing one gets what later releases added to the files. Entries
 /// are retired, never deleted, so a missing key was never there.
-pub async fn seed_missing<C: ConnectionTrait>(conn: &C, now: i64) -> Result<Seeded> {
+pub async fn seed_missing<C: Conn>(conn: &C, now: i64) -> Result<Seeded> {
     let have = keys::<ref_organism::Entity, _>(conn, ref_organism::Column::EppoCode).await?;
     let organisms: Vec<_> = seed_organisms(now)
         .into_iter()
@@ -205,7 +206,7 @@ pub async fn seed_missing<C: ConnectionTrait>(conn: &C, now: i64) -> Result<Seed
 
 /// [`seed_missing`], answering how many entries it added (on an empty database,
 /// the whole seed; afterwards only what the seed files gained).
-pub async fn seed_if_empty<C: ConnectionTrait>(conn: &C, now: i64) -> Result<u64> {
+pub async fn seed_if_empty<C: Conn>(conn: &C, now: i64) -> Result<u64> {
     Ok(seed_missing(conn, now).await?.total())
 }
 
@@ -245,35 +246,35 @@ where
     Ok(n)
 }
 
-pub async fn organisms<C: ConnectionTrait>(conn: &C) -> Result<Vec<Organism>> {
+pub async fn organisms<C: Conn>(conn: &C) -> Result<Vec<Organism>> {
     Ok(ref_organism::Entity::find()
         .order_by_asc(ref_organism::Column::NameLa)
         .all(conn)
         .await?)
 }
 
-pub async fn crops<C: ConnectionTrait>(conn: &C) -> Result<Vec<Crop>> {
+pub async fn crops<C: Conn>(conn: &C) -> Result<Vec<Crop>> {
     Ok(ref_crop::Entity::find()
         .order_by_asc(ref_crop::Column::Code)
         .all(conn)
         .await?)
 }
 
-pub async fn object_types<C: ConnectionTrait>(conn: &C) -> Result<Vec<ObjectType>> {
+pub async fn object_types<C: Conn>(conn: &C) -> Result<Vec<ObjectType>> {
     Ok(ref_object_type::Entity::find()
         .order_by_asc(ref_object_type::Column::Code)
         .all(conn)
         .await?)
 }
 
-pub async fn admin_units<C: ConnectionTrait>(conn: &C) -> Result<Vec<AdminUnit>> {
+pub async fn admin_units<C: Conn>(conn: &C) -> Result<Vec<AdminUnit>> {
     Ok(ref_admin_unit::Entity::find()
         .order_by_asc(ref_admin_unit::Column::Kato)
         .all(conn)
         .await?)
 }
 
-pub async fn admin_unit<C: ConnectionTrait>(conn: &C, kato: &str) -> Result<Option<AdminUnit>> {
+pub async fn admin_unit<C: Conn>(conn: &C, kato: &str) -> Result<Option<AdminUnit>> {
     Ok(ref_admin_unit::Entity::find_by_id(kato.to_string())
         .one(conn)
         .await?)
@@ -282,7 +283,7 @@ pub async fn admin_unit<C: ConnectionTrait>(conn: &C, kato: &str) -> Result<Opti
 /// Inserts or replaces one entry; `Ok(true)` when it was new.
 macro_rules! upsert_fn {
     ($name:ident, $entity:ident, $model:ty, $key:ident, $pk:expr) => {
-        pub async fn $name<C: ConnectionTrait>(conn: &C, entry: $model) -> Result<bool> {
+        pub async fn $name<C: Conn>(conn: &C, entry: $model) -> Result<bool> {
             let existed = $entity::Entity::find_by_id(entry.$key.clone())
                 .one(conn)
                 .await?

@@ -1,11 +1,13 @@
 //! Sign-in sessions (R-AUTH-1) and the failed-attempt record behind the lockout.
 
 use crate::Result;
+use crate::conn::Conn;
 use crate::entity::{login_failure, session, user};
+use crate::privacy::sealing::reveal;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -25,7 +27,7 @@ pub struct NewSession {
     pub app_version: Option<String>,
 }
 
-pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewSession, now: i64) -> Result<Session> {
+pub async fn insert<C: Conn>(conn: &C, new: NewSession, now: i64) -> Result<Session> {
     let model = session::ActiveModel {
         id: Set(new.id),
         user_id: Set(new.user_id),
@@ -46,7 +48,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewSession, now: i64) -> 
 
 /// The live session for a token hash, with its user; `None` when unknown, revoked or
 /// expired.
-pub async fn find_live<C: ConnectionTrait>(
+pub async fn find_live<C: Conn>(
     conn: &C,
     token_hash: &str,
     now: i64,
@@ -60,17 +62,26 @@ pub async fn find_live<C: ConnectionTrait>(
         .one(conn)
         .await?;
     match found {
-        Some((s, Some(u))) => Ok(Some((s, crate::privacy::reveal(conn, u).await?))),
+        Some((s, Some(u))) => Ok(Some((s, reveal(conn, u).await?))),
         _ => Ok(None),
     }
 }
 
-pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Session>> {
+pub async fn get<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Session>> {
     Ok(session::Entity::find_by_id(id).one(conn).await?)
 }
 
+/// Every session of a user (live or not), newest first, for their data view (R-PD-1).
+pub async fn sessions_of<C: Conn>(conn: &C, user: Uuid) -> Result<Vec<Session>> {
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user))
+        .order_by_desc(session::Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
 /// Live sessions of a user, newest first.
-pub async fn list_live_for_user<C: ConnectionTrait>(
+pub async fn list_live_for_user<C: Conn>(
     conn: &C,
     user_id: Uuid,
     now: i64,
@@ -84,7 +95,7 @@ pub async fn list_live_for_user<C: ConnectionTrait>(
         .await?)
 }
 
-pub async fn revoke<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<bool> {
+pub async fn revoke<C: Conn>(conn: &C, id: Uuid, now: i64) -> Result<bool> {
     let done = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(now))
         .filter(session::Column::Id.eq(id))
@@ -94,11 +105,7 @@ pub async fn revoke<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<
     Ok(done.rows_affected > 0)
 }
 
-pub async fn revoke_all_for_user<C: ConnectionTrait>(
-    conn: &C,
-    user_id: Uuid,
-    now: i64,
-) -> Result<u64> {
+pub async fn revoke_all_for_user<C: Conn>(conn: &C, user_id: Uuid, now: i64) -> Result<u64> {
     let done = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(now))
         .filter(session::Column::UserId.eq(user_id))
@@ -109,7 +116,7 @@ pub async fn revoke_all_for_user<C: ConnectionTrait>(
 }
 
 /// Notes that the session was used; callers do it at most once a minute per session.
-pub async fn touch<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<()> {
+pub async fn touch<C: Conn>(conn: &C, id: Uuid, now: i64) -> Result<()> {
     let model = session::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(id),
         last_seen_at: Set(now),
@@ -119,7 +126,7 @@ pub async fn touch<C: ConnectionTrait>(conn: &C, id: Uuid, now: i64) -> Result<(
     Ok(())
 }
 
-pub async fn record_failure<C: ConnectionTrait>(conn: &C, email_key: &str, now: i64) -> Result<()> {
+pub async fn record_failure<C: Conn>(conn: &C, email_key: &str, now: i64) -> Result<()> {
     login_failure::ActiveModel {
         id: Set(fito_core::new_id()),
         email_key: Set(email_key.to_string()),
@@ -131,7 +138,7 @@ pub async fn record_failure<C: ConnectionTrait>(conn: &C, email_key: &str, now: 
 }
 
 /// Failed attempts for an e-mail key since `since`, and the time of the latest.
-pub async fn failures_since<C: ConnectionTrait>(
+pub async fn failures_since<C: Conn>(
     conn: &C,
     email_key: &str,
     since: i64,
@@ -150,11 +157,7 @@ pub async fn failures_since<C: ConnectionTrait>(
 
 /// Forgets failures of a key (after a successful sign-in) and, for housekeeping,
 /// every failure older than `older_than`.
-pub async fn clear_failures<C: ConnectionTrait>(
-    conn: &C,
-    email_key: &str,
-    older_than: i64,
-) -> Result<()> {
+pub async fn clear_failures<C: Conn>(conn: &C, email_key: &str, older_than: i64) -> Result<()> {
     login_failure::Entity::delete_many()
         .filter(
             sea_orm::Condition::any()

@@ -4,8 +4,10 @@
 //! commit order and a reader never skips a change committed after it looked.
 
 use crate::Result;
+use crate::conn::Conn;
 use crate::entity::{ref_admin_unit, ref_crop, ref_object_type, ref_organism};
-use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, Statement, Value};
+use crate::sql::stmt;
+use sea_orm::{EntityTrait, Value};
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -28,30 +30,13 @@ impl Change {
     }
 }
 
-fn placeholder(backend: DbBackend, n: usize) -> String {
-    match backend {
-        DbBackend::Postgres => format!("${n}"),
-        _ => "?".to_string(),
-    }
-}
-
 /// Up to `limit` changes after `after`, oldest first.
-pub async fn changes_after<C: ConnectionTrait>(
-    conn: &C,
-    after: i64,
-    limit: u64,
-) -> Result<Vec<Change>> {
-    let backend = conn.get_database_backend();
-    let sql = format!(
-        "SELECT seq, kind, rkey FROM sync_changes WHERE seq > {} ORDER BY seq LIMIT {}",
-        placeholder(backend, 1),
-        placeholder(backend, 2)
-    );
+pub async fn changes_after<C: Conn>(conn: &C, after: i64, limit: u64) -> Result<Vec<Change>> {
     let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [Value::from(after), Value::from(limit as i64)],
+        .query_all_raw(stmt(
+            conn,
+            "SELECT seq, kind, rkey FROM sync_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+            vec![Value::from(after), Value::from(limit as i64)],
         ))
         .await?;
     rows.into_iter()
@@ -66,31 +51,23 @@ pub async fn changes_after<C: ConnectionTrait>(
 }
 
 /// The last change number handed out (committed or not).
-pub async fn head<C: ConnectionTrait>(conn: &C) -> Result<i64> {
+pub async fn head<C: Conn>(conn: &C) -> Result<i64> {
     let row = conn
-        .query_one_raw(Statement::from_string(
-            conn.get_database_backend(),
-            "SELECT seq FROM sync_head WHERE id = 1",
-        ))
+        .query_one_raw(stmt(conn, "SELECT seq FROM sync_head WHERE id = 1", vec![]))
         .await?
         .ok_or(crate::StoreError::NotFound)?;
     Ok(row.try_get("", "seq")?)
 }
 
 /// The objects on the user's open survey tasks: what an inspector needs in the field.
-pub async fn open_task_objects<C: ConnectionTrait>(conn: &C, user: Uuid) -> Result<HashSet<Uuid>> {
-    let backend = conn.get_database_backend();
-    let sql = format!(
-        "SELECT o.object_id AS object_id FROM survey_task_objects o \
-         JOIN survey_tasks t ON t.id = o.task_id \
-         WHERE t.assignee_id = {} AND t.status = 'open'",
-        placeholder(backend, 1)
-    );
+pub async fn open_task_objects<C: Conn>(conn: &C, user: Uuid) -> Result<HashSet<Uuid>> {
     let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [Value::from(user)],
+        .query_all_raw(stmt(
+            conn,
+            "SELECT o.object_id AS object_id FROM survey_task_objects o \
+             JOIN survey_tasks t ON t.id = o.task_id \
+             WHERE t.assignee_id = ? AND t.status = 'open'",
+            vec![Value::from(user)],
         ))
         .await?;
     rows.into_iter()
@@ -99,18 +76,13 @@ pub async fn open_task_objects<C: ConnectionTrait>(conn: &C, user: Uuid) -> Resu
 }
 
 /// The objects on any of the user's survey tasks, open or not: those the app may hold.
-pub async fn assigned_objects<C: ConnectionTrait>(conn: &C, user: Uuid) -> Result<HashSet<Uuid>> {
-    let backend = conn.get_database_backend();
-    let sql = format!(
-        "SELECT o.object_id AS object_id FROM survey_task_objects o \
-         JOIN survey_tasks t ON t.id = o.task_id WHERE t.assignee_id = {}",
-        placeholder(backend, 1)
-    );
+pub async fn assigned_objects<C: Conn>(conn: &C, user: Uuid) -> Result<HashSet<Uuid>> {
     let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [Value::from(user)],
+        .query_all_raw(stmt(
+            conn,
+            "SELECT o.object_id AS object_id FROM survey_task_objects o \
+             JOIN survey_tasks t ON t.id = o.task_id WHERE t.assignee_id = ?",
+            vec![Value::from(user)],
         ))
         .await?;
     rows.into_iter()
@@ -119,7 +91,7 @@ pub async fn assigned_objects<C: ConnectionTrait>(conn: &C, user: Uuid) -> Resul
 }
 
 /// A reference entry as JSON (its columns), or `None` when it does not exist.
-pub async fn reference_entry<C: ConnectionTrait>(
+pub async fn reference_entry<C: Conn>(
     conn: &C,
     list: &str,
     code: &str,

@@ -7,6 +7,10 @@ use crate::Engine;
 use sea_orm::sqlx::{self, Connection};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// Raw SQL in tests (corrupting a row, inspecting a table): the store's connections
+/// answer SeaORM's statements.
+pub use sea_orm::ConnectionTrait;
+
 pub const DEFAULT_POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 pub struct TestDb {
@@ -17,8 +21,6 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn new(engine: Engine) -> TestDb {
-        // Repositories used without a server encrypt personal data with a test key.
-        crate::privacy::install_test_default();
         match engine {
             Engine::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
@@ -65,6 +67,12 @@ impl TestDb {
     }
 }
 
+/// The master key of tests that use the repositories without a server: every store
+/// a test opens on one database unlocks with it.
+pub fn test_key() -> crate::MasterKey {
+    crate::MasterKey::from_bytes(&[7u8; 32])
+}
+
 /// Turns `async fn name(engine: Engine)` into two tests, `name::sqlite` and
 /// `name::postgres`: the same suite on both engines. The caller needs `tokio`.
 #[macro_export]
@@ -86,7 +94,7 @@ macro_rules! both_engines {
 /// Every `table.column` of the database whose value contains `needle` somewhere,
 /// whatever the column's type (for tests that show personal data is gone, R-PD-2).
 pub async fn columns_containing(store: &crate::Store, needle: &str) -> Vec<String> {
-    use sea_orm::{ConnectionTrait, Statement};
+    use sea_orm::Statement;
     let db = store.reader();
     let backend = db.get_database_backend();
     let list = match store.engine() {

@@ -1,12 +1,17 @@
 //! People (R-USER-1): personal details, one role, status and, once used, the details
 //! of their e-signature certificate.
 
+use crate::conn::Conn;
 use crate::entity::{organization, user};
-use crate::{Result, StoreError, privacy};
+use crate::privacy::keys::{create_person_key, db_master, person_key};
+use crate::privacy::sealing::{
+    blind_index, open_user, reveal, reveal_many, seal_user, touches_personal,
+};
+use crate::{Result, StoreError};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, Condition, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
@@ -37,9 +42,9 @@ pub struct NewUser {
 
 /// Personal fields are stored encrypted under a new data key of the person, with
 /// blind indexes of the e-mail and IIN (R-PD-2); the answer is the plaintext.
-pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser, now: i64) -> Result<User> {
+pub async fn insert<C: Conn>(conn: &C, new: NewUser, now: i64) -> Result<User> {
     let activated_at = (new.status == STATUS_ACTIVE).then_some(now);
-    let master = privacy::db_master(conn).await?;
+    let master = db_master(conn).await?;
     let id = new.id;
     let mut model = user::ActiveModel {
         id: Set(new.id),
@@ -69,48 +74,48 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser, now: i64) -> Res
     };
     // The key is made first so the row never exists unencrypted; a refused insert
     // (duplicate e-mail) takes it back with its transaction, or leaves an unused key.
-    let key = privacy::create_person_key(conn, &master, id, now).await?;
-    privacy::seal_user(&mut model, id, &key, &master);
+    let key = create_person_key(conn, &master, id, now).await?;
+    seal_user(&mut model, id, &key, &master);
     let stored = model
         .insert(conn)
         .await
         .map_err(|e| StoreError::from_write(e, &["email", "iin", "id"]))?;
-    privacy::open_user(stored, Some(&key))
+    open_user(stored, Some(&key))
 }
 
-pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<User>> {
+pub async fn get<C: Conn>(conn: &C, id: Uuid) -> Result<Option<User>> {
     match user::Entity::find_by_id(id).one(conn).await? {
-        Some(u) => Ok(Some(privacy::reveal(conn, u).await?)),
+        Some(u) => Ok(Some(reveal(conn, u).await?)),
         None => Ok(None),
     }
 }
 
-pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<Option<User>> {
-    let master = privacy::db_master(conn).await?;
+pub async fn find_by_email<C: Conn>(conn: &C, email: &str) -> Result<Option<User>> {
+    let master = db_master(conn).await?;
     let found = user::Entity::find()
-        .filter(user::Column::EmailBix.eq(privacy::blind_index(&master, "email", email)))
+        .filter(user::Column::EmailBix.eq(blind_index(&master, "email", email)))
         .one(conn)
         .await?;
     match found {
-        Some(u) => Ok(Some(privacy::reveal(conn, u).await?)),
+        Some(u) => Ok(Some(reveal(conn, u).await?)),
         None => Ok(None),
     }
 }
 
 /// The user whose IIN is exactly `iin` (the e-signature certificate's, R-AUTH-2).
-pub async fn find_by_iin<C: ConnectionTrait>(conn: &C, iin: &str) -> Result<Option<User>> {
-    let master = privacy::db_master(conn).await?;
+pub async fn find_by_iin<C: Conn>(conn: &C, iin: &str) -> Result<Option<User>> {
+    let master = db_master(conn).await?;
     let found = user::Entity::find()
-        .filter(user::Column::IinBix.eq(privacy::blind_index(&master, "iin", iin)))
+        .filter(user::Column::IinBix.eq(blind_index(&master, "iin", iin)))
         .one(conn)
         .await?;
     match found {
-        Some(u) => Ok(Some(privacy::reveal(conn, u).await?)),
+        Some(u) => Ok(Some(reveal(conn, u).await?)),
         None => Ok(None),
     }
 }
 
-pub async fn count<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+pub async fn count<C: Conn>(conn: &C) -> Result<u64> {
     Ok(user::Entity::find().count(conn).await?)
 }
 
@@ -128,7 +133,7 @@ pub struct ListFilter {
     pub limit: u64,
 }
 
-pub async fn list<C: ConnectionTrait>(conn: &C, filter: &ListFilter) -> Result<Vec<User>> {
+pub async fn list<C: Conn>(conn: &C, filter: &ListFilter) -> Result<Vec<User>> {
     let in_subtree = user::Column::OrganizationId.in_subquery(
         Query::select()
             .column(organization::Column::Id)
@@ -154,7 +159,7 @@ pub async fn list<C: ConnectionTrait>(conn: &C, filter: &ListFilter) -> Result<V
     }
     // Surnames are encrypted: the page is cut after sorting the decrypted rows.
     let found = q.order_by_asc(user::Column::Id).all(conn).await?;
-    let mut found = privacy::reveal_many(conn, found).await?;
+    let mut found = reveal_many(conn, found).await?;
     found.sort_by(|a, b| (a.surname.as_str(), a.id).cmp(&(b.surname.as_str(), b.id)));
     Ok(found
         .into_iter()
@@ -163,28 +168,91 @@ pub async fn list<C: ConnectionTrait>(conn: &C, filter: &ListFilter) -> Result<V
         .collect())
 }
 
+/// A change to a user: the fields given (`Some`) are written, the others stay.
+/// Personal fields are sealed again under the person's key (R-PD-2).
+#[derive(Clone, Default)]
+pub struct Change {
+    pub surname: Option<String>,
+    pub first_name: Option<String>,
+    pub patronymic: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub email: Option<String>,
+    pub iin: Option<Option<String>>,
+    pub position: Option<String>,
+    pub organization_id: Option<Option<Uuid>>,
+    pub role: Option<Option<String>>,
+    pub status: Option<String>,
+    pub activated_at: Option<Option<i64>>,
+    pub password_hash: Option<Option<String>>,
+    pub must_change_password: Option<bool>,
+    pub certificate: Option<Certificate>,
+}
+
+/// The details of the e-signature certificate a person last signed in with.
+#[derive(Clone, Default)]
+pub struct Certificate {
+    pub subject: Option<String>,
+    pub serial: Option<String>,
+    pub issuer: Option<String>,
+    pub valid_from: Option<i64>,
+    pub valid_to: Option<i64>,
+    pub bin: Option<String>,
+}
+
+/// Writes `change` to user `id`; answers the user as stored now.
+pub async fn update<C: Conn>(conn: &C, id: Uuid, change: Change, now: i64) -> Result<User> {
+    fn put<T: Into<sea_orm::Value>>(field: &mut ActiveValue<T>, value: Option<T>) {
+        if let Some(v) = value {
+            *field = Set(v);
+        }
+    }
+    let mut m = user::ActiveModel {
+        id: ActiveValue::Unchanged(id),
+        ..Default::default()
+    };
+    put(&mut m.surname, change.surname);
+    put(&mut m.first_name, change.first_name);
+    put(&mut m.patronymic, change.patronymic);
+    put(&mut m.phone, change.phone);
+    put(&mut m.email, change.email);
+    put(&mut m.iin, change.iin);
+    put(&mut m.position, change.position);
+    put(&mut m.organization_id, change.organization_id);
+    put(&mut m.role, change.role);
+    put(&mut m.status, change.status);
+    put(&mut m.activated_at, change.activated_at);
+    put(&mut m.password_hash, change.password_hash);
+    put(&mut m.must_change_password, change.must_change_password);
+    if let Some(c) = change.certificate {
+        m.cert_subject = Set(c.subject);
+        m.cert_serial = Set(c.serial);
+        m.cert_issuer = Set(c.issuer);
+        m.cert_valid_from = Set(c.valid_from);
+        m.cert_valid_to = Set(c.valid_to);
+        m.cert_bin = Set(c.bin);
+    }
+    save(conn, m, now).await
+}
+
 /// Writes back a changed user; the caller sets the fields on the active model.
-pub async fn save<C: ConnectionTrait>(
-    conn: &C,
-    mut model: user::ActiveModel,
-    now: i64,
-) -> Result<User> {
+/// Prefer [`update`], which needs no SeaORM type.
+pub async fn save<C: Conn>(conn: &C, mut model: user::ActiveModel, now: i64) -> Result<User> {
     model.updated_at = Set(now);
     let id = match &model.id {
         ActiveValue::Set(id) | ActiveValue::Unchanged(id) => *id,
         ActiveValue::NotSet => return Err(StoreError::NotFound),
     };
-    let key = privacy::person_key(conn, id).await?;
-    if privacy::touches_personal(&model) {
-        let master = privacy::db_master(conn).await?;
+    let key = person_key(conn, id).await?;
+    if touches_personal(&model) {
+        let master = db_master(conn).await?;
         let key = key
             .as_ref()
             .ok_or(StoreError::Privacy("the person has been erased"))?;
-        privacy::seal_user(&mut model, id, key, &master);
+        seal_user(&mut model, id, key, &master);
     }
     let stored = model
         .update(conn)
         .await
         .map_err(|e| StoreError::from_write(e, &["email", "iin"]))?;
-    privacy::open_user(stored, key.as_ref())
+    open_user(stored, key.as_ref())
 }

@@ -2,9 +2,10 @@
 
 use fito_store::audit::{BreakReason, NewEntry};
 use fito_store::orgs::NewOrganization;
+use fito_store::test_support::ConnectionTrait;
 use fito_store::test_support::TestDb;
 use fito_store::users::{NewUser, STATUS_ACTIVE};
-use fito_store::{ConnectionTrait, Engine, PoolOptions, Store, StoreError, both_engines};
+use fito_store::{Engine, PoolOptions, Store, StoreError, both_engines};
 
 async fn fresh(engine: Engine) -> (Store, TestDb) {
     let db = TestDb::new(engine).await;
@@ -12,6 +13,10 @@ async fn fresh(engine: Engine) -> (Store, TestDb) {
         .await
         .unwrap();
     store.migrate().await.unwrap();
+    store
+        .unlock(fito_store::test_support::test_key())
+        .await
+        .unwrap();
     (store, db)
 }
 

@@ -1,7 +1,8 @@
 //! The `fito` binary as an operator uses it (R-OPS-1, R-AUDIT-1).
 
+use fito_store::test_support::ConnectionTrait;
 use fito_store::test_support::TestDb;
-use fito_store::{ConnectionTrait, Engine, PoolOptions, Store};
+use fito_store::{Engine, PoolOptions, Store};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Output, Stdio};

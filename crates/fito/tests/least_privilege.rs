@@ -5,8 +5,9 @@
 
 mod support;
 
+use fito_store::test_support::ConnectionTrait;
 use fito_store::test_support::TestDb;
-use fito_store::{ConnectionTrait, Engine, PoolOptions, Store};
+use fito_store::{Engine, PoolOptions, Store};
 use serde_json::json;
 use support::{Api, Server};
 

@@ -15,11 +15,10 @@
 
 use crate::config::Config;
 use anyhow::{Context, bail};
-use fito_store::{ConnectionTrait, Engine, Store};
-use sea_orm::{AccessMode, IsolationLevel, Statement, TransactionTrait};
+use fito_store::{Engine, Store};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
@@ -69,17 +68,6 @@ fn engine_name(engine: Engine) -> &'static str {
     }
 }
 
-async fn schema_version(db: &impl ConnectionTrait) -> anyhow::Result<i64> {
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations",
-        ))
-        .await?
-        .context("no schema version")?;
-    Ok(row.try_get_by_index::<i64>(0)?)
-}
-
 /// Writes a new backup under `to` and answers its folder.
 pub async fn create(store: &Store, config: &Config, to: &Path) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
@@ -115,46 +103,26 @@ async fn write_backup(store: &Store, config: &Config, dir: &Path) -> anyhow::Res
     // are never removed, so the copy below holds all of them.
     let version = match store.engine() {
         Engine::Sqlite => {
-            let target = dir.join(SQLITE_SNAPSHOT);
-            let quoted = target.to_string_lossy().replace('\'', "''");
-            let db = store.reader();
-            let version = schema_version(db).await?;
-            db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
-                .await
-                .context("SQLite snapshot (VACUUM INTO) failed")?;
+            let version =
+                fito_store::backup::sqlite::snapshot(store, &dir.join(SQLITE_SNAPSHOT)).await?;
             parts.push(part_of(dir, SQLITE_SNAPSHOT)?);
             version
         }
         Engine::Postgres => {
-            let txn = store
-                .reader()
-                .begin_with_config(
-                    Some(IsolationLevel::RepeatableRead),
-                    Some(AccessMode::ReadOnly),
-                )
-                .await?;
-            let version = schema_version(&txn).await?;
-            for table in pg_tables(&txn).await? {
+            fito_store::backup::postgres::export(store, |table, rows| {
                 let rel = format!("database/{table}.jsonl");
                 let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join(&rel))?);
-                let rows = txn
-                    .query_all_raw(Statement::from_string(
-                        txn.get_database_backend(),
-                        format!("SELECT row_to_json(t)::text FROM \"{table}\" t"),
-                    ))
-                    .await?;
-                for row in rows {
-                    let line: String = row.try_get_by_index(0)?;
+                for line in rows {
                     out.write_all(line.as_bytes())?;
                     out.write_all(b"\n")?;
                 }
                 let file = out.into_inner().map_err(|e| e.into_error())?;
                 file.sync_all()?;
                 parts.push(part_of(dir, &rel)?);
-                tables.push(table);
-            }
-            txn.commit().await?;
-            version
+                tables.push(table.to_string());
+                Ok::<_, anyhow::Error>(())
+            })
+            .await?
         }
     };
     if let Some(root) = files_root(config)
@@ -247,20 +215,6 @@ fn sync_dir(dir: &Path) {
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
-}
-
-/// Base tables of the current schema.
-async fn pg_tables(db: &impl ConnectionTrait) -> anyhow::Result<Vec<String>> {
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT table_name::text FROM information_schema.tables \
-             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
-        ))
-        .await?;
-    rows.into_iter()
-        .map(|r| Ok(r.try_get_by_index::<String>(0)?))
-        .collect()
 }
 
 /// The backups in `dir`, oldest first.
@@ -375,14 +329,14 @@ pub async fn restore(
     }
     let store = Store::connect(&url, &config.pool_options()).await?;
     store.migrate().await?;
-    let latest = schema_version(store.reader()).await?;
+    let latest = fito_store::backup::schema_version(&store).await?;
     if manifest.schema_version > latest {
         bail!(
             "the backup's schema version {} is newer than this fito's ({latest})",
             manifest.schema_version
         );
     }
-    if !options.force && !is_empty(&store).await? {
+    if !options.force && !fito_store::backup::is_empty(&store).await? {
         store.close().await;
         bail!(
             "the instance is not empty (it has users or journal entries); pass --force to replace it"
@@ -477,13 +431,7 @@ pub async fn reapply_erasures(
 async fn backup_erasures(backup: &Path) -> anyhow::Result<Vec<Uuid>> {
     let snapshot = backup.join(SQLITE_SNAPSHOT);
     if snapshot.exists() {
-        let url = format!("sqlite://{}?mode=ro", snapshot.display());
-        let db = sea_orm::Database::connect(url).await?;
-        let found = fito_store::privacy::erasures(&db).await;
-        db.close().await?;
-        return Ok(found
-            .map(|rows| rows.into_iter().map(|(id, _)| id).collect())
-            .unwrap_or_default());
+        return Ok(fito_store::backup::sqlite::snapshot_erasures(&snapshot).await?);
     }
     let lines = backup.join("database/person_erasures.jsonl");
     if !lines.exists() {
@@ -514,24 +462,6 @@ async fn erased_persons(store: &Store) -> Vec<Uuid> {
         .unwrap_or_default()
 }
 
-/// An instance is empty when nobody has an account and nothing was journalled.
-async fn is_empty(store: &Store) -> anyhow::Result<bool> {
-    let db = store.reader();
-    for table in ["users", "audit_log"] {
-        let row = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                format!("SELECT COUNT(*) FROM {table}"),
-            ))
-            .await?
-            .context("count")?;
-        if row.try_get_by_index::<i64>(0)? > 0 {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
 /// The database file of a `sqlite://path?options` URL.
 fn sqlite_path(url: &str) -> anyhow::Result<PathBuf> {
     let rest = url
@@ -545,152 +475,18 @@ fn sqlite_path(url: &str) -> anyhow::Result<PathBuf> {
     Ok(PathBuf::from(path))
 }
 
-/// Empties every table, then loads each table's rows (parents before children, and
-/// within a self-referencing table, parent rows first), and moves each sequence past
-/// the largest key, in one transaction.
+/// Replaces the database's rows with the backup's tables (see
+/// `fito_store::backup::postgres::import`), reading each from its JSON lines.
 async fn restore_postgres(store: &Store, from: &Path, manifest: &Manifest) -> anyhow::Result<()> {
-    let txn = store.begin().await?;
-    let backend = txn.get_database_backend();
-    // schema_migrations too: the versions are the same, and the restored instance
-    // keeps the backed-up history of when each was applied.
-    let live: Vec<String> = pg_tables(&txn).await?;
-    let wanted: HashSet<&str> = manifest.tables.iter().map(String::as_str).collect();
-    for t in &live {
-        if !wanted.contains(t.as_str()) {
-            bail!("the backup has no table {t}");
-        }
-    }
-    if !live.is_empty() {
-        let list = live
-            .iter()
-            .map(|t| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        txn.execute_unprepared(&format!("TRUNCATE {list} RESTART IDENTITY CASCADE"))
-            .await?;
-        // The rows come back exactly as they were: no trigger may add to them while
-        // they load (the sync change log's triggers would, from an empty head). Inside
-        // this transaction, so a failed restore leaves the triggers on.
-        for t in &live {
-            txn.execute_unprepared(&format!("ALTER TABLE \"{t}\" DISABLE TRIGGER USER"))
-                .await?;
-        }
-    }
-    // Foreign keys between tables, and within one.
-    let fks = txn
-        .query_all_raw(Statement::from_string(
-            backend,
-            "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text, \
-                    a.attname::text, af.attname::text \
-             FROM pg_constraint c \
-             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
-             JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = c.confkey[1] \
-             WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace",
-        ))
-        .await?;
-    let mut depends: BTreeMap<String, HashSet<String>> = BTreeMap::new();
-    let mut self_refs: HashMap<String, (String, String)> = HashMap::new();
-    for r in fks {
-        let (child, parent): (String, String) = (r.try_get_by_index(0)?, r.try_get_by_index(1)?);
-        let (child, parent) = (
-            child.trim_matches('"').to_string(),
-            parent.trim_matches('"').to_string(),
-        );
-        if child == parent {
-            self_refs.insert(child, (r.try_get_by_index(2)?, r.try_get_by_index(3)?));
-        } else {
-            depends.entry(child).or_default().insert(parent);
-        }
-    }
-    let mut order = Vec::new();
-    let mut placed = HashSet::new();
-    while order.len() < live.len() {
-        let before = order.len();
-        for t in &live {
-            if !placed.contains(t)
-                && depends
-                    .get(t)
-                    .is_none_or(|ps| ps.iter().all(|p| placed.contains(p) || !live.contains(p)))
-            {
-                placed.insert(t.clone());
-                order.push(t.clone());
-            }
-        }
-        if order.len() == before {
-            bail!("the tables' foreign keys form a cycle");
-        }
-    }
-    for table in &order {
+    fito_store::backup::postgres::import(store, &manifest.tables, |table| {
         let text = std::fs::read_to_string(from.join(format!("database/{table}.jsonl")))?;
-        let mut rows: Vec<serde_json::Value> = text
-            .lines()
+        text.lines()
             .filter(|l| !l.is_empty())
             .map(serde_json::from_str)
-            .collect::<Result<_, _>>()
-            .with_context(|| format!("database/{table}.jsonl is not JSON lines"))?;
-        if let Some((column, key)) = self_refs.get(table) {
-            rows = parents_first(rows, column, key);
-        }
-        for chunk in rows.chunks(500) {
-            txn.execute_raw(Statement::from_sql_and_values(
-                backend,
-                format!(
-                    "INSERT INTO \"{table}\" SELECT * FROM json_populate_recordset(NULL::\"{table}\", $1::json)"
-                ),
-                [serde_json::Value::Array(chunk.to_vec()).to_string().into()],
-            ))
-            .await
-            .with_context(|| format!("cannot load table {table}"))?;
-        }
-    }
-    let serials = txn
-        .query_all_raw(Statement::from_string(
-            backend,
-            "SELECT table_name::text, column_name::text FROM information_schema.columns \
-             WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'",
-        ))
-        .await?;
-    for r in serials {
-        let (table, column): (String, String) = (r.try_get_by_index(0)?, r.try_get_by_index(1)?);
-        txn.execute_unprepared(&format!(
-            "SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), \
-             COALESCE(MAX(\"{column}\"), 1), MAX(\"{column}\") IS NOT NULL) FROM \"{table}\""
-        ))
-        .await?;
-    }
-    for t in &live {
-        txn.execute_unprepared(&format!("ALTER TABLE \"{t}\" ENABLE TRIGGER USER"))
-            .await?;
-    }
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Orders rows so each row's parent (`column` → `key`) comes before it.
-fn parents_first(rows: Vec<serde_json::Value>, column: &str, key: &str) -> Vec<serde_json::Value> {
-    let mut done: HashSet<String> = HashSet::new();
-    let mut pending = rows;
-    let mut out = Vec::with_capacity(pending.len());
-    while !pending.is_empty() {
-        let before = out.len();
-        let mut rest = Vec::new();
-        for row in pending {
-            let parent = &row[column];
-            if parent.is_null() || done.contains(&parent.to_string()) {
-                done.insert(row[key].to_string());
-                out.push(row);
-            } else {
-                rest.push(row);
-            }
-        }
-        if out.len() == before {
-            // A parent outside the table: let the database judge.
-            out.extend(rest);
-            break;
-        }
-        pending = rest;
-    }
-    out
+            .collect::<Result<Vec<serde_json::Value>, _>>()
+            .with_context(|| format!("database/{table}.jsonl is not JSON lines"))
+    })
+    .await
 }
 
 /// Automatic backups while serving (`[backup] dir`, every `interval_minutes`, keeping

@@ -7,7 +7,7 @@ use crate::i18n::{I18n, Lang};
 use fito_store::audit::NewEntry;
 use fito_store::orgs::{self, NewOrganization};
 use fito_store::users::{self, NewUser, STATUS_ACTIVE};
-use fito_store::{ConnectionTrait, Engine, Store, StoreError};
+use fito_store::{Conn, Store, StoreError};
 
 pub struct FirstAdministrator {
     pub email: String,
@@ -22,8 +22,7 @@ pub async fn privacy_keys(store: &Store, config: &Config) -> Result<(), StoreErr
         tracing::error!(path = %path.display(), error = %e, "master key file");
         StoreError::Privacy("the master key file cannot be read or made")
     })?;
-    let key = fito_store::privacy::install(key);
-    fito_store::privacy::bind(store.writer(), &key).await
+    store.unlock(key).await
 }
 
 /// Creates the root organisation and an administrator when the system has no user
@@ -40,12 +39,9 @@ pub async fn first_administrator(
         .map_err(|_| StoreError::Conflict("email"))?
         .to_string();
     let txn = store.begin().await?;
-    if store.engine() == Engine::Postgres {
-        // Instances starting together: one creates the administrator, the others
-        // wait here and then find it.
-        txn.execute_unprepared("SELECT pg_advisory_xact_lock(726100002)")
-            .await?;
-    }
+    // Instances starting together: one creates the administrator, the others wait
+    // here and then find it.
+    fito_store::locks::first_administrator(&txn).await?;
     if users::count(&txn).await? > 0 {
         return Ok(None);
     }
@@ -69,7 +65,7 @@ pub async fn create_administrator(
     Ok(password)
 }
 
-async fn administrator_in<C: ConnectionTrait>(
+async fn administrator_in<C: Conn>(
     txn: &C,
     config: &Config,
     email: &str,
@@ -149,10 +145,12 @@ pub async fn reset_password(
     let now = fito_store::time::now_us();
     let txn = store.begin().await?;
     let user_id = user.id;
-    let mut model: fito_store::entity::user::ActiveModel = user.into();
-    model.password_hash = fito_store::ActiveValue::Set(Some(hash));
-    model.must_change_password = fito_store::ActiveValue::Set(true);
-    users::save(&txn, model, now).await?;
+    let change = users::Change {
+        password_hash: Some(Some(hash)),
+        must_change_password: Some(true),
+        ..users::Change::default()
+    };
+    users::update(&txn, user_id, change, now).await?;
     fito_store::sessions::revoke_all_for_user(&txn, user_id, now).await?;
     fito_store::sessions::clear_failures(
         &txn,
@@ -181,10 +179,7 @@ pub async fn reset_password(
 /// administrator or not — and journals what it added, by key, as the system.
 pub async fn seed_reference(store: &Store) -> Result<u64, StoreError> {
     let txn = store.begin().await?;
-    if store.engine() == Engine::Postgres {
-        txn.execute_unprepared("SELECT pg_advisory_xact_lock(726100003)")
-            .await?;
-    }
+    fito_store::locks::reference_seed(&txn).await?;
     let now = fito_store::time::now_us();
     let added = fito_store::reference::seed_missing(&txn, now).await?;
     if added.total() > 0 {

@@ -126,9 +126,3 @@ impl From<StoreError> for AppError {
         }
     }
 }
-
-impl From<fito_store::DbErr> for AppError {
-    fn from(err: fito_store::DbErr) -> Self {
-        StoreError::from(err).into()
-    }
-}

@@ -14,10 +14,8 @@ use fito_geo::formats::geojson::geometry_to_json;
 use fito_geo::formats::{csv, geojson, kml, shapefile};
 use fito_geo::{Feature, Imported, PropertyValue, Repair, ValidationOptions};
 use fito_store::audit::NewEntry;
-use fito_store::entity::{object, object_version};
 use fito_store::objects::{Object, STATUS_ACTIVE};
-use fito_store::sea_orm_reexport::{ActiveValue, EntityTrait, IntoActiveModel};
-use fito_store::{ConnectionTrait, Store};
+use fito_store::{Conn, Store};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
@@ -176,7 +174,7 @@ pub struct References {
 }
 
 impl References {
-    pub async fn load<C: ConnectionTrait>(conn: &C) -> Result<References, AppError> {
+    pub async fn load<C: Conn>(conn: &C) -> Result<References, AppError> {
         use fito_store::reference;
         Ok(References {
             types: reference::object_types(conn)
@@ -423,8 +421,7 @@ fn owner(f: &Feature) -> Result<OwnerParts, AppError> {
     }
 }
 
-/// Rows per INSERT: 24 columns × 500 stays far below both engines' limits on
-/// bound parameters.
+/// Objects per bulk insert, between two progress reports.
 const BATCH: usize = 500;
 
 /// Writes every object with its first version and one journal entry in ONE
@@ -438,26 +435,11 @@ pub async fn write(
     let txn = store.begin().await?;
     let mut done = 0u64;
     for chunk in objects.chunks(BATCH) {
-        let rows = chunk.iter().map(|o| {
-            let mut model = o.clone().into_active_model();
-            model.rid = ActiveValue::NotSet;
-            model
-        });
-        object::Entity::insert_many(rows).exec(&txn).await?;
-        let versions = chunk.iter().map(|o| {
-            object_version::Model {
-                object_id: o.id,
-                version: 1,
-                change: "create".into(),
-                snapshot: feature(o, None).to_string(),
-                changed_at: o.created_at,
-                changed_by: o.created_by,
-            }
-            .into_active_model()
-        });
-        object_version::Entity::insert_many(versions)
-            .exec(&txn)
-            .await?;
+        let rows: Vec<(Object, String)> = chunk
+            .iter()
+            .map(|o| (o.clone(), feature(o, None).to_string()))
+            .collect();
+        fito_store::objects::insert_many(&txn, &rows).await?;
         done += chunk.len() as u64;
         progress(done);
     }

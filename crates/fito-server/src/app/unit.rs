@@ -4,13 +4,13 @@
 
 use crate::app::notify::{self, Sent, Target};
 use crate::app::{App, AppError};
-use fito_store::DatabaseTransaction;
+use fito_store::Tx;
 use fito_store::audit::NewEntry;
 use uuid::Uuid;
 
 pub struct Unit<'a> {
     app: &'a App,
-    tx: DatabaseTransaction,
+    tx: Tx,
     journal: Vec<NewEntry>,
     sent: Sent,
     /// Acts whose status changed, with the people who see it change live.
@@ -32,7 +32,7 @@ impl App {
 
 impl Unit<'_> {
     /// The transaction, for fito-store's functions.
-    pub fn tx(&self) -> &DatabaseTransaction {
+    pub fn tx(&self) -> &Tx {
         &self.tx
     }
 

@@ -368,11 +368,7 @@ pub(crate) async fn save_edit(
     Ok(saved)
 }
 
-async fn save<C: fito_store::ConnectionTrait>(
-    txn: &C,
-    a: Act,
-    expected: i64,
-) -> Result<Act, AppError> {
+async fn save<C: fito_store::Conn>(txn: &C, a: Act, expected: i64) -> Result<Act, AppError> {
     match fieldwork::update_act(txn, a, expected).await {
         Err(fito_store::StoreError::Conflict(_)) => Err(AppError::conflict("act-version-conflict")),
         other => Ok(other?),

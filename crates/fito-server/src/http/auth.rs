@@ -372,7 +372,7 @@ pub async fn change_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn revoke_other_sessions<C: fito_store::ConnectionTrait>(
+async fn revoke_other_sessions<C: fito_store::Conn>(
     conn: &C,
     user_id: Uuid,
     keep: Uuid,

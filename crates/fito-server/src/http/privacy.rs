@@ -368,7 +368,7 @@ pub struct MyData {
 
 async fn my_data(state: &AppState, me: &Actor) -> Result<MyData, AppError> {
     let db = state.store.reader();
-    let sessions = privacy::sessions_of(db, me.user.id).await?;
+    let sessions = fito_store::sessions::sessions_of(db, me.user.id).await?;
     let mut devices: Vec<DeviceRecord> = Vec::new();
     for s in &sessions {
         let Some(device) = &s.device_id else { continue };

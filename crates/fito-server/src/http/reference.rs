@@ -137,7 +137,7 @@ fn slug(value: &str) -> Result<String, AppError> {
 
 /// Journals a reference change in the transaction that makes it.
 async fn journal(
-    txn: &fito_store::DatabaseTransaction,
+    txn: &fito_store::Tx,
     me: &Actor,
     dictionary: &str,
     key: &str,

@@ -338,7 +338,7 @@ async fn check(
 
 /// After a quarantine finding: the object carries the flag (as a new version of it)
 /// and the Heads who see it are told, in the same transaction as the survey.
-async fn flag_quarantine<C: fito_store::ConnectionTrait>(
+async fn flag_quarantine<C: fito_store::Conn>(
     state: &AppState,
     me: &Actor,
     txn: &C,

@@ -223,7 +223,8 @@ pub fn person(tag: &str, serial: u32) -> Value {
 /// Every table of a database, each as its rows rendered to text and sorted: two
 /// databases with the same map hold the same rows.
 pub async fn dump_tables(url: &str) -> std::collections::BTreeMap<String, Vec<String>> {
-    use fito_store::{ConnectionTrait, Engine, PoolOptions, Store};
+    use fito_store::test_support::ConnectionTrait;
+    use fito_store::{Engine, PoolOptions, Store};
     use sea_orm::Statement;
     let store = Store::connect(url, &PoolOptions::default()).await.unwrap();
     let db = store.reader();

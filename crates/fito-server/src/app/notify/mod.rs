@@ -11,7 +11,7 @@ pub use live::Sent;
 
 use crate::app::App;
 use fito_core::permission::in_subtree;
-use fito_store::ConnectionTrait;
+use fito_store::Conn;
 use fito_store::notifications::{self, Notification};
 use fito_store::users::{self, ListFilter, STATUS_ACTIVE};
 use uuid::Uuid;
@@ -39,7 +39,7 @@ pub const KINDS: &[&str] = &[
 /// Writes one notification of `kind` to each of `users` (duplicates dropped) and
 /// enqueues a push delivery to each of their subscriptions, in the caller's
 /// transaction. Publish the answer with `state.live.notified` after the commit.
-pub async fn send<C: ConnectionTrait>(
+pub async fn send<C: Conn>(
     conn: &C,
     users: &[Uuid],
     kind: &str,

@@ -1,0 +1,261 @@
+//! Master keys and person keys (R-PD-2). Each person has a data key
+//! (`person_keys`), wrapped with AES-256-GCM by a master key (a file outside the
+//! database). A store holds the master keys it was given in its [`Keyring`]; each
+//! database is bound to one master key by the key's id.
+
+use crate::conn::{Conn, keyring};
+use crate::sql::stmt;
+use crate::{Result, StoreError};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use hmac::{Hmac, Mac};
+use sea_orm::{QueryResult, Value};
+use sha2::Sha256;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use uuid::Uuid;
+
+/// The master key, as two subkeys derived from the file's 32 bytes: one wraps person
+/// keys, one keys the blind indexes. `id` names it without revealing it.
+pub struct MasterKey {
+    id: String,
+    wrap: [u8; 32],
+    pub(crate) index: [u8; 32],
+}
+
+pub(crate) fn hmac256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key");
+    for p in parts {
+        mac.update(p);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+impl MasterKey {
+    pub fn from_bytes(raw: &[u8; 32]) -> MasterKey {
+        let id = hex::encode(&hmac256(raw, &[b"fito master key id v1"])[..12]);
+        MasterKey {
+            id,
+            wrap: hmac256(raw, &[b"fito person key wrap v1"]),
+            index: hmac256(raw, &[b"fito blind index v1"]),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Reads the master key file (64 hex digits), or makes one with a fresh random key
+/// (mode 0600) when there is none.
+pub fn load_or_create_key_file(path: &Path) -> std::io::Result<MasterKey> {
+    use std::io::{Error, ErrorKind};
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let bytes = hex::decode(text.trim())
+                .ok()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidData,
+                        format!("{}: expected 64 hex digits", path.display()),
+                    )
+                })?;
+            Ok(MasterKey::from_bytes(&bytes))
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let raw: [u8; 32] = rand::random();
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut file = options.open(path)?;
+            std::io::Write::write_all(&mut file, format!("{}\n", hex::encode(raw)).as_bytes())?;
+            file.sync_all()?;
+            Ok(MasterKey::from_bytes(&raw))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The master keys a store was given, by id: the one its database is bound to, and
+/// any older one that still wraps person keys.
+#[derive(Default)]
+pub struct Keyring {
+    keys: RwLock<HashMap<String, Arc<MasterKey>>>,
+}
+
+impl Keyring {
+    pub(crate) fn add(&self, key: MasterKey) -> Arc<MasterKey> {
+        let mut keys = self.keys.write().expect("keyring");
+        keys.entry(key.id.clone())
+            .or_insert_with(|| Arc::new(key))
+            .clone()
+    }
+
+    fn get(&self, id: &str) -> Option<Arc<MasterKey>> {
+        self.keys.read().expect("keyring").get(id).cloned()
+    }
+}
+
+/// Binds the database to `key` on first use; refuses another key later.
+pub(crate) async fn bind_key<C: Conn>(conn: &C, key: &MasterKey) -> Result<()> {
+    // Instances starting together: the first one's key wins, the others compare.
+    conn.execute_raw(stmt(
+        conn,
+        "INSERT INTO privacy_master (id, key_id) VALUES (1, ?) ON CONFLICT (id) DO NOTHING",
+        vec![key.id.clone().into()],
+    ))
+    .await?;
+    let row = conn
+        .query_one_raw(stmt(
+            conn,
+            "SELECT key_id FROM privacy_master WHERE id = 1",
+            vec![],
+        ))
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let id: String = row.try_get("", "key_id")?;
+    if id != key.id {
+        return Err(StoreError::Privacy(
+            "the master key file does not match this database (privacy.master_key_file)",
+        ));
+    }
+    Ok(())
+}
+
+/// The master key of this database, from the connection's keyring.
+pub(crate) async fn db_master<C: Conn>(conn: &C) -> Result<Arc<MasterKey>> {
+    let row = conn
+        .query_one_raw(stmt(
+            conn,
+            "SELECT key_id FROM privacy_master WHERE id = 1",
+            vec![],
+        ))
+        .await?
+        .ok_or(StoreError::Privacy(
+            "no master key is bound to this database",
+        ))?;
+    let id: String = row.try_get("", "key_id")?;
+    keyring(conn).get(&id).ok_or(StoreError::Privacy(
+        "this database's master key is not loaded",
+    ))
+}
+
+/// A person's data key.
+pub(crate) struct PersonKey(pub(crate) [u8; 32]);
+
+fn aead(key: &[u8; 32]) -> Aes256Gcm {
+    Aes256Gcm::new(&(*key).into())
+}
+
+pub(crate) fn encrypt(key: &[u8; 32], aad: &[u8], msg: &[u8]) -> String {
+    let nonce: [u8; 12] = rand::random();
+    let sealed = aead(key)
+        .encrypt(&Nonce::from(nonce), Payload { msg, aad })
+        .expect("AES-GCM encrypts any message this size");
+    let mut out = nonce.to_vec();
+    out.extend_from_slice(&sealed);
+    B64.encode(out)
+}
+
+pub(crate) fn decrypt(key: &[u8; 32], aad: &[u8], text: &str) -> Result<Vec<u8>> {
+    let bytes = B64
+        .decode(text)
+        .map_err(|_| StoreError::Privacy("malformed ciphertext"))?;
+    if bytes.len() < 12 {
+        return Err(StoreError::Privacy("malformed ciphertext"));
+    }
+    let (nonce, sealed) = bytes.split_at(12);
+    let nonce: [u8; 12] = nonce.try_into().expect("12 bytes");
+    aead(key)
+        .decrypt(&Nonce::from(nonce), Payload { msg: sealed, aad })
+        .map_err(|_| StoreError::Privacy("personal data does not decrypt"))
+}
+
+pub(crate) async fn create_person_key<C: Conn>(
+    conn: &C,
+    master: &MasterKey,
+    person: Uuid,
+    now: i64,
+) -> Result<PersonKey> {
+    let raw: [u8; 32] = rand::random();
+    let wrapped = encrypt(&master.wrap, person.as_bytes(), &raw);
+    conn.execute_raw(stmt(
+        conn,
+        "INSERT INTO person_keys (person_id, master_id, wrapped, created_at) VALUES (?, ?, ?, ?)",
+        vec![
+            person.into(),
+            master.id.clone().into(),
+            wrapped.into(),
+            now.into(),
+        ],
+    ))
+    .await
+    .map_err(|e| StoreError::from_write(e, &["id"]))?;
+    Ok(PersonKey(raw))
+}
+
+fn unwrap_row(keys: &Keyring, row: &QueryResult) -> Result<(Uuid, PersonKey)> {
+    let person: Uuid = row.try_get("", "person_id")?;
+    let master_id: String = row.try_get("", "master_id")?;
+    let wrapped: String = row.try_get("", "wrapped")?;
+    let master = keys.get(&master_id).ok_or(StoreError::Privacy(
+        "a person key is wrapped by a master key that is not loaded",
+    ))?;
+    let raw = decrypt(&master.wrap, person.as_bytes(), &wrapped)?;
+    let raw: [u8; 32] = raw
+        .try_into()
+        .map_err(|_| StoreError::Privacy("malformed person key"))?;
+    Ok((person, PersonKey(raw)))
+}
+
+pub(crate) async fn person_key<C: Conn>(conn: &C, person: Uuid) -> Result<Option<PersonKey>> {
+    let row = conn
+        .query_one_raw(stmt(
+            conn,
+            "SELECT person_id, master_id, wrapped FROM person_keys WHERE person_id = ?",
+            vec![person.into()],
+        ))
+        .await?;
+    row.as_ref()
+        .map(|r| unwrap_row(keyring(conn), r))
+        .transpose()
+        .map(|o| o.map(|(_, k)| k))
+}
+
+pub(crate) async fn person_keys<C: Conn>(
+    conn: &C,
+    people: &[Uuid],
+) -> Result<HashMap<Uuid, PersonKey>> {
+    let mut keys = HashMap::new();
+    for chunk in people.chunks(500) {
+        if chunk.is_empty() {
+            continue;
+        }
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let rows = conn
+            .query_all_raw(stmt(
+                conn,
+                &format!(
+                    "SELECT person_id, master_id, wrapped FROM person_keys WHERE person_id IN ({marks})"
+                ),
+                chunk.iter().map(|id| Value::from(*id)).collect(),
+            ))
+            .await?;
+        for row in &rows {
+            let (id, key) = unwrap_row(keyring(conn), row)?;
+            keys.insert(id, key);
+        }
+    }
+    Ok(keys)
+}
