@@ -1,6 +1,7 @@
 //! Storage for both engines (SQLite embedded, PostgreSQL in production) in one code
 //! path on SeaORM: migrations, repositories and the hash-chained audit journal.
 
+pub mod accounts;
 pub mod audit;
 pub mod documents;
 pub mod entity;
@@ -8,6 +9,7 @@ pub mod esign;
 pub mod fieldwork;
 pub mod jobs;
 pub mod live;
+pub mod locks;
 mod migrate;
 pub mod notifications;
 pub mod objects;
