@@ -67,3 +67,46 @@ pub fn adult_iin(value: &str, today: NaiveDate) -> Result<Iin, Invalid> {
     iin.require_adult_on(today)?;
     Ok(iin)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(iin: &str) -> PersonFields<'_> {
+        PersonFields {
+            surname: " Ахметова ",
+            first_name: "Айгерім",
+            patronymic: Some(" "),
+            phone: "+7 701 123 45 67",
+            email: "aigerim@fito.kz",
+            iin,
+            position: "инспектор",
+        }
+    }
+
+    #[test]
+    fn r_user_1_a_person_is_checked_once_field_by_field() {
+        let today = NaiveDate::from_ymd_opt(2026, 5, 18).unwrap();
+        let person = Person::parse(fields("900101300007"), today).unwrap();
+        assert_eq!(person.surname, "Ахметова");
+        assert_eq!(person.patronymic, None);
+        assert_eq!(person.email.as_str(), "aigerim@fito.kz");
+        assert_eq!(
+            Person::parse(fields("900101300008"), today)
+                .err()
+                .unwrap()
+                .code,
+            "iin-checksum"
+        );
+    }
+
+    #[test]
+    fn r_user_3_an_iin_of_someone_under_18_is_refused() {
+        let the_day_before = NaiveDate::from_ymd_opt(2007, 12, 31).unwrap();
+        assert_eq!(
+            adult_iin("900101300007", the_day_before).unwrap_err().code,
+            "iin-underage"
+        );
+        assert_eq!(surname("  ").unwrap_err().code, "field-required");
+    }
+}
