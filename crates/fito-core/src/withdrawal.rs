@@ -45,7 +45,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn outcomes_read_back_from_their_names_and_nothing_else_does() {
+    fn r_pd_1_outcomes_read_back_from_their_names_and_nothing_else_does() {
         for o in WithdrawalOutcome::ALL {
             assert_eq!(WithdrawalOutcome::parse(o.as_str()), Ok(o));
         }
