@@ -8,8 +8,10 @@ pub mod codes;
 pub mod contact;
 pub mod iin;
 pub mod permission;
+pub mod person;
 pub mod role;
 pub mod text;
+pub mod withdrawal;
 
 pub use act::{ActStatus, ActStep};
 pub use codes::{EppoCode, KatoCode};
@@ -17,6 +19,7 @@ pub use contact::{Email, Phone};
 pub use iin::{Bin, Iin};
 pub use permission::{Action, Scope};
 pub use role::Role;
+pub use withdrawal::WithdrawalOutcome;
 
 /// A refusal of domain input: a stable code (which is also the Fluent message id) and
 /// the arguments the message needs.

@@ -1,6 +1,7 @@
 //! Storage for both engines (SQLite embedded, PostgreSQL in production) in one code
 //! path on SeaORM: migrations, repositories and the hash-chained audit journal.
 
+pub mod accounts;
 pub mod audit;
 pub mod backup;
 mod conn;

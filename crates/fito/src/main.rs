@@ -176,8 +176,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `fito policy publish`: the same checks and journal line as `POST /api/v1/policy`,
-/// with the system as the actor.
+/// `fito policy publish`: the same use case as `POST /api/v1/policy`, with the
+/// system as the publisher.
 async fn policy(config: Config, command: PolicyCommand) -> anyhow::Result<ExitCode> {
     let PolicyCommand::Publish {
         version,
@@ -188,7 +188,7 @@ async fn policy(config: Config, command: PolicyCommand) -> anyhow::Result<ExitCo
     let read = |path: &PathBuf| {
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
     };
-    let body = fito_server::http::privacy::PublishPolicy {
+    let input = fito_server::app::privacy::policy::PublishPolicy {
         version,
         effective_from: effective,
         text_kk: read(&kk)?,
@@ -196,19 +196,23 @@ async fn policy(config: Config, command: PolicyCommand) -> anyhow::Result<ExitCo
     };
     let store = open(&config).await?;
     store.migrate().await?;
-    let mut entry = system_entry(serde_json::json!({ "via": "cli" }));
-    entry.action = "policy.publish".into();
-    let i18n = fito_server::i18n::I18n::load();
-    let lang =
-        fito_server::i18n::Lang::from_accept_language(std::env::var("FITO_LANG").ok().as_deref());
-    let published = fito_server::http::privacy::publish_version(&store, body, None, entry)
+    let app = fito_server::app::bootstrap::command_app(store, config)?;
+    let published = fito_server::app::privacy::policy::publish_by_system(&app, input)
         .await
-        .map_err(|e| anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code))?;
+        .map_err(refusal)?;
     println!(
         "policy {} published, in force from {} (sha256 {})",
         published.version, published.effective_from, published.sha256
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A refusal of a use case, in the language of FITO_LANG, with its code.
+fn refusal(e: fito_server::app::AppError) -> anyhow::Error {
+    let i18n = fito_server::i18n::I18n::load();
+    let lang =
+        fito_server::i18n::Lang::from_accept_language(std::env::var("FITO_LANG").ok().as_deref());
+    anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code)
 }
 
 async fn serve(config: Config) -> anyhow::Result<ExitCode> {
@@ -267,35 +271,32 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// `fito admin`: the same use cases as the server's, journalled as the system.
 async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<ExitCode> {
+    use fito_server::app::accounts::{admins, password};
     let store = open(&config).await?;
     store.migrate().await?;
+    fito_server::app::bootstrap::privacy_keys(&store, &config).await?;
+    let app = fito_server::app::bootstrap::command_app(store, config)?;
     match command {
         AdminCommand::Create { email } => {
             let email = fito_core::Email::parse(&email)
                 .map_err(|_| anyhow::anyhow!("not a valid e-mail address: {email}"))?;
-            let password = fito_server::app::bootstrap::create_administrator(
-                &store,
-                &config,
-                email.as_str(),
-                "cli",
-            )
-            .await
-            .map_err(|e| match e {
-                fito_store::StoreError::Conflict(_) => {
-                    anyhow::anyhow!("a user with e-mail {email} already exists")
-                }
-                other => other.into(),
-            })?;
+            let password = admins::create(&app, &email)
+                .await
+                .map_err(|e| match e.code {
+                    "email-taken" => anyhow::anyhow!("a user with e-mail {email} already exists"),
+                    _ => refusal(e),
+                })?;
             println!("administrator: {email} / {password}");
         }
         AdminCommand::Reset { email } => {
             let email = fito_core::Email::parse(&email)
                 .map_err(|_| anyhow::anyhow!("not a valid e-mail address: {email}"))?;
-            let password =
-                fito_server::app::bootstrap::reset_password(&store, &config, email.as_str())
-                    .await?;
-            let Some(password) = password else {
+            let Some(password) = password::reset_by_email(&app, &email)
+                .await
+                .map_err(refusal)?
+            else {
                 bail!("no user with e-mail {email}")
             };
             println!("one-time password: {email} / {password}");

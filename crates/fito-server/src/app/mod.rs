@@ -4,6 +4,7 @@
 //! [`Unit`]), the journal entries and the notifications. Nothing here knows HTTP
 //! (`tests/layers.rs` checks the imports).
 
+pub mod accounts;
 pub mod actor;
 pub mod acts;
 pub mod audit_writer;

@@ -1,10 +1,13 @@
 //! Sign-in with e-mail and password, sessions, own profile, password change and
-//! self-registration (R-AUTH-1, R-USER-2, R-USER-3).
+//! self-registration (R-AUTH-1, R-USER-2, R-USER-3), over `app::accounts`. The
+//! session travels as a bearer token (mobile app) or as cookies (browser).
 
-use super::people::{checked_person, person_request};
 use super::views::UserView;
-use crate::app::passwords::{check_password_policy, random_token, sha256_hex};
-use crate::app::{AppError, EntryExt, Kind, RequestMeta};
+use crate::app::accounts::password::{self, ChangePasswordRequest};
+use crate::app::accounts::registration::{self, RegisterRequest};
+use crate::app::accounts::sessions::{self, LoginRequest, Opened};
+use crate::app::{AppError, RequestMeta};
+use crate::config::Config;
 use crate::http::extract::ApiJson;
 use crate::http::session::{CSRF_COOKIE, CurrentUser, SESSION_COOKIE, SignedIn};
 use crate::http::state::AppState;
@@ -13,22 +16,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use fito_core::Email;
-use fito_store::audit::NewEntry;
-use fito_store::sessions::{NewSession, Session};
-use fito_store::time::{now_us, to_datetime};
-use fito_store::users::{self, NewUser, STATUS_ACTIVE, STATUS_PENDING};
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use fito_store::sessions::Session;
+use fito_store::time::to_datetime;
+use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LoginRequest {
-    pub email: String,
-    pub password: String,
-}
 
 #[derive(Serialize, ToSchema)]
 pub struct LoginResponse {
@@ -52,164 +44,41 @@ pub async fn login(
     meta: RequestMeta,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response, AppError> {
-    let config = &state.config.auth;
-    let email = Email::parse(&body.email)
-        .map_err(|_| AppError::new(Kind::Unauthenticated, "auth-invalid-credentials"))?;
-    let key = sha256_hex(email.as_str());
-    let now = now_us();
-    let window_start = now - config.lockout_window_minutes * 60_000_000;
-    let (failures, latest) =
-        fito_store::sessions::failures_since(state.store.reader(), &key, window_start).await?;
-    if failures >= config.lockout_failures {
-        return Err(locked(config, latest.unwrap_or(now), now));
-    }
-    let user = users::find_by_email(state.store.reader(), email.as_str()).await?;
-    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-    if !state.passwords.verify(body.password, hash).await {
-        let txn = state.store.begin().await?;
-        fito_store::sessions::record_failure(&txn, &key, now).await?;
-        let entry = anonymous_entry(&meta, "auth.login", user.as_ref().map(|u| u.id))
-            .outcome("auth-invalid-credentials");
-        fito_store::audit::append(&txn, vec![entry]).await?;
-        txn.commit().await?;
-        if failures + 1 >= config.lockout_failures {
-            return Err(locked(config, now, now));
-        }
-        return Err(AppError::new(
-            Kind::Unauthenticated,
-            "auth-invalid-credentials",
-        ));
-    }
-    let user = user.expect("a verified password belongs to a user");
-    check_can_sign_in(&user)?;
-    let clear = Some((key, window_start));
-    open_session(&state, &meta, user, "auth.login", clear, |_| Ok(None)).await
+    let opened = sessions::login(&state, &meta, body).await?;
+    signed_in(&state.config, opened)
 }
 
-/// Only active accounts sign in; pending and deactivated ones are told which.
-pub(crate) fn check_can_sign_in(user: &users::User) -> Result<(), AppError> {
-    match user.status.as_str() {
-        STATUS_ACTIVE => Ok(()),
-        STATUS_PENDING => Err(AppError::refused("auth-account-pending")),
-        _ => Err(AppError::refused("auth-account-deactivated")),
-    }
-}
-
-/// Opens a session for a user who proved who they are (password or e-signature):
-/// the session row, the journal line (with `details` from `extra`, which may also
-/// change the user in the same transaction), the cookies and the token.
-pub(crate) async fn open_session(
-    state: &AppState,
-    meta: &RequestMeta,
-    user: users::User,
-    action: &str,
-    clear_failures: Option<(String, i64)>,
-    extra: impl FnOnce(
-        &users::User,
-    ) -> Result<
-        Option<(fito_store::entity::user::ActiveModel, serde_json::Value)>,
-        AppError,
-    >,
-) -> Result<Response, AppError> {
-    let config = &state.config.auth;
-    let now = now_us();
-    // The mobile app identifies itself with a device id and keeps longer sessions.
-    let (kind, ttl_us) = match &meta.device_id {
-        Some(_) => ("app", config.app_session_days * 86_400_000_000),
-        None => ("browser", config.browser_session_hours * 3_600_000_000),
-    };
-    let token = random_token();
-    let csrf = random_token();
-    let txn = state.store.begin().await?;
-    let session = fito_store::sessions::insert(
-        &txn,
-        NewSession {
-            id: fito_core::new_id(),
-            user_id: user.id,
-            token_hash: sha256_hex(&token),
-            csrf_hash: Some(sha256_hex(&csrf)),
-            kind,
-            expires_at: now + ttl_us,
-            ip: meta.ip.clone(),
-            device_id: meta.device_id.clone(),
-            os: meta.os.clone(),
-            app_version: meta.app_version.clone(),
-        },
-        now,
-    )
-    .await?;
-    if let Some((key, window_start)) = clear_failures {
-        fito_store::sessions::clear_failures(&txn, &key, window_start).await?;
-    }
-    let mut entry = anonymous_entry(meta, action, Some(user.id));
-    entry.actor_id = Some(user.id);
-    entry.actor_role = user.role.clone();
-    entry.target_type = Some("session".into());
-    entry.target_id = Some(session.id.to_string());
-    let user = match extra(&user)? {
-        Some((changed, details)) => {
-            entry.details = details;
-            users::save(&txn, changed, now).await?
-        }
-        None => user,
-    };
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    txn.commit().await?;
-
-    let max_age = ttl_us / 1_000_000;
-    let secure = if state.config.cookie_secure {
-        "; Secure"
-    } else {
-        ""
-    };
-    let mut headers = HeaderMap::new();
-    let cookies = [
+/// The answer to a sign-in: the session's cookies (HttpOnly token, readable CSRF
+/// token) and the same tokens in the body.
+pub(crate) fn signed_in(config: &Config, opened: Opened) -> Result<Response, AppError> {
+    let max_age = opened.lifetime_secs;
+    let secure = if config.cookie_secure { "; Secure" } else { "" };
+    let (token, csrf) = (opened.token, opened.csrf);
+    let headers = cookies([
         format!(
             "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
         ),
         format!("{CSRF_COOKIE}={csrf}; Path=/; SameSite=Strict; Max-Age={max_age}{secure}"),
-    ];
-    for cookie in cookies {
+    ])?;
+    let body = LoginResponse {
+        token,
+        csrf_token: csrf,
+        session_id: opened.session.id,
+        expires_at: to_datetime(opened.session.expires_at),
+        user: opened.user.into(),
+    };
+    Ok((headers, Json(body)).into_response())
+}
+
+fn cookies(values: [String; 2]) -> Result<HeaderMap, AppError> {
+    let mut headers = HeaderMap::new();
+    for cookie in values {
         headers.append(
             header::SET_COOKIE,
             HeaderValue::from_str(&cookie).map_err(|_| AppError::internal())?,
         );
     }
-    let body = LoginResponse {
-        token,
-        csrf_token: csrf,
-        session_id: session.id,
-        expires_at: to_datetime(session.expires_at),
-        user: user.into(),
-    };
-    Ok((headers, Json(body)).into_response())
-}
-
-fn locked(config: &crate::config::AuthConfig, latest_failure: i64, now: i64) -> AppError {
-    let until = latest_failure + config.lockout_minutes * 60_000_000;
-    let minutes = ((until - now).max(0) + 59_999_999) / 60_000_000;
-    AppError::new(Kind::TooManyRequests, "auth-locked").with("minutes", minutes.max(1))
-}
-
-/// A journal entry for a request whose caller is not (yet) signed in.
-pub(crate) fn anonymous_entry(
-    meta: &RequestMeta,
-    action: &str,
-    target_user: Option<Uuid>,
-) -> NewEntry {
-    NewEntry {
-        at: now_us(),
-        action: action.to_string(),
-        target_type: target_user.map(|_| "user".to_string()),
-        target_id: target_user.map(|id| id.to_string()),
-        outcome: "ok".to_string(),
-        ip: meta.ip.clone(),
-        device_id: meta.device_id.clone(),
-        os: meta.os.clone(),
-        app_version: meta.app_version.clone(),
-        details: json!({}),
-        ..NewEntry::default()
-    }
+    Ok(headers)
 }
 
 /// End the current session.
@@ -219,31 +88,16 @@ pub async fn logout(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
 ) -> Result<Response, AppError> {
-    let txn = state.store.begin().await?;
-    fito_store::sessions::revoke(&txn, me.session.id, now_us()).await?;
-    fito_store::audit::append(
-        &txn,
-        vec![me.entry(
-            "auth.logout",
-            Some("session"),
-            Some(me.session.id.to_string()),
-        )],
-    )
-    .await?;
-    txn.commit().await?;
+    sessions::logout(&state, &me).await?;
     let secure = if state.config.cookie_secure {
         "; Secure"
     } else {
         ""
     };
-    let mut headers = HeaderMap::new();
-    for name in [SESSION_COOKIE, CSRF_COOKIE] {
-        let cookie = format!("{name}=; Path=/; Max-Age=0; SameSite=Strict{secure}");
-        headers.append(
-            header::SET_COOKIE,
-            HeaderValue::from_str(&cookie).map_err(|_| AppError::internal())?,
-        );
-    }
+    let headers = cookies(
+        [SESSION_COOKIE, CSRF_COOKIE]
+            .map(|name| format!("{name}=; Path=/; Max-Age=0; SameSite=Strict{secure}")),
+    )?;
     Ok((StatusCode::NO_CONTENT, headers).into_response())
 }
 
@@ -291,13 +145,12 @@ pub async fn list_sessions(
     State(state): State<AppState>,
     me: CurrentUser,
 ) -> Result<Json<Vec<SessionView>>, AppError> {
-    let sessions =
-        fito_store::sessions::list_live_for_user(state.store.reader(), me.user.id, now_us())
-            .await?;
+    let found = sessions::list(&state, &me).await?;
+    let current = me.session.id;
     Ok(Json(
-        sessions
+        found
             .into_iter()
-            .map(|s| session_view(s, me.session.id))
+            .map(|s| session_view(s, current))
             .collect(),
     ))
 }
@@ -311,26 +164,8 @@ pub async fn revoke_session(
     me: CurrentUser,
     Path(id): Path<Uuid>,
 ) -> Result<StatusCode, AppError> {
-    let session = fito_store::sessions::get(state.store.reader(), id).await?;
-    if session.is_none_or(|s| s.user_id != me.user.id) {
-        return Err(AppError::not_found("session-not-found"));
-    }
-    let txn = state.store.begin().await?;
-    fito_store::sessions::revoke(&txn, id, now_us()).await?;
-    fito_store::audit::append(
-        &txn,
-        vec![me.entry("session.revoke", Some("session"), Some(id.to_string()))],
-    )
-    .await?;
-    txn.commit().await?;
+    sessions::revoke(&state, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChangePasswordRequest {
-    pub current_password: String,
-    pub new_password: String,
 }
 
 /// Change the caller's password (required after a one-time password). Other
@@ -343,58 +178,9 @@ pub async fn change_password(
     SignedIn(me): SignedIn,
     ApiJson(body): ApiJson<ChangePasswordRequest>,
 ) -> Result<StatusCode, AppError> {
-    if !state
-        .passwords
-        .verify(body.current_password, me.user.password_hash.clone())
-        .await
-    {
-        return Err(AppError::unprocessable("auth-wrong-current-password"));
-    }
-    check_password_policy(&body.new_password, &me.user.email, &state.config.auth)?;
-    let hash = state.passwords.hash(body.new_password).await?;
-    let now = now_us();
-    let txn = state.store.begin().await?;
-    let mut model: fito_store::entity::user::ActiveModel = me.user.clone().into();
-    model.password_hash = sea_orm_set(Some(hash));
-    model.must_change_password = sea_orm_set(false);
-    users::save(&txn, model, now).await?;
-    revoke_other_sessions(&txn, me.user.id, me.session.id, now).await?;
-    fito_store::audit::append(
-        &txn,
-        vec![me.entry(
-            "auth.password_change",
-            Some("user"),
-            Some(me.user.id.to_string()),
-        )],
-    )
-    .await?;
-    txn.commit().await?;
+    password::change(&state, &me, body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
-
-async fn revoke_other_sessions<C: fito_store::Conn>(
-    conn: &C,
-    user_id: Uuid,
-    keep: Uuid,
-    now: i64,
-) -> Result<(), AppError> {
-    for s in fito_store::sessions::list_live_for_user(conn, user_id, now).await? {
-        if s.id != keep {
-            fito_store::sessions::revoke(conn, s.id, now).await?;
-        }
-    }
-    Ok(())
-}
-
-pub(crate) fn sea_orm_set<T: Into<fito_store::Value>>(value: T) -> fito_store::ActiveValue<T> {
-    fito_store::ActiveValue::Set(value)
-}
-
-person_request!(RegisterRequest {
-    password: String,
-    /// The organisation the person works for, when they know it.
-    organization_id: Option<Uuid>,
-});
 
 /// Self-registration (R-USER-2): the account stays pending until an administrator
 /// activates it. The IIN must be valid and show an age of 18 or more (R-USER-3).
@@ -407,36 +193,6 @@ pub async fn register(
     meta: RequestMeta,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserView>), AppError> {
-    let person = checked_person(body.person())?;
-    check_password_policy(&body.password, person.email.as_str(), &state.config.auth)?;
-    if let Some(org) = body.organization_id {
-        state
-            .org_path(org)
-            .await?
-            .ok_or_else(|| AppError::unprocessable("organization-not-found"))?;
-    }
-    let hash = state.passwords.hash(body.password).await?;
-    let now = now_us();
-    let txn = state.store.begin().await?;
-    let user = users::insert(
-        &txn,
-        NewUser {
-            id: fito_core::new_id(),
-            organization_id: body.organization_id,
-            role: None,
-            status: STATUS_PENDING,
-            password_hash: Some(hash),
-            must_change_password: false,
-            ..person.into_new_user()
-        },
-        now,
-    )
-    .await?;
-    fito_store::audit::append(
-        &txn,
-        vec![anonymous_entry(&meta, "user.register", Some(user.id))],
-    )
-    .await?;
-    txn.commit().await?;
+    let user = registration::register(&state, &meta, body).await?;
     Ok((StatusCode::CREATED, Json(user.into())))
 }

@@ -14,7 +14,6 @@ pub mod notifications;
 pub mod objects;
 pub mod ogc;
 pub mod orgs;
-pub mod people;
 pub mod privacy;
 pub mod problem;
 pub mod push;

@@ -1,80 +1,21 @@
-//! People, by administrators (R-USER-1, R-USER-2, R-ROLE-1) and heads (read).
-//! Every read of someone's record is journalled (R-AUDIT-1).
+//! `/api/v1/users`: people, by administrators (R-USER-1, R-USER-2, R-ROLE-1) and
+//! heads (read), over `app::accounts`.
 
-use super::auth::sea_orm_set;
-use super::people::{checked_person, person_request};
-use super::views::{UserView, optional_text, required_text};
-use crate::app::Actor;
+use super::views::UserView;
 use crate::app::AppError;
-use crate::app::EntryExt;
-use crate::app::passwords::{check_password_policy, one_time_password};
+use crate::app::accounts::password;
+use crate::app::accounts::users::{
+    self, ActivateRequest, CreateUserRequest, ListQuery, RoleRequest, UpdateUserRequest,
+};
 use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use fito_core::{Action, Email, Iin, Phone, Role};
-use fito_store::entity::user;
-use fito_store::time::now_us;
-use fito_store::users::{self, ListFilter, NewUser, STATUS_ACTIVE, STATUS_DEACTIVATED, User};
-use serde::{Deserialize, Serialize};
-use serde_json::json;
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 use uuid::Uuid;
-
-/// Loads a user the caller may act on with `action`: outside their subtree the user
-/// does not exist for them.
-async fn user_in_scope(
-    state: &AppState,
-    me: &Actor,
-    id: Uuid,
-    action: Action,
-) -> Result<User, AppError> {
-    me.require(action)?;
-    // An erased person (R-PD-2) is gone for every user operation.
-    let user = users::get(state.store.reader(), id)
-        .await?
-        .filter(|u| u.status != users::STATUS_DELETED)
-        .ok_or_else(|| AppError::not_found("user-not-found"))?;
-    let path = match user.organization_id {
-        Some(org) => state.org_path(org).await?,
-        None => None,
-    };
-    me.require_in(action, path.as_deref(), "user-not-found")?;
-    Ok(user)
-}
-
-/// Checks that the caller may place a user in organisation `org`.
-async fn org_in_scope(
-    state: &AppState,
-    me: &Actor,
-    org: Uuid,
-    action: Action,
-) -> Result<(), AppError> {
-    let path = state.org_path(org).await?;
-    if path.is_none() || !me.sees(path.as_deref()) {
-        return Err(AppError::unprocessable("organization-not-found"));
-    }
-    me.require(action)
-}
-
-fn parse_role(role: &str) -> Result<Role, AppError> {
-    Ok(role.parse::<Role>()?)
-}
-
-#[derive(Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct ListQuery {
-    /// pending, active or deactivated
-    pub status: Option<String>,
-    pub role: Option<String>,
-    pub organization_id: Option<Uuid>,
-    #[serde(default)]
-    pub offset: u64,
-    /// At most 500; 100 by default.
-    pub limit: Option<u64>,
-}
 
 /// People of the caller's organisation subtree.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(ListQuery),
@@ -85,26 +26,7 @@ pub async fn list(
     me: CurrentUser,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<UserView>>, AppError> {
-    me.require(Action::UserRead)?;
-    let org_path = me.org_path.clone().ok_or_else(AppError::forbidden)?;
-    let filter = ListFilter {
-        include_unplaced: me.sees(None),
-        org_path,
-        status: q.status,
-        role: q.role,
-        organization_id: q.organization_id,
-        offset: q.offset,
-        limit: q.limit.unwrap_or(100).clamp(1, 500),
-    };
-    let found = users::list(state.store.reader(), &filter).await?;
-    let ids: Vec<String> = found.iter().map(|u| u.id.to_string()).collect();
-    state
-        .audit
-        .record(
-            me.entry("user.list", Some("user"), None)
-                .details(json!({ "ids": ids })),
-        )
-        .await?;
+    let found = users::list(&state, &me, q).await?;
     Ok(Json(found.into_iter().map(UserView::from).collect()))
 }
 
@@ -117,19 +39,8 @@ pub async fn get(
     me: CurrentUser,
     Path(id): Path<Uuid>,
 ) -> Result<Json<UserView>, AppError> {
-    let user = user_in_scope(&state, &me, id, Action::UserRead).await?;
-    state
-        .audit
-        .record(me.entry("user.read", Some("user"), Some(id.to_string())))
-        .await?;
-    Ok(Json(user.into()))
+    Ok(Json(users::get(&state, &me, id).await?.into()))
 }
-
-person_request!(CreateUserRequest {
-    organization_id: Uuid,
-    /// administrator, head, inspector or operator
-    role: String,
-});
 
 #[derive(Serialize, ToSchema)]
 pub struct CreatedUser {
@@ -148,55 +59,14 @@ pub async fn create(
     me: CurrentUser,
     ApiJson(body): ApiJson<CreateUserRequest>,
 ) -> Result<(StatusCode, Json<CreatedUser>), AppError> {
-    me.require(Action::UserCreate)?;
-    let role = parse_role(&body.role)?;
-    org_in_scope(&state, &me, body.organization_id, Action::UserCreate).await?;
-    let person = checked_person(body.person())?;
-    let password = one_time_password();
-    let hash = state.passwords.hash(password.clone()).await?;
-    let now = now_us();
-    let txn = state.store.begin().await?;
-    let user = users::insert(
-        &txn,
-        NewUser {
-            id: fito_core::new_id(),
-            organization_id: Some(body.organization_id),
-            role: Some(role.as_str().to_string()),
-            status: STATUS_ACTIVE,
-            password_hash: Some(hash),
-            must_change_password: true,
-            ..person.into_new_user()
-        },
-        now,
-    )
-    .await?;
-    let entry = me
-        .entry("user.create", Some("user"), Some(user.id.to_string()))
-        .details(json!({ "role": role }));
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    txn.commit().await?;
+    let created = users::create(&state, &me, body).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedUser {
-            user: user.into(),
-            one_time_password: password,
+            user: created.user.into(),
+            one_time_password: created.one_time_password,
         }),
     ))
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateUserRequest {
-    pub surname: Option<String>,
-    pub first_name: Option<String>,
-    /// An empty string clears it.
-    pub patronymic: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub iin: Option<String>,
-    pub position: Option<String>,
-    /// Move the person to another organisation of the caller's subtree.
-    pub organization_id: Option<Uuid>,
 }
 
 /// Correct a person's details. The journal records which fields changed, not
@@ -210,60 +80,7 @@ pub async fn update(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<UpdateUserRequest>,
 ) -> Result<Json<UserView>, AppError> {
-    let current = user_in_scope(&state, &me, id, Action::UserUpdate).await?;
-    let mut model: user::ActiveModel = current.into();
-    let mut changed = Vec::new();
-    if let Some(v) = &body.surname {
-        model.surname = sea_orm_set(required_text("surname", v, 100)?);
-        changed.push("surname");
-    }
-    if let Some(v) = &body.first_name {
-        model.first_name = sea_orm_set(required_text("first_name", v, 100)?);
-        changed.push("first_name");
-    }
-    if let Some(v) = &body.patronymic {
-        model.patronymic = sea_orm_set(optional_text("patronymic", Some(v), 100)?);
-        changed.push("patronymic");
-    }
-    if let Some(v) = &body.phone {
-        model.phone = sea_orm_set(Some(Phone::parse(v)?.as_str().to_string()));
-        changed.push("phone");
-    }
-    if let Some(v) = &body.email {
-        model.email = sea_orm_set(Email::parse(v)?.as_str().to_string());
-        changed.push("email");
-    }
-    if let Some(v) = &body.iin {
-        let iin = Iin::parse(v)?;
-        iin.require_adult_on(super::people::today_in_kazakhstan())?;
-        model.iin = sea_orm_set(Some(iin.to_string()));
-        changed.push("iin");
-    }
-    if let Some(v) = &body.position {
-        model.position = sea_orm_set(required_text("position", v, 200)?);
-        changed.push("position");
-    }
-    if let Some(org) = body.organization_id {
-        org_in_scope(&state, &me, org, Action::UserUpdate).await?;
-        model.organization_id = sea_orm_set(Some(org));
-        changed.push("organization_id");
-    }
-    let txn = state.store.begin().await?;
-    let user = users::save(&txn, model, now_us()).await?;
-    let entry = me
-        .entry("user.update", Some("user"), Some(id.to_string()))
-        .details(json!({ "fields": changed }));
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    txn.commit().await?;
-    Ok(Json(user.into()))
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ActivateRequest {
-    pub role: String,
-    /// Required when the person registered without an organisation.
-    pub organization_id: Option<Uuid>,
+    Ok(Json(users::update(&state, &me, id, body).await?.into()))
 }
 
 /// Activate a pending self-registration (or reactivate a deactivated account),
@@ -277,39 +94,7 @@ pub async fn activate(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<ActivateRequest>,
 ) -> Result<Json<UserView>, AppError> {
-    let current = user_in_scope(&state, &me, id, Action::UserActivate).await?;
-    if current.status == STATUS_ACTIVE {
-        return Err(AppError::conflict("user-already-active"));
-    }
-    let role = parse_role(&body.role)?;
-    let org = body
-        .organization_id
-        .or(current.organization_id)
-        .ok_or_else(|| AppError::unprocessable("user-organization-required"))?;
-    org_in_scope(&state, &me, org, Action::UserActivate).await?;
-    let now = now_us();
-    let mut model: user::ActiveModel = current.into();
-    model.status = sea_orm_set(STATUS_ACTIVE.to_string());
-    model.role = sea_orm_set(Some(role.as_str().to_string()));
-    model.organization_id = sea_orm_set(Some(org));
-    model.activated_at = sea_orm_set(Some(now));
-    let txn = state.store.begin().await?;
-    let user = users::save(&txn, model, now).await?;
-    let entry = me
-        .entry("user.activate", Some("user"), Some(id.to_string()))
-        .details(json!({ "role": role, "organization_id": org }));
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    let sent = crate::app::notify::send(
-        &txn,
-        &[id],
-        "account-activated",
-        &[],
-        crate::app::notify::Target { kind: "user", id },
-    )
-    .await?;
-    txn.commit().await?;
-    state.live.notified(sent).await;
-    Ok(Json(user.into()))
+    Ok(Json(users::activate(&state, &me, id, body).await?.into()))
 }
 
 /// Deactivate an account: sign-in is blocked and every session ends; the data stays.
@@ -321,31 +106,7 @@ pub async fn deactivate(
     me: CurrentUser,
     Path(id): Path<Uuid>,
 ) -> Result<Json<UserView>, AppError> {
-    let current = user_in_scope(&state, &me, id, Action::UserDeactivate).await?;
-    if current.id == me.user.id {
-        return Err(AppError::conflict("user-cannot-deactivate-self"));
-    }
-    if current.status != STATUS_ACTIVE {
-        return Err(AppError::conflict("user-not-active"));
-    }
-    let now = now_us();
-    let mut model: user::ActiveModel = current.into();
-    model.status = sea_orm_set(STATUS_DEACTIVATED.to_string());
-    let txn = state.store.begin().await?;
-    let user = users::save(&txn, model, now).await?;
-    let ended = fito_store::sessions::revoke_all_for_user(&txn, id, now).await?;
-    let entry = me
-        .entry("user.deactivate", Some("user"), Some(id.to_string()))
-        .details(json!({ "sessions_ended": ended }));
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    txn.commit().await?;
-    Ok(Json(user.into()))
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RoleRequest {
-    pub role: String,
+    Ok(Json(users::deactivate(&state, &me, id).await?.into()))
 }
 
 /// Give a person their one role (R-ROLE-1).
@@ -358,23 +119,7 @@ pub async fn set_role(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<RoleRequest>,
 ) -> Result<Json<UserView>, AppError> {
-    let current = user_in_scope(&state, &me, id, Action::UserAssignRole).await?;
-    let role = parse_role(&body.role)?;
-    if current.id == me.user.id {
-        // An administrator cannot lock the system out of its last administrator.
-        return Err(AppError::conflict("user-cannot-change-own-role"));
-    }
-    let previous = current.role.clone();
-    let mut model: user::ActiveModel = current.into();
-    model.role = sea_orm_set(Some(role.as_str().to_string()));
-    let txn = state.store.begin().await?;
-    let user = users::save(&txn, model, now_us()).await?;
-    let entry = me
-        .entry("user.assign_role", Some("user"), Some(id.to_string()))
-        .details(json!({ "from": previous, "to": role }));
-    fito_store::audit::append(&txn, vec![entry]).await?;
-    txn.commit().await?;
-    Ok(Json(user.into()))
+    Ok(Json(users::set_role(&state, &me, id, body).await?.into()))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -392,24 +137,6 @@ pub async fn reset_password(
     me: CurrentUser,
     Path(id): Path<Uuid>,
 ) -> Result<Json<PasswordReset>, AppError> {
-    let current = user_in_scope(&state, &me, id, Action::UserResetPassword).await?;
-    let password = one_time_password();
-    check_password_policy(&password, &current.email, &state.config.auth)?;
-    let hash = state.passwords.hash(password.clone()).await?;
-    let now = now_us();
-    let mut model: user::ActiveModel = current.into();
-    model.password_hash = sea_orm_set(Some(hash));
-    model.must_change_password = sea_orm_set(true);
-    let txn = state.store.begin().await?;
-    users::save(&txn, model, now).await?;
-    fito_store::sessions::revoke_all_for_user(&txn, id, now).await?;
-    fito_store::audit::append(
-        &txn,
-        vec![me.entry("user.reset_password", Some("user"), Some(id.to_string()))],
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(Json(PasswordReset {
-        one_time_password: password,
-    }))
+    let one_time_password = password::reset(&state, &me, id).await?;
+    Ok(Json(PasswordReset { one_time_password }))
 }

@@ -1,4 +1,12 @@
-//! Personal data (R-PD-1..4): the policy in force and people's consent to it.
+//! Personal data (R-PD-1, R-PD-2, R-PD-4): the published privacy policy and people's
+//! consent to it, a person's own data, requests to withdraw consent, and erasure.
+//! The policy's text is operator content: it is loaded and published, never written
+//! here.
+
+pub(crate) mod erasure;
+pub(crate) mod my_data;
+pub mod policy;
+pub(crate) mod withdrawals;
 
 use crate::app::{App, AppError};
 use chrono::Utc;
