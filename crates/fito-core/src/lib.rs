@@ -9,6 +9,7 @@ pub mod contact;
 pub mod iin;
 pub mod permission;
 pub mod role;
+pub mod survey;
 pub mod text;
 
 pub use act::{ActStatus, ActStep};
