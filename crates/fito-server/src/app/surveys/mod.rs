@@ -56,8 +56,7 @@ pub async fn record(app: &App, actor: &Actor, input: SurveyInput) -> Result<Reco
     }
     let now = now_us();
     let mut unit = app.begin().await?;
-    let saved = match fieldwork::insert_survey(unit.tx(), c.new_row(now)?, c.finding_rows()).await
-    {
+    let saved = match fieldwork::insert_survey(unit.tx(), c.new_row(now)?, c.finding_rows()).await {
         Err(StoreError::Conflict(_)) => return Err(AppError::conflict("survey-id-taken")),
         other => other?,
     };
