@@ -13,7 +13,7 @@ use fito_store::StoreError;
 use fito_store::fieldwork::{self, Page, TASK_CANCELLED, TASK_DONE, TASK_OPEN, Task, TaskFilter};
 use fito_store::time::now_us;
 use fito_store::users::{self, User};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::HashSet;
 use utoipa::{IntoParams, ToSchema};
@@ -67,22 +67,22 @@ pub struct TaskRecord {
 }
 
 /// An art. 18 warning about one object.
-pub type ObjectWarning = (Uuid, VisitWarning);
+#[derive(Serialize)]
+pub struct Warning {
+    pub object_id: Uuid,
+    pub warning: VisitWarning,
+}
 
 struct CheckedTask {
     organization_id: Uuid,
     area: Option<String>,
     object_ids: Vec<Uuid>,
-    warnings: Vec<ObjectWarning>,
+    warnings: Vec<Warning>,
 }
 
 /// What assigning this task would break (art. 18: at most 3 monitoring visits a
 /// year to one object, each at most 2 days). Writes nothing.
-pub async fn check(
-    app: &App,
-    actor: &Actor,
-    input: &TaskInput,
-) -> Result<Vec<ObjectWarning>, AppError> {
+pub async fn check(app: &App, actor: &Actor, input: &TaskInput) -> Result<Vec<Warning>, AppError> {
     Ok(checked(app, actor, input).await?.warnings)
 }
 
@@ -119,8 +119,11 @@ async fn checked(app: &App, actor: &Actor, t: &TaskInput) -> Result<CheckedTask,
                 .into_iter()
                 .filter_map(|(s, e)| Some((s.parse().ok()?, e.parse().ok()?)))
                 .collect();
-        for w in visit_warnings(&visits, t.starts_on, t.due_on) {
-            warnings.push((*id, w));
+        for warning in visit_warnings(&visits, t.starts_on, t.due_on) {
+            warnings.push(Warning {
+                object_id: *id,
+                warning,
+            });
         }
         object_ids.push(*id);
     }
@@ -172,11 +175,7 @@ pub async fn assign(app: &App, actor: &Actor, input: TaskInput) -> Result<TaskRe
     if !c.warnings.is_empty() && !input.confirm_warnings {
         return Err(AppError::conflict("task-visit-limit").with("count", c.warnings.len()));
     }
-    let warnings: Vec<Value> = c
-        .warnings
-        .iter()
-        .map(|(o, w)| json!({ "object_id": o, "warning": w }))
-        .collect();
+    let warnings = serde_json::to_value(&c.warnings).map_err(|_| AppError::internal())?;
     let now = now_us();
     let task = Task {
         rid: 0,
@@ -189,7 +188,7 @@ pub async fn assign(app: &App, actor: &Actor, input: TaskInput) -> Result<TaskRe
         due_on: input.due_on.to_string(),
         status: TASK_OPEN.into(),
         note: optional("note", input.note.as_deref(), 4000)?,
-        warnings: Value::Array(warnings.clone()).to_string(),
+        warnings: warnings.to_string(),
         created_by: actor.id(),
         created_at: now,
         updated_at: now,

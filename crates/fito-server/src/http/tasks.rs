@@ -104,10 +104,10 @@ pub async fn check(
     let warnings = tasks::check(&state, &me, &body).await?;
     let warnings = warnings
         .iter()
-        .map(|(object_id, warning)| ObjectWarning {
-            object_id: *object_id,
-            warning: serde_json::to_value(warning).unwrap_or(Value::Null),
-            message: warning_message(&state, &me, warning),
+        .map(|w| ObjectWarning {
+            object_id: w.object_id,
+            warning: serde_json::to_value(&w.warning).unwrap_or(Value::Null),
+            message: warning_message(&state, &me, &w.warning),
         })
         .collect();
     Ok(Json(CheckView { warnings }))
