@@ -10,6 +10,7 @@ pub mod iin;
 pub mod permission;
 pub mod person;
 pub mod role;
+pub mod survey;
 pub mod text;
 pub mod withdrawal;
 

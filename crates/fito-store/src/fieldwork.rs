@@ -218,14 +218,6 @@ pub async fn surveys<C: Conn>(conn: &C, page: &Page, f: &SurveyFilter) -> Result
         .await?)
 }
 
-pub async fn findings_of<C: Conn>(conn: &C, survey_id: Uuid) -> Result<Vec<Finding>> {
-    Ok(survey_finding::Entity::find()
-        .filter(survey_finding::Column::SurveyId.eq(survey_id))
-        .order_by_asc(survey_finding::Column::Seq)
-        .all(conn)
-        .await?)
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct FindingFilter {
     pub org_path: String,

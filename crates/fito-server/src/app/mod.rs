@@ -10,6 +10,7 @@ pub mod acts;
 pub mod audit_writer;
 pub mod backup;
 pub mod bootstrap;
+pub mod documents;
 pub mod egress;
 pub mod error;
 pub mod esign;
@@ -23,6 +24,7 @@ pub mod orgs;
 pub mod passwords;
 pub mod privacy;
 pub mod surveys;
+pub mod tasks;
 pub mod unit;
 
 pub use actor::{Actor, EntryExt, RequestMeta};

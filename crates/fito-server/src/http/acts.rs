@@ -4,10 +4,10 @@
 //! approval on), signed by the inspector with the NCA RK e-signature over that PDF,
 //! and never changed again.
 
-use super::surveys::PointInput;
 use super::views::{Disposition, file_response, optional_text, required_text};
 use crate::app::Actor;
 use crate::app::EntryExt;
+use crate::app::surveys::PointInput;
 use crate::app::{AppError, Kind};
 use crate::app::{files, notify};
 use crate::http::extract::{ApiJson, ApiQuery};

@@ -8,11 +8,13 @@
 
 use super::acts::{self, ActChange, MeasureInput, NewAct, PartyInput};
 use super::objects::{self, ObjectInput, feature};
-use super::surveys::{self, SurveyInput};
+use super::surveys;
 use super::tasks;
 use crate::app::Actor;
 use crate::app::AppError;
 use crate::app::EntryExt;
+use crate::app::SameRecord;
+use crate::app::surveys::{Recorded, SurveyInput};
 use crate::http::extract::{ApiQuery, parse_json};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
@@ -370,9 +372,9 @@ async fn push_survey(
         if base.is_some() {
             return Err(AppError::not_found("survey-not-found"));
         }
-        return match surveys::record(state, me, data.clone()).await {
-            Ok((true, saved)) => Ok(Outcome::Applied(saved.version)),
-            Ok((false, saved)) => Ok(Outcome::Unchanged(saved.version)),
+        return match crate::app::surveys::record(state, me, data.clone()).await {
+            Ok(Recorded::Created(saved)) => Ok(Outcome::Applied(saved.version)),
+            Ok(Recorded::AlreadyThere(saved)) => Ok(Outcome::Unchanged(saved.version)),
             // Written meanwhile by a parallel request: answer as for a stored one.
             Err(e) if e.code == "survey-id-taken" => {
                 Box::pin(push_survey(state, me, id, base, data)).await
@@ -385,7 +387,7 @@ async fn push_survey(
     if current.inspector_id != me.user.id {
         return Err(AppError::conflict("survey-id-taken"));
     }
-    if surveys::is_replay(state, me, &current, &data).await? {
+    if current.same_record(&crate::app::surveys::check(state, me, id, &data).await?) {
         return Ok(Outcome::Unchanged(current.version));
     }
     let server = || serde_json::to_value(surveys::view(&current)).map_err(|_| AppError::internal());
@@ -393,7 +395,7 @@ async fn push_survey(
         return Ok(Outcome::Conflict(current.version, server()?));
     };
     data.version = Some(base);
-    match surveys::replace_survey(state, me, id, data).await {
+    match crate::app::surveys::replace(state, me, id, data).await {
         Ok(saved) => Ok(Outcome::Applied(saved.version)),
         Err(e) if e.code == "survey-version-conflict" => {
             let now = fieldwork::survey(state.store.reader(), id)
