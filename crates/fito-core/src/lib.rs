@@ -7,6 +7,7 @@ pub mod act;
 pub mod codes;
 pub mod contact;
 pub mod iin;
+pub mod object;
 pub mod permission;
 pub mod role;
 pub mod text;
@@ -15,6 +16,7 @@ pub use act::{ActStatus, ActStep};
 pub use codes::{EppoCode, KatoCode};
 pub use contact::{Email, Phone};
 pub use iin::{Bin, Iin};
+pub use object::{NewObject, Owner, OwnerKind};
 pub use permission::{Action, Scope};
 pub use role::Role;
 
