@@ -9,8 +9,11 @@
 pub mod format;
 pub mod plan;
 
-pub use format::{Format, detect, read};
-pub use plan::{FIELDS, Plan, References, Target, localise, plan};
+pub use format::Format;
+pub use plan::localise;
+
+use format::{detect, read};
+use plan::{References, Target, plan};
 
 use crate::app::objects::snapshot;
 use crate::app::{Actor, App, AppError, EntryExt};
