@@ -69,4 +69,5 @@ import-file-no-features = The file holds no features.
 import-file-image = This is an image file. Images are not accepted: send GeoJSON, KML, a zipped Shapefile or CSV.
 import-file-binary = This file is not GeoJSON, KML, a zipped Shapefile or CSV.
 import-feature-invalid = Feature { $feature } of the file was refused{ $where }: { $problem } The whole file was refused; nothing was saved.
+import-no-organization = There is no organisation yet: start the server once, or name the organisation the objects belong to.
 export-format-unknown = Unknown format “{ $format }”. Choose geojson, kml, shapefile or csv.

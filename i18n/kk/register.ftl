@@ -69,4 +69,5 @@ import-file-no-features = Файлда бірде-бір объект жоқ.
 import-file-image = Бұл сурет файлы. Суреттер қабылданбайды: GeoJSON, KML, ZIP-тегі Shapefile немесе CSV жіберіңіз.
 import-file-binary = Бұл файл GeoJSON, KML, ZIP-тегі Shapefile немесе CSV емес.
 import-feature-invalid = Файлдағы { $feature }-объект қабылданбады{ $where }: { $problem } Файл толығымен қабылданбады, ештеңе сақталмады.
+import-no-organization = Әзірге бірде-бір ұйым жоқ: серверді бір рет іске қосыңыз немесе объектілер тиесілі ұйымды көрсетіңіз.
 export-format-unknown = «{ $format }» пішімі белгісіз. geojson, kml, shapefile немесе csv таңдаңыз.

@@ -69,4 +69,5 @@ import-file-no-features = В файле нет ни одного объекта.
 import-file-image = Это файл изображения. Изображения не принимаются: отправьте GeoJSON, KML, Shapefile в ZIP или CSV.
 import-file-binary = Это не GeoJSON, KML, Shapefile в ZIP и не CSV.
 import-feature-invalid = Объект { $feature } в файле не принят{ $where }: { $problem } Файл отклонён целиком, ничего не сохранено.
+import-no-organization = Пока нет ни одной организации: запустите сервер один раз или укажите организацию, которой принадлежат объекты.
 export-format-unknown = Неизвестный формат «{ $format }». Выберите geojson, kml, shapefile или csv.

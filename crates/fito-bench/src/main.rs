@@ -249,7 +249,11 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
             objects.push(synthetic(&mut rng, root.id, now)?);
         }
         let txn = store.begin().await?;
-        fito_store::objects::insert_many(&txn, &objects).await?;
+        let (objects, snapshots): (Vec<Object>, Vec<String>) = objects.into_iter().unzip();
+        let snapshot_of: std::collections::HashMap<uuid::Uuid, &String> =
+            objects.iter().map(|o| o.id).zip(&snapshots).collect();
+        fito_store::objects::insert_many(&txn, &objects, |o| snapshot_of[&o.id].clone(), |_| {})
+            .await?;
         txn.commit().await?;
         written += batch;
         eprintln!(

@@ -206,34 +206,43 @@ pub async fn insert<C: Conn>(conn: &C, mut new: Object, snapshot: String) -> Res
     Ok(saved)
 }
 
-/// Rows per INSERT in [`insert_many`]: 24 columns × 500 stays far below both
-/// engines' limits on bound parameters.
+/// Rows per INSERT: 24 columns × 500 stays far below both engines' limits on
+/// bound parameters.
 const BATCH: usize = 500;
 
-/// Bulk load (the register import, benchmarks): new objects (version 1), each with
-/// its first version row holding `snapshot`, made and by whom as the object says.
-pub async fn insert_many<C: Conn>(conn: &C, new: &[(Object, String)]) -> Result<()> {
+/// Inserts many new objects (version 1) with their first version rows, a batch
+/// per statement (a bulk import, R-GEO-1). `snapshot` is each version's stored
+/// form; `progress` hears how many are written so far.
+pub async fn insert_many<C: Conn>(
+    conn: &C,
+    new: &[Object],
+    snapshot: impl Fn(&Object) -> String,
+    mut progress: impl FnMut(u64),
+) -> Result<()> {
+    let mut done = 0u64;
     for chunk in new.chunks(BATCH) {
-        let rows = chunk.iter().map(|(o, _)| {
+        let rows = chunk.iter().map(|o| {
             let mut model = o.clone().into_active_model();
             model.rid = sea_orm::ActiveValue::NotSet;
-            model.version = Set(1);
             model
         });
         object::Entity::insert_many(rows).exec(conn).await?;
-        let versions = chunk
-            .iter()
-            .map(|(o, snapshot)| object_version::ActiveModel {
-                object_id: Set(o.id),
-                version: Set(1),
-                change: Set("create".to_string()),
-                snapshot: Set(snapshot.clone()),
-                changed_at: Set(o.created_at),
-                changed_by: Set(o.created_by),
-            });
+        let versions = chunk.iter().map(|o| {
+            object_version::Model {
+                object_id: o.id,
+                version: 1,
+                change: "create".into(),
+                snapshot: snapshot(o),
+                changed_at: o.created_at,
+                changed_by: o.created_by,
+            }
+            .into_active_model()
+        });
         object_version::Entity::insert_many(versions)
             .exec(conn)
             .await?;
+        done += chunk.len() as u64;
+        progress(done);
     }
     Ok(())
 }

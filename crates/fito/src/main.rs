@@ -166,10 +166,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => audit_verify(config).await,
-        Command::Import(args) => {
-            let store = open(&config).await?;
-            import(store, args).await
-        }
+        Command::Import(args) => import(config, args).await,
         Command::Backup { to } => backup(config, to).await,
         Command::Restore { from, force } => restore(config, from, force).await,
         Command::Policy { command } => policy(config, command).await,
@@ -333,14 +330,14 @@ async fn audit_verify(config: Config) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `fito import`: the same checks and all-or-nothing write as the API
-/// (`fito_server::app::import`), journaled as the system.
-async fn import(store: Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    use fito_server::app::import::{self as ri, Format, References, Target};
+/// `fito import`: the import use case of `POST /api/v1/objects/import`, with the
+/// system as the importer (R-GEO-1).
+async fn import(config: Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    use fito_server::app::import::{self as ri, Format, ImportFile, Importer};
+    let store = open(&config).await?;
     store.migrate().await?;
     fito_server::app::bootstrap::seed_reference(&store).await?;
-    let organization_id = import_organization(&store, args.organization).await?;
-    let declared = match &args.format {
+    let format = match &args.format {
         Some(name) => Some(Format::from_name(name).with_context(|| {
             format!("unknown format {name}: choose geojson, kml, shapefile or csv")
         })?),
@@ -351,88 +348,71 @@ async fn import(store: Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
     };
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let i18n = fito_server::i18n::I18n::load();
+    let app = fito_server::app::App::for_command_line(store, config)?;
     let lang =
         fito_server::i18n::Lang::from_accept_language(std::env::var("FITO_LANG").ok().as_deref());
-    let refusal = |e: fito_server::app::AppError| {
-        let e = ri::localise(e, &i18n, lang);
-        anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code)
+    let file = ImportFile {
+        format: format.map(|f| f.name().to_string()),
+        media_type: None,
+        organization_id: args.organization,
+        type_code: args.type_code,
+        bytes: std::future::ready(Ok(bytes.into())),
     };
-    let format = ri::detect(&bytes, declared).map_err(refusal)?;
-    let refs = References::load(store.reader()).await.map_err(refusal)?;
-    let target = Target {
-        organization_id,
-        actor: None,
-        default_type: args.type_code.clone(),
-        now: fito_store::time::now_us(),
-    };
-    let reading = indicatif::ProgressBar::new_spinner().with_message("reading and checking");
-    reading.enable_steady_tick(std::time::Duration::from_millis(200));
-    let plan = tokio::task::spawn_blocking(move || {
-        let imported = ri::read(format, &bytes)?;
-        ri::plan(imported, &refs, &target, format, &bytes)
-    })
-    .await?
-    .map_err(refusal);
-    reading.finish_and_clear();
-    let plan = plan?;
-    let count = plan.objects.len() as u64;
-    let bar = progress_bar(count);
-    let entry = system_entry(serde_json::json!({ "count": count, "format": format.name(),
-        "organization_id": organization_id, "via": "cli" }));
-    ri::write(&store, &plan.objects, entry, &|n| bar.set_position(n))
-        .await
-        .map_err(refusal)?;
-    bar.finish_and_clear();
+    let mut shown = Shown::default();
+    let done = ri::import(&app, Importer::System, file, &mut |p| shown.show(p)).await;
+    shown.clear();
+    let done = done.map_err(|e| {
+        let e = ri::localise(e, &app.i18n, lang);
+        anyhow::anyhow!("{} [{}]", app.i18n.message(lang, e.code, &e.args), e.code)
+    })?;
     // The first repairs say what kind they are; a count stands for the rest.
-    for r in plan.repairs.iter().take(20) {
+    for r in done.repairs.iter().take(20) {
         eprintln!(
             "repaired: {}",
-            i18n.message(lang, r.code(), &r.fluent_args())
+            app.i18n.message(lang, r.code(), &r.fluent_args())
         );
     }
-    if plan.repairs.len() > 20 {
-        eprintln!("… {} repairs in all", plan.repairs.len());
+    if done.repairs.len() > 20 {
+        eprintln!("… {} repairs in all", done.repairs.len());
     }
-    if !plan.ignored_properties.is_empty() {
-        eprintln!("ignored properties: {}", plan.ignored_properties.join(", "));
+    if !done.ignored_properties.is_empty() {
+        eprintln!("ignored properties: {}", done.ignored_properties.join(", "));
     }
-    println!("imported {count} objects");
+    println!("imported {} objects", done.ids.len());
     Ok(ExitCode::SUCCESS)
 }
 
-/// The organisation asked for, or the root one.
-async fn import_organization(
-    store: &Store,
-    asked: Option<uuid::Uuid>,
-) -> anyhow::Result<uuid::Uuid> {
-    match asked {
-        Some(id) => Ok(fito_store::orgs::get(store.reader(), id)
-            .await?
-            .with_context(|| format!("no organisation with id {id}"))?
-            .id),
-        None => match fito_store::orgs::roots(store.reader()).await?.first() {
-            Some(root) => Ok(root.id),
-            None => bail!("no organisation yet: run `fito serve` once or pass --organization"),
-        },
-    }
-}
+/// An import's progress on stderr, so stdout keeps only the final line: a spinner
+/// while the file is checked, then a bar while objects are written.
+#[derive(Default)]
+struct Shown(Option<indicatif::ProgressBar>);
 
-/// The journal entry of an import made from the command line: the system acts.
-fn system_entry(details: serde_json::Value) -> fito_store::audit::NewEntry {
-    fito_store::audit::NewEntry {
-        at: fito_store::time::now_us(),
-        actor_id: None,
-        actor_role: Some("system".into()),
-        action: "object.import".into(),
-        target_type: Some("object".into()),
-        target_id: None,
-        outcome: "ok".into(),
-        ip: None,
-        device_id: None,
-        os: None,
-        app_version: None,
-        details,
+impl Shown {
+    fn show(&mut self, progress: fito_server::app::import::Progress) {
+        use fito_server::app::import::Progress;
+        match progress {
+            Progress::Checking => {
+                let spinner =
+                    indicatif::ProgressBar::new_spinner().with_message("reading and checking");
+                spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+                self.0 = Some(spinner);
+            }
+            Progress::Writing { written: 0, total } => {
+                self.clear();
+                self.0 = Some(progress_bar(total));
+            }
+            Progress::Writing { written, .. } => {
+                if let Some(bar) = &self.0 {
+                    bar.set_position(written);
+                }
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
     }
 }
 

@@ -7,13 +7,15 @@
 //! outbox file the app exported, as its user, for an administrator.
 
 use super::acts::{self, ActChange, MeasureInput, NewAct, PartyInput};
-use super::objects::{self, ObjectInput, feature};
+use super::objects::feature;
 use super::surveys;
 use super::tasks;
 use crate::app::Actor;
 use crate::app::AppError;
 use crate::app::EntryExt;
 use crate::app::SameRecord;
+use crate::app::objects::ObjectInput;
+use crate::app::objects::sync::Pushed;
 use crate::app::surveys::{Recorded, SurveyInput};
 use crate::http::extract::{ApiQuery, parse_json};
 use crate::http::session::CurrentUser;
@@ -24,7 +26,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use fito_core::Action;
 use fito_store::fieldwork;
-use fito_store::objects::{Object, STATUS_ARCHIVED};
+use fito_store::objects::Object;
 use fito_store::sync as log;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -280,81 +282,18 @@ async fn push_object(
     me: &Actor,
     id: Uuid,
     base: Option<i64>,
-    mut data: ObjectInput,
+    data: ObjectInput,
 ) -> Result<Outcome, AppError> {
     id_matches(data.id, id)?;
-    data.id = Some(id);
-    let existing = fito_store::objects::get(state.store.reader(), id).await?;
-    match (base, existing) {
-        (None, None) => {
-            let (object, _) = objects::new_object(state, me, data, Action::ObjectCreate).await?;
-            match objects::create_object(state, me, object).await {
-                Ok(saved) => Ok(Outcome::Applied(saved.version)),
-                Err(e) if e.code == "object-id-taken" => {
-                    let current =
-                        crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
-                    Ok(Outcome::Conflict(
-                        current.version,
-                        object_for_device(&current),
-                    ))
-                }
-                Err(e) => Err(e),
+    Ok(
+        match crate::app::objects::sync::push(state, me, id, base, data).await? {
+            Pushed::Applied(version) => Outcome::Applied(version),
+            Pushed::Unchanged(version) => Outcome::Unchanged(version),
+            Pushed::Conflict(current) => {
+                Outcome::Conflict(current.version, object_for_device(&current))
             }
-        }
-        (_, None) => Err(AppError::not_found("object-not-found")),
-        (base, Some(_)) => {
-            let action = if base.is_some() {
-                Action::ObjectUpdate
-            } else {
-                Action::ObjectCreate
-            };
-            let current = crate::app::objects::in_scope(state, me, id, action).await?;
-            data.organization_id = data.organization_id.or(Some(current.organization_id));
-            let (wanted, _) = objects::new_object(state, me, data, action).await?;
-            if objects::same_description(&wanted, &current) {
-                return Ok(Outcome::Unchanged(current.version));
-            }
-            let Some(base) = base.filter(|b| *b == current.version) else {
-                return Ok(Outcome::Conflict(
-                    current.version,
-                    object_for_device(&current),
-                ));
-            };
-            if current.status == STATUS_ARCHIVED {
-                return Err(AppError::conflict("object-archived"));
-            }
-            let changed = Object {
-                organization_id: wanted.organization_id,
-                type_code: wanted.type_code,
-                name: wanted.name,
-                owner_kind: wanted.owner_kind,
-                owner_name: wanted.owner_name,
-                owner_bin: wanted.owner_bin,
-                owner_iin: wanted.owner_iin,
-                kato: wanted.kato,
-                crop_code: wanted.crop_code,
-                notes: wanted.notes,
-                geometry: wanted.geometry,
-                area_ha: wanted.area_ha,
-                min_lon: wanted.min_lon,
-                min_lat: wanted.min_lat,
-                max_lon: wanted.max_lon,
-                max_lat: wanted.max_lat,
-                ..current
-            };
-            match objects::save_change(state, me, changed, base, "update", json!({ "sync": true }))
-                .await
-            {
-                Ok(saved) => Ok(Outcome::Applied(saved.version)),
-                Err(e) if e.code == "object-version-conflict" => {
-                    let now =
-                        crate::app::objects::in_scope(state, me, id, Action::ObjectRead).await?;
-                    Ok(Outcome::Conflict(now.version, object_for_device(&now)))
-                }
-                Err(e) => Err(e),
-            }
-        }
-    }
+        },
+    )
 }
 
 async fn push_survey(

@@ -251,12 +251,7 @@ fn samples_json(f: &fito_core::survey::Finding) -> String {
     serde_json::to_string(&samples).unwrap_or_else(|_| "[]".into())
 }
 
-async fn flag_object<C: Conn>(
-    txn: &C,
-    actor: &Actor,
-    id: Uuid,
-    now: i64,
-) -> Result<(), AppError> {
+async fn flag_object<C: Conn>(txn: &C, actor: &Actor, id: Uuid, now: i64) -> Result<(), AppError> {
     let Some(mut o) = objects::get(txn, id).await? else {
         return Ok(());
     };
