@@ -5,7 +5,7 @@
 //! outside this crate cannot make one from a bare SeaORM connection.
 
 use crate::Result;
-use crate::privacy::keys::Keyring;
+use crate::privacy::keyring::Keyring;
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
     QueryResult, Statement,
@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub(crate) mod sealed {
     /// Only this crate makes connections, and only its connections hold a keyring.
     pub trait Sealed {
-        fn keyring(&self) -> &crate::privacy::keys::Keyring;
+        fn keyring(&self) -> &crate::privacy::keyring::Keyring;
     }
 }
 

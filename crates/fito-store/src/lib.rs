@@ -27,7 +27,7 @@ pub mod test_support;
 pub mod time;
 pub mod users;
 
-use privacy::keys::Keyring;
+use privacy::keyring::Keyring;
 use sea_orm::sqlx;
 use sea_orm::{DbErr, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector};
 use std::str::FromStr;

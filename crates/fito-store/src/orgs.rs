@@ -108,7 +108,7 @@ pub async fn update<C: Conn>(
 
 /// The ids of every organisation in the subtree at `path`, as a sub-query: records
 /// of those organisations are what a user at `path` may see (R-ORG-1).
-pub fn subtree_ids(path: &str) -> sea_orm::sea_query::SelectStatement {
+pub(crate) fn subtree_ids(path: &str) -> sea_orm::sea_query::SelectStatement {
     sea_orm::sea_query::Query::select()
         .column(Column::Id)
         .from(Entity)

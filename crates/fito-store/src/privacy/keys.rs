@@ -1,8 +1,8 @@
-//! Master keys and person keys (R-PD-2). Each person has a data key
-//! (`person_keys`), wrapped with AES-256-GCM by a master key (a file outside the
-//! database). A store holds the master keys it was given in its [`Keyring`]; each
-//! database is bound to one master key by the key's id.
+//! Person keys (R-PD-2): each person has a data key (`person_keys`), wrapped with
+//! AES-256-GCM by a master key from the connection's keyring; and the binding of a
+//! database to one master key, by the key's id.
 
+use super::keyring::{Keyring, MasterKey};
 use crate::conn::{Conn, keyring};
 use crate::sql::stmt;
 use crate::{Result, StoreError};
@@ -10,102 +10,10 @@ use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
-use hmac::{Hmac, Mac};
 use sea_orm::{QueryResult, Value};
-use sha2::Sha256;
 use std::collections::HashMap;
-use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use uuid::Uuid;
-
-/// The master key, as two subkeys derived from the file's 32 bytes: one wraps person
-/// keys, one keys the blind indexes. `id` names it without revealing it.
-pub struct MasterKey {
-    id: String,
-    wrap: [u8; 32],
-    pub(crate) index: [u8; 32],
-}
-
-pub(crate) fn hmac256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key");
-    for p in parts {
-        mac.update(p);
-    }
-    mac.finalize().into_bytes().into()
-}
-
-impl MasterKey {
-    pub fn from_bytes(raw: &[u8; 32]) -> MasterKey {
-        let id = hex::encode(&hmac256(raw, &[b"fito master key id v1"])[..12]);
-        MasterKey {
-            id,
-            wrap: hmac256(raw, &[b"fito person key wrap v1"]),
-            index: hmac256(raw, &[b"fito blind index v1"]),
-        }
-    }
-
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-}
-
-/// Reads the master key file (64 hex digits), or makes one with a fresh random key
-/// (mode 0600) when there is none.
-pub fn load_or_create_key_file(path: &Path) -> std::io::Result<MasterKey> {
-    use std::io::{Error, ErrorKind};
-    match std::fs::read_to_string(path) {
-        Ok(text) => {
-            let bytes = hex::decode(text.trim())
-                .ok()
-                .and_then(|b| <[u8; 32]>::try_from(b).ok())
-                .ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::InvalidData,
-                        format!("{}: expected 64 hex digits", path.display()),
-                    )
-                })?;
-            Ok(MasterKey::from_bytes(&bytes))
-        }
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
-            }
-            let raw: [u8; 32] = rand::random();
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            let mut file = options.open(path)?;
-            std::io::Write::write_all(&mut file, format!("{}\n", hex::encode(raw)).as_bytes())?;
-            file.sync_all()?;
-            Ok(MasterKey::from_bytes(&raw))
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// The master keys a store was given, by id: the one its database is bound to, and
-/// any older one that still wraps person keys.
-#[derive(Default)]
-pub struct Keyring {
-    keys: RwLock<HashMap<String, Arc<MasterKey>>>,
-}
-
-impl Keyring {
-    pub(crate) fn add(&self, key: MasterKey) -> Arc<MasterKey> {
-        let mut keys = self.keys.write().expect("keyring");
-        keys.entry(key.id.clone())
-            .or_insert_with(|| Arc::new(key))
-            .clone()
-    }
-
-    fn get(&self, id: &str) -> Option<Arc<MasterKey>> {
-        self.keys.read().expect("keyring").get(id).cloned()
-    }
-}
 
 /// Binds the database to `key` on first use; refuses another key later.
 pub(crate) async fn bind_key<C: Conn>(conn: &C, key: &MasterKey) -> Result<()> {

@@ -1,6 +1,6 @@
-//! Personal data (R-PD-1, R-PD-2, R-PD-4), by concern: master and person keys
-//! (`keys`), sealed personal fields and blind indexes (`sealing`), erasure, the
-//! policy, consents and withdrawal requests.
+//! Personal data (R-PD-1, R-PD-2, R-PD-4), by concern: master keys and the store's
+//! keyring (`keyring`), person keys (`keys`), sealed personal fields and blind indexes
+//! (`sealing`), erasure, the policy, consents and withdrawal requests.
 //!
 //! Each person's personal fields are encrypted under a data key of their own,
 //! wrapped by the master key (a file outside the database), so erasing the key
@@ -8,6 +8,7 @@
 
 mod consents;
 mod erasure;
+pub(crate) mod keyring;
 pub(crate) mod keys;
 mod policy;
 pub(crate) mod sealing;
@@ -16,7 +17,7 @@ mod withdrawals;
 pub use consents::{Acceptance, acceptances, consent_pending, insert_acceptance};
 pub(crate) use erasure::recorded_in;
 pub use erasure::{apply_erasures, erase, erasures, flush_erased};
-pub use keys::{MasterKey, load_or_create_key_file};
+pub use keyring::{MasterKey, load_or_create_key_file};
 pub use policy::{PolicyVersion, current_policy, policy_hash, policy_versions, publish_policy};
 pub use withdrawals::{
     WITHDRAWAL_OPEN, Withdrawal, insert_withdrawal, resolve_withdrawal, withdrawal, withdrawals,

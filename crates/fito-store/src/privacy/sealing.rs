@@ -4,8 +4,8 @@
 //! through keyed HMAC-SHA-256 blind indexes. The repositories (`users`, `sessions`)
 //! seal and open through here; their callers see plaintext.
 
-use super::keys::{MasterKey, PersonKey, create_person_key, decrypt, encrypt, hmac256};
-use super::keys::{person_key, person_keys};
+use super::keyring::{MasterKey, hmac256};
+use super::keys::{PersonKey, create_person_key, decrypt, encrypt, person_key, person_keys};
 use crate::conn::Conn;
 use crate::entity::user;
 use crate::sql::stmt;
