@@ -11,6 +11,17 @@ type Schemas = components['schemas'];
 // Accounts and sessions
 export type UserView = Schemas['UserView'];
 export type CreatedUser = Schemas['CreatedUser'];
+export type PasswordReset = Schemas['PasswordReset'];
+export type LoginRequest = Schemas['LoginRequest'];
+export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
+export type CreateUserRequest = Schemas['CreateUserRequest'];
+export type RoleRequest = Schemas['RoleRequest'];
+export type ActivateRequest = Schemas['ActivateRequest'];
+export type CreateOrganizationRequest = Schemas['CreateOrganizationRequest'];
+export type UpdateOrganizationRequest = Schemas['UpdateOrganizationRequest'];
+export type AcceptPolicy = Schemas['AcceptPolicy'];
+export type AcceptPolicySigned = Schemas['AcceptPolicySigned'];
+export type FileWithdrawal = Schemas['FileWithdrawal'];
 export type LoginResponse = Schemas['LoginResponse'];
 export type SessionView = Schemas['SessionView'];
 export type ChallengeView = Schemas['ChallengeView'];
@@ -19,6 +30,8 @@ export type PolicyView = Schemas['PolicyView'];
 
 // Register and reference data
 export type VersionView = Schemas['VersionView'];
+export type ObjectInput = Schemas['ObjectInput'];
+export type VersionOnly = Schemas['VersionOnly'];
 export type MapSettings = Schemas['MapSettings'];
 export type OrganismView = Schemas['OrganismView'];
 export type CropView = Schemas['CropView'];
@@ -32,18 +45,14 @@ export type TaskInput = Schemas['TaskInput'];
 export type CheckView = Schemas['CheckView'];
 export type ObjectWarning = Schemas['ObjectWarning'];
 export type SurveyView = Schemas['SurveyView'];
-export type PointInput = Schemas['PointInput'];
 export type FindingInput = Schemas['FindingInput'];
 
 // Acts
 export type ActView = Schemas['ActView'];
-export type ActContent = Schemas['ActContent'];
 export type ActChange = Schemas['ActChange'];
 export type NewAct = Schemas['NewAct'];
 export type StepInput = Schemas['StepInput'];
 export type EventView = Schemas['EventView'];
-/** A step the caller may take on an act now, as the server lists it in `ActView.steps`. */
-export type ActStep = ActView['steps'][number];
 
 // Notifications, audit
 export type NotificationView = Schemas['NotificationView'];

@@ -5,7 +5,7 @@ import type { ScreenProps } from '../app/registry.js';
 import { navigate } from '../app/router.js';
 import { api, fullName, hasRole, ROLES, type User } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
-import type { CreatedUser, OrganizationView } from '../api/types.js';
+import type { ActivateRequest, CreateOrganizationRequest, CreateUserRequest, CreatedUser, OrganizationView, PasswordReset, RoleRequest, UpdateOrganizationRequest } from '../api/types.js';
 
 
 const USER_STATUSES = ['pending', 'active', 'deactivated'] as const;
@@ -138,7 +138,7 @@ export function NewUser(_props: ScreenProps) {
         position: form.position ?? '',
         organization_id: form.organization_id ?? '',
         role: form.role ?? '',
-      });
+      } satisfies CreateUserRequest);
       setPassword(answer.one_time_password);
       setCreated(answer.user.id);
     });
@@ -248,7 +248,7 @@ export function UserPage({ params }: ScreenProps) {
               <div class="actions">
                 {x.status === 'active' ? (
                   <>
-                    <button type="button" disabled={act.busy || !role} onClick={() => run(() => api.put(`${path}/role`, { role }))}>
+                    <button type="button" disabled={act.busy || !role} onClick={() => run(() => api.put(`${path}/role`, { role } satisfies RoleRequest))}>
                       {t('portal-user-set-role')}
                     </button>
                     <button type="button" class="danger" disabled={act.busy} onClick={() => run(() => api.post(`${path}/deactivate`))}>
@@ -259,7 +259,7 @@ export function UserPage({ params }: ScreenProps) {
                       disabled={act.busy}
                       onClick={() =>
                         void act.run(async () => {
-                          const r = await api.post<{ one_time_password: string }>(`${path}/password-reset`);
+                          const r = await api.post<PasswordReset>(`${path}/password-reset`);
                           setPassword(r.one_time_password);
                         })
                       }
@@ -272,7 +272,7 @@ export function UserPage({ params }: ScreenProps) {
                     type="button"
                     class="primary"
                     disabled={act.busy || !(role || x.role)}
-                    onClick={() => run(() => api.post(`${path}/activate`, { role: role || x.role, organization_id: org || x.organization_id || null }))}
+                    onClick={() => run(() => api.post(`${path}/activate`, { role: role || x.role || '', organization_id: org || x.organization_id || null } satisfies ActivateRequest))}
                   >
                     {t('portal-user-activate')}
                   </button>
@@ -307,9 +307,9 @@ export function OrgsPage(_props: ScreenProps) {
         name_en: form.name_en || null,
         bin: form.bin || null,
         address: form.address || null,
-      };
+      } satisfies UpdateOrganizationRequest;
       if (editing) await api.patch(`/api/v1/organizations/${editing}`, body);
-      else await api.post('/api/v1/organizations', { ...body, parent_id: form.parent_id ?? '' });
+      else await api.post('/api/v1/organizations', { ...body, parent_id: form.parent_id ?? '' } satisfies CreateOrganizationRequest);
       setForm({});
       setEditing(null);
       orgs.reload();

@@ -5,7 +5,7 @@ import type { ScreenProps } from '../app/registry.js';
 import { navigate } from '../app/router.js';
 import { api, withQueryPublic } from './audit-query.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
-import type { AuditEntryView } from '../api/types.js';
+import type { AuditEntryView, VerifyView } from '../api/types.js';
 
 
 const KEYS = ['action', 'actor_id', 'target_id', 'from', 'to'] as const;
@@ -31,7 +31,7 @@ export default function AuditPage({ query }: ScreenProps) {
   const PAGE = 100;
   const list = useLoad((signal) => api.get<AuditEntryView[]>('/api/v1/audit', { query: { ...apiQuery, before_seq: cursor, limit: PAGE }, signal }), [key, cursor]);
   const verify = useAction();
-  const [verdict, setVerdict] = useState<{ intact: boolean; entries: number } | null>(null);
+  const [verdict, setVerdict] = useState<VerifyView | null>(null);
   const search = (e: Event) => {
     e.preventDefault();
     setBefore([]);
@@ -47,7 +47,7 @@ export default function AuditPage({ query }: ScreenProps) {
           <button
             type="button"
             disabled={verify.busy}
-            onClick={() => void verify.run(async () => setVerdict(await api.get<{ intact: boolean; entries: number }>('/api/v1/audit/verify')))}
+            onClick={() => void verify.run(async () => setVerdict(await api.get<VerifyView>('/api/v1/audit/verify')))}
           >
             {t('portal-audit-verify')}
           </button>

@@ -4,7 +4,7 @@ import { fmtTime, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { api, fullName, user } from '../app/session.js';
 import { ErrorBox, Field, PageTitle, useAction, useLoad } from '../app/ui.js';
-import type { SessionView } from '../api/types.js';
+import type { FileWithdrawal, SessionView } from '../api/types.js';
 
 
 export default function Me(_props: ScreenProps) {
@@ -53,7 +53,7 @@ export default function Me(_props: ScreenProps) {
           onSubmit={(e) => {
             e.preventDefault();
             void withdraw.run(async () => {
-              await api.post('/api/v1/privacy/withdrawals', { reason });
+              await api.post('/api/v1/privacy/withdrawals', { reason } satisfies FileWithdrawal);
               setSent(true);
             });
           }}

@@ -10,7 +10,7 @@ import type { ScreenProps } from '../app/registry.js';
 import { api, consentRequired, user } from '../app/session.js';
 import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import { bytesToBase64 } from '../esign/base64.js';
-import type { PolicyView } from '../api/types.js';
+import type { AcceptPolicy, AcceptPolicySigned, PolicyView } from '../api/types.js';
 
 
 function usePolicy() {
@@ -75,7 +75,7 @@ export function ConsentPage(_props: ScreenProps) {
   const acceptPlain = () =>
     void accept.run(async () => {
       if (!data) return;
-      await api.post('/api/v1/policy/accept', { version: data.version });
+      await api.post('/api/v1/policy/accept', { version: data.version } satisfies AcceptPolicy);
       done();
     });
   const acceptSigned = () =>
@@ -88,7 +88,7 @@ export function ConsentPage(_props: ScreenProps) {
         lang: lang.value,
         purpose: 'signing',
       });
-      await api.post('/api/v1/policy/accept/signature', { version: data.version, cms });
+      await api.post('/api/v1/policy/accept/signature', { version: data.version, cms } satisfies AcceptPolicySigned);
       done();
     });
   return (

@@ -5,7 +5,7 @@ import { signIn } from '../esign/signin.js';
 import { lang, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { api, signedIn } from '../app/session.js';
-import type { LoginResponse } from '../api/types.js';
+import type { LoginRequest, LoginResponse } from '../api/types.js';
 import { ErrorBox, Field, PageTitle, useAction } from '../app/ui.js';
 
 export default function SignIn(_props: ScreenProps) {
@@ -18,7 +18,7 @@ export default function SignIn(_props: ScreenProps) {
   const submit = (e: Event) => {
     e.preventDefault();
     void pw.run(async () => {
-      const answer = await api.post<LoginResponse>('/api/v1/auth/login', { email: email.trim(), password });
+      const answer = await api.post<LoginResponse>('/api/v1/auth/login', { email: email.trim(), password } satisfies LoginRequest);
       signedIn(answer);
     });
   };
