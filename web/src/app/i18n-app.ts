@@ -54,10 +54,14 @@ export function t(id: string, args?: MessageArgs): string {
 }
 
 /** Picks the `name_kk` / `name_ru` / `name_en` of a reference entry, Kazakh first as fallback. */
-export function localName(entry: Record<string, unknown> | undefined, fallback = ''): string {
+export function localName(entry: object | undefined, fallback = ''): string {
   if (!entry) return fallback;
   const l = lang.value;
-  const pick = (k: string) => (typeof entry[k] === 'string' && entry[k] ? (entry[k] as string) : undefined);
+  const names = entry as Partial<Record<string, unknown>>;
+  const pick = (k: string) => {
+    const v = names[k];
+    return typeof v === 'string' && v ? v : undefined;
+  };
   return pick(`name_${l}`) ?? pick('name_kk') ?? pick('name_ru') ?? pick('name_la') ?? fallback;
 }
 

@@ -5,16 +5,8 @@
  */
 import { signal } from '@preact/signals';
 import { api } from './session.js';
+import type { NotificationView } from '../api/types.js';
 
-export interface Notification {
-  id: string;
-  kind: string;
-  message: string;
-  target_kind: string | null;
-  target_id: string | null;
-  created_at: string;
-  read_at: string | null;
-}
 
 export interface ActEvent {
   id: string;
@@ -24,7 +16,7 @@ export interface ActEvent {
 
 export const unread = signal(0);
 /** The latest notification that arrived live (screens may show it). */
-export const latest = signal<Notification | null>(null);
+export const latest = signal<NotificationView | null>(null);
 /** Bumped on every live act event: act screens reload when it concerns them. */
 export const actEvent = signal<ActEvent | null>(null);
 /** Whether the live stream is connected (else the count is polled). */
@@ -37,7 +29,7 @@ let failures = 0;
 
 export async function refreshUnread(): Promise<void> {
   try {
-    const list = await api.get<Notification[]>('/api/v1/notifications', { query: { unread: true, limit: 500 } });
+    const list = await api.get<NotificationView[]>('/api/v1/notifications', { query: { unread: true, limit: 500 } });
     unread.value = Array.isArray(list) ? list.length : 0;
   } catch {
     // Keeps the last count; a refusal is shown where the user asked for something.
@@ -65,7 +57,7 @@ export function startLive(): void {
   };
   es.addEventListener('notification', (e) => {
     try {
-      const n = JSON.parse((e as MessageEvent<string>).data) as Notification;
+      const n = JSON.parse((e as MessageEvent<string>).data) as NotificationView;
       latest.value = n;
       if (!n.read_at) unread.value += 1;
     } catch {

@@ -49,14 +49,15 @@ export function findScreen(
   return undefined;
 }
 
-export function mayOpen(screen: Screen, role: Role | null | undefined): boolean {
+/** `role` as the server gives it (a string; see `Role` for the ones there are). */
+export function mayOpen(screen: Screen, role: string | null | undefined): boolean {
   if (screen.public) return true;
   if (!screen.roles) return true;
-  return !!role && screen.roles.includes(role);
+  return !!role && (screen.roles as readonly string[]).includes(role);
 }
 
 /** The menu for a role, in order. */
-export function navFor(role: Role | null | undefined): Screen[] {
+export function navFor(role: string | null | undefined): Screen[] {
   return screens
     .filter((s) => s.nav !== undefined && !s.public && mayOpen(s, role))
     .sort((a, b) => (a.nav ?? 0) - (b.nav ?? 0));

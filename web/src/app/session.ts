@@ -5,31 +5,12 @@
 import { signal } from '@preact/signals';
 import { Api, ApiError } from './api.js';
 import { lang } from './i18n-app.js';
+import type { LoginResponse, UserView } from '../api/types.js';
 
 export type Role = 'administrator' | 'head' | 'inspector' | 'operator';
 export const ROLES: readonly Role[] = ['administrator', 'head', 'inspector', 'operator'];
 
-export interface User {
-  id: string;
-  organization_id: string | null;
-  role: Role | null;
-  status: string;
-  surname: string;
-  first_name: string;
-  patronymic: string | null;
-  email: string;
-  position: string;
-  must_change_password: boolean;
-  [key: string]: unknown;
-}
-
-export interface LoginAnswer {
-  token: string;
-  csrf_token: string;
-  session_id: string;
-  expires_at: string;
-  user: User;
-}
+export type User = UserView;
 
 export const api = new Api({ lang: () => lang.value });
 
@@ -71,7 +52,7 @@ export async function loadMe(): Promise<void> {
   }
 }
 
-export function signedIn(answer: LoginAnswer): void {
+export function signedIn(answer: LoginResponse): void {
   rememberUser(answer.user);
   api.setCsrf(answer.csrf_token);
   consentRequired.value = null;
@@ -113,7 +94,7 @@ function rememberedUser(): User | null {
 
 export function hasRole(...roles: Role[]): boolean {
   const r = user.value?.role;
-  return !!r && roles.includes(r);
+  return !!r && (roles as readonly string[]).includes(r);
 }
 
 export function fullName(u: { surname?: string; first_name?: string; patronymic?: string | null }): string {

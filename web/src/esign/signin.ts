@@ -13,6 +13,7 @@
  * own failures are thrown as NcaLayerError.
  */
 import { bytesToBase64 } from './base64.js';
+import type { ActView, ChallengeView, LoginResponse } from '../api/types.js';
 import type { Lang, SignCmsOptions } from './ncalayer.js';
 
 export interface Signer {
@@ -75,23 +76,9 @@ export class ApiError extends Error {
   }
 }
 
-export interface Challenge {
-  challenge_id: string;
-  challenge: string;
-  expires_at: string;
-}
-
-export interface Session {
-  token: string;
-  csrf_token: string;
-  session_id: string;
-  expires_at: string;
-  user: Record<string, unknown>;
-  [key: string]: unknown;
-}
 
 /** Signs in with the e-signature: challenge → NCALayer (attached CMS) → session. */
-export async function signIn(ctx: ApiContext): Promise<Session> {
+export async function signIn(ctx: ApiContext): Promise<LoginResponse> {
   const challenge = await call(ctx, 'POST', '/api/v1/auth/challenge', undefined, isChallenge);
   const cms = await ctx.signer.signCms(challenge.challenge, {
     detached: false,
@@ -109,7 +96,7 @@ export async function signIn(ctx: ApiContext): Promise<Session> {
 }
 
 /** Signs an approved act: its PDF → NCALayer (detached CMS) → the signed act. */
-export async function signAct(actId: string, version: number, ctx: ApiContext): Promise<Record<string, unknown>> {
+export async function signAct(actId: string, version: number, ctx: ApiContext): Promise<ActView> {
   const path = `/api/v1/acts/${encodeURIComponent(actId)}`;
   const pdf = await fetchBytes(ctx, `${path}/pdf`);
   const cms = await ctx.signer.signCms(bytesToBase64(pdf), {
@@ -118,7 +105,7 @@ export async function signAct(actId: string, version: number, ctx: ApiContext): 
     purpose: 'signing',
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
-  return call(ctx, 'POST', `${path}/sign`, { version, cms }, isRecord);
+  return call(ctx, 'POST', `${path}/sign`, { version, cms }, isAct);
 }
 
 function headers(ctx: ApiContext, accept: string, json: boolean): Record<string, string> {
@@ -197,7 +184,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isChallenge(value: unknown): value is Challenge {
+function isChallenge(value: unknown): value is ChallengeView {
   return (
     isRecord(value) &&
     typeof value.challenge_id === 'string' &&
@@ -207,7 +194,11 @@ function isChallenge(value: unknown): value is Challenge {
   );
 }
 
-function isSession(value: unknown): value is Session {
+function isAct(value: unknown): value is ActView {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.status === 'string' && typeof value.version === 'number';
+}
+
+function isSession(value: unknown): value is LoginResponse {
   return (
     isRecord(value) &&
     typeof value.token === 'string' &&

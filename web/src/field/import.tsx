@@ -4,17 +4,11 @@ import { useState } from 'preact/hooks';
 import { t } from '../app/i18n-app.js';
 import { api } from '../app/session.js';
 import { ErrorBox, Field, PageTitle, useAction } from '../app/ui.js';
-
-interface Result {
-  id: string;
-  kind: string;
-  status: string;
-  problem?: { title?: string; code?: string };
-}
+import type { PushAnswer, PushResult } from '../api/types.js';
 
 export default function OutboxImport() {
   const [file, setFile] = useState<File | null>(null);
-  const [results, setResults] = useState<Result[] | null>(null);
+  const [results, setResults] = useState<PushResult[] | null>(null);
   const [invalid, setInvalid] = useState(false);
   const action = useAction();
   const submit = async (e: Event): Promise<void> => {
@@ -33,7 +27,7 @@ export default function OutboxImport() {
       return;
     }
     await action.run(async () => {
-      const answer = await api.post<{ results: Result[] }>('/api/v1/sync/outbox-import', body);
+      const answer = await api.post<PushAnswer>('/api/v1/sync/outbox-import', body);
       setResults(answer.results);
     });
   };

@@ -9,20 +9,14 @@ import { localName, t } from '../app/i18n-app.js';
 import { href, navigate } from '../app/router.js';
 import { Field, PageTitle } from '../app/ui.js';
 import { anchor, refCode, useCached, useFieldObjects } from './data.js';
+import type { FindingInput } from '../api/types.js';
 import type { Fix } from './geo.js';
 import { Accuracy, PositionInput } from './position.js';
 import { draft, dropDraft, finishDraft, putDraft } from './runtime.js';
 import { FieldNav, SyncBar } from './ui.js';
 
-interface Finding {
-  organism: string;
-  category?: string;
-  development_stage?: string;
-  intensity?: { kind: string; value: number };
-  area_surveyed_ha?: number;
-  area_infested_ha?: number;
-  notes?: string;
-}
+type Finding = FindingInput;
+/** A point being recorded: the fix, and its findings (sent as a `PointInput`). */
 interface Point extends Fix {
   findings: Finding[];
 }

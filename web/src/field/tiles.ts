@@ -4,16 +4,12 @@
  * source permits bulk downloading (`offline_bulk` in `GET /api/v1/config/map`). Never from
  * tile.openstreetmap.org, whose usage policy forbids it, whatever the flag says.
  */
+import type { MapSettings as ServerMapSettings } from '../api/types.js';
+
 export const TILES_CACHE = 'fito-tiles';
 
-export interface MapSettings {
-  tile_url: string;
-  subdomains?: string[];
-  attribution: string;
-  max_zoom: number;
-  /** The tile source permits bulk downloads for offline use (server configuration). */
-  offline_bulk?: boolean;
-}
+/** The server's settings; a copy remembered from an older server may lack the last two. */
+export type MapSettings = Omit<ServerMapSettings, 'subdomains' | 'offline_bulk'> & Partial<Pick<ServerMapSettings, 'subdomains' | 'offline_bulk'>>;
 
 export type Bbox = [number, number, number, number]; // west, south, east, north
 

@@ -8,55 +8,26 @@ import type { ScreenProps } from '../app/registry.js';
 import { href, navigate } from '../app/router.js';
 import { api, user } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
+import type { ActChange, ActView, EventView, StepInput } from '../api/types.js';
 import { Documents } from './documents.js';
 
 export const ACT_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'signed', 'registered'] as const;
 export const ACT_TYPES = ['quarantine-survey', 'crop-monitoring', 'sampling', 'prescription'] as const;
 
-export interface Act {
-  id: string;
-  organization_id: string;
-  survey_id: string;
-  object_id: string | null;
-  inspector_id: string;
-  act_type: string;
-  language: string;
-  status: string;
-  registry_number: string | null;
-  content: { location: string; conclusions: string; measures: Array<{ text: string; deadline: string | null }>; parties: unknown[]; surveyed_at: string };
-  pdf_sha256: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** The steps this page has a button for. */
+const STEP_BUTTONS = ['submit', 'approve', 'return', 'sign', 'register'] as const;
+export type ActButton = 'edit' | (typeof STEP_BUTTONS)[number];
 
-interface ActEventView {
-  step: string;
-  from_status: string | null;
-  to_status: string;
-  actor_id: string;
-  comment: string | null;
-  at: string;
-}
-
-export type ActButton = 'edit' | 'submit' | 'approve' | 'return' | 'sign' | 'register';
-
-/** The workflow steps a user may take on an act (R-ACT-2), mirroring the server's table. */
-export function actButtons(act: Pick<Act, 'status' | 'inspector_id'>, role: string | null | undefined, userId: string | undefined): ActButton[] {
-  const author = role === 'inspector' && act.inspector_id === userId;
-  switch (act.status) {
-    case 'draft':
-    case 'returned':
-      return author ? ['edit', 'submit'] : [];
-    case 'submitted':
-      return role === 'head' ? ['approve', 'return'] : [];
-    case 'approved':
-      return author ? ['sign'] : [];
-    case 'signed':
-      return role === 'operator' ? ['register'] : [];
-    default:
-      return [];
-  }
+/**
+ * The act page's buttons (R-ACT-2): exactly the steps the server says the caller may take
+ * now (`ActView.steps`; the workflow table lives on the server only), and "edit" beside
+ * "submit", since whoever may submit a draft may still change it. A step this page does not
+ * know (a newer server) shows no button.
+ */
+export function actButtons(act: Pick<ActView, 'steps'>): ActButton[] {
+  const steps: readonly string[] = act.steps;
+  const buttons: ActButton[] = steps.includes('submit') ? ['edit'] : [];
+  return [...buttons, ...STEP_BUTTONS.filter((s) => steps.includes(s))];
 }
 
 export function ActsList({ query }: ScreenProps) {
@@ -72,7 +43,7 @@ export function ActsList({ query }: ScreenProps) {
   useEffect(() => setAfter([]), [key]);
   const PAGE = 50;
   const { data, error, loading } = useLoad(
-    (signal) => api.get<Act[]>('/api/v1/acts', { query: { ...filters, after: cursor, limit: PAGE }, signal }),
+    (signal) => api.get<ActView[]>('/api/v1/acts', { query: { ...filters, after: cursor, limit: PAGE }, signal }),
     [key, cursor, actEvent.value],
   );
   const set = (k: string, v: string) => navigate('/acts', { ...filters, [k]: v });
@@ -158,8 +129,8 @@ export function ActsList({ query }: ScreenProps) {
 export function ActPage({ params }: ScreenProps) {
   const id = params.id ?? '';
   const path = `/api/v1/acts/${encodeURIComponent(id)}`;
-  const act = useLoad((signal) => api.get<Act>(path, { signal }), [path]);
-  const history = useLoad((signal) => api.get<ActEventView[]>(`${path}/history`, { signal }), [path, act.data?.version]);
+  const act = useLoad((signal) => api.get<ActView>(path, { signal }), [path]);
+  const history = useLoad((signal) => api.get<EventView[]>(`${path}/history`, { signal }), [path, act.data?.version]);
   const step = useAction();
   const [comment, setComment] = useState('');
   const [location, setLocation] = useState('');
@@ -179,7 +150,7 @@ export function ActPage({ params }: ScreenProps) {
     }
   }, [a?.version]);
   const u = user.value;
-  const buttons = a ? actButtons(a, u?.role, u?.id) : [];
+  const buttons = a ? actButtons(a) : [];
   const after = () => {
     act.reload();
     setPdfTick((x) => x + 1);
@@ -187,7 +158,7 @@ export function ActPage({ params }: ScreenProps) {
   const take = (name: 'submit' | 'approve' | 'return' | 'register') =>
     void step.run(async () => {
       if (!a) return;
-      await api.post(`${path}/${name}`, { version: a.version, ...(name === 'return' ? { comment } : {}) });
+      await api.post(`${path}/${name}`, { version: a.version, ...(name === 'return' ? { comment } : {}) } satisfies StepInput);
       setComment('');
       after();
     });
@@ -195,7 +166,7 @@ export function ActPage({ params }: ScreenProps) {
     e.preventDefault();
     void step.run(async () => {
       if (!a) return;
-      await api.patch(path, { version: a.version, location, conclusions });
+      await api.patch(path, { version: a.version, location, conclusions } satisfies ActChange);
       setEditing(false);
       after();
     });

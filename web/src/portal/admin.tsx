@@ -5,37 +5,28 @@ import type { ScreenProps } from '../app/registry.js';
 import { navigate } from '../app/router.js';
 import { api, fullName, hasRole, ROLES, type User } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
+import type { ActivateRequest, CreateOrganizationRequest, CreateUserRequest, CreatedUser, OrganizationView, PasswordReset, RoleRequest, UpdateOrganizationRequest } from '../api/types.js';
 
-export interface Org {
-  id: string;
-  parent_id: string | null;
-  name_kk: string;
-  name_ru: string;
-  name_en: string | null;
-  bin: string | null;
-  address: string | null;
-  depth: number;
-}
 
 const USER_STATUSES = ['pending', 'active', 'deactivated'] as const;
 
 function useOrgs() {
-  return useLoad((signal) => api.get<Org[]>('/api/v1/organizations', { signal }), []);
+  return useLoad((signal) => api.get<OrganizationView[]>('/api/v1/organizations', { signal }), []);
 }
 
-function orgName(orgs: Org[] | undefined, id: string | null): string {
+function orgName(orgs: OrganizationView[] | undefined, id: string | null | undefined): string {
   const o = orgs?.find((x) => x.id === id);
-  return o ? localName(o as unknown as Record<string, unknown>) : '—';
+  return o ? localName(o) : '—';
 }
 
-function OrgSelect({ id, value, onChange, orgs, required }: { id: string; value: string; onChange: (v: string) => void; orgs: Org[]; required?: boolean }) {
+function OrgSelect({ id, value, onChange, orgs, required }: { id: string; value: string; onChange: (v: string) => void; orgs: OrganizationView[]; required?: boolean }) {
   return (
     <select id={id} value={value} required={required} onChange={(e) => onChange(e.currentTarget.value)}>
       <option value="">—</option>
       {orgs.map((o) => (
         <option key={o.id} value={o.id}>
           {'\u2003'.repeat(o.depth)}
-          {localName(o as unknown as Record<string, unknown>)}
+          {localName(o)}
         </option>
       ))}
     </select>
@@ -137,7 +128,7 @@ export function NewUser(_props: ScreenProps) {
   const submit = (e: Event) => {
     e.preventDefault();
     void save.run(async () => {
-      const answer = await api.post<{ user: User; one_time_password: string }>('/api/v1/users', {
+      const answer = await api.post<CreatedUser>('/api/v1/users', {
         surname: form.surname ?? '',
         first_name: form.first_name ?? '',
         patronymic: form.patronymic || null,
@@ -147,7 +138,7 @@ export function NewUser(_props: ScreenProps) {
         position: form.position ?? '',
         organization_id: form.organization_id ?? '',
         role: form.role ?? '',
-      });
+      } satisfies CreateUserRequest);
       setPassword(answer.one_time_password);
       setCreated(answer.user.id);
     });
@@ -225,7 +216,7 @@ export function UserPage({ params }: ScreenProps) {
             <dt>{t('portal-email')}</dt>
             <dd>{x.email}</dd>
             <dt>{t('portal-user-phone')}</dt>
-            <dd>{(x.phone as string | null) ?? '—'}</dd>
+            <dd>{x.phone ?? '—'}</dd>
             <dt>{t('portal-user-position')}</dt>
             <dd>{x.position}</dd>
             <dt>{t('portal-user-role')}</dt>
@@ -233,7 +224,7 @@ export function UserPage({ params }: ScreenProps) {
             <dt>{t('portal-user-org')}</dt>
             <dd>{orgName(orgs.data, x.organization_id)}</dd>
             <dt>{t('portal-created')}</dt>
-            <dd>{fmtTime(x.created_at as string)}</dd>
+            <dd>{fmtTime(x.created_at)}</dd>
           </dl>
           {admin ? (
             <div class="card">
@@ -257,7 +248,7 @@ export function UserPage({ params }: ScreenProps) {
               <div class="actions">
                 {x.status === 'active' ? (
                   <>
-                    <button type="button" disabled={act.busy || !role} onClick={() => run(() => api.put(`${path}/role`, { role }))}>
+                    <button type="button" disabled={act.busy || !role} onClick={() => run(() => api.put(`${path}/role`, { role } satisfies RoleRequest))}>
                       {t('portal-user-set-role')}
                     </button>
                     <button type="button" class="danger" disabled={act.busy} onClick={() => run(() => api.post(`${path}/deactivate`))}>
@@ -268,7 +259,7 @@ export function UserPage({ params }: ScreenProps) {
                       disabled={act.busy}
                       onClick={() =>
                         void act.run(async () => {
-                          const r = await api.post<{ one_time_password: string }>(`${path}/password-reset`);
+                          const r = await api.post<PasswordReset>(`${path}/password-reset`);
                           setPassword(r.one_time_password);
                         })
                       }
@@ -281,7 +272,7 @@ export function UserPage({ params }: ScreenProps) {
                     type="button"
                     class="primary"
                     disabled={act.busy || !(role || x.role)}
-                    onClick={() => run(() => api.post(`${path}/activate`, { role: role || x.role, organization_id: org || x.organization_id || null }))}
+                    onClick={() => run(() => api.post(`${path}/activate`, { role: role || x.role || '', organization_id: org || x.organization_id || null } satisfies ActivateRequest))}
                   >
                     {t('portal-user-activate')}
                   </button>
@@ -316,15 +307,15 @@ export function OrgsPage(_props: ScreenProps) {
         name_en: form.name_en || null,
         bin: form.bin || null,
         address: form.address || null,
-      };
+      } satisfies UpdateOrganizationRequest;
       if (editing) await api.patch(`/api/v1/organizations/${editing}`, body);
-      else await api.post('/api/v1/organizations', { ...body, parent_id: form.parent_id ?? '' });
+      else await api.post('/api/v1/organizations', { ...body, parent_id: form.parent_id ?? '' } satisfies CreateOrganizationRequest);
       setForm({});
       setEditing(null);
       orgs.reload();
     });
   };
-  const edit = (o: Org) => {
+  const edit = (o: OrganizationView) => {
     setEditing(o.id);
     setForm({ name_kk: o.name_kk, name_ru: o.name_ru, name_en: o.name_en ?? '', bin: o.bin ?? '', address: o.address ?? '' });
     document.getElementById('org-name_kk')?.focus();
@@ -351,7 +342,7 @@ export function OrgsPage(_props: ScreenProps) {
                 <tr key={o.id}>
                   <td>
                     {'\u2003'.repeat(o.depth)}
-                    {localName(o as unknown as Record<string, unknown>)}
+                    {localName(o)}
                   </td>
                   <td>{o.bin ?? ''}</td>
                   <td>

@@ -5,20 +5,8 @@ import type { ScreenProps } from '../app/registry.js';
 import { navigate } from '../app/router.js';
 import { api, withQueryPublic } from './audit-query.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
+import type { AuditEntryView, VerifyView } from '../api/types.js';
 
-interface Entry {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  ip: string | null;
-  device_id: string | null;
-  details: unknown;
-}
 
 const KEYS = ['action', 'actor_id', 'target_id', 'from', 'to'] as const;
 
@@ -41,9 +29,9 @@ export default function AuditPage({ query }: ScreenProps) {
   const apiQuery = { action: filters.action, actor_id: filters.actor_id, target_id: filters.target_id, from: toRfc3339(filters.from ?? ''), to: toRfc3339(filters.to ?? '') };
   const key = JSON.stringify(filters);
   const PAGE = 100;
-  const list = useLoad((signal) => api.get<Entry[]>('/api/v1/audit', { query: { ...apiQuery, before_seq: cursor, limit: PAGE }, signal }), [key, cursor]);
+  const list = useLoad((signal) => api.get<AuditEntryView[]>('/api/v1/audit', { query: { ...apiQuery, before_seq: cursor, limit: PAGE }, signal }), [key, cursor]);
   const verify = useAction();
-  const [verdict, setVerdict] = useState<{ intact: boolean; entries: number } | null>(null);
+  const [verdict, setVerdict] = useState<VerifyView | null>(null);
   const search = (e: Event) => {
     e.preventDefault();
     setBefore([]);
@@ -59,7 +47,7 @@ export default function AuditPage({ query }: ScreenProps) {
           <button
             type="button"
             disabled={verify.busy}
-            onClick={() => void verify.run(async () => setVerdict(await api.get<{ intact: boolean; entries: number }>('/api/v1/audit/verify')))}
+            onClick={() => void verify.run(async () => setVerdict(await api.get<VerifyView>('/api/v1/audit/verify')))}
           >
             {t('portal-audit-verify')}
           </button>

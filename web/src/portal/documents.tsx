@@ -4,16 +4,9 @@ import { fmtTime, t } from '../app/i18n-app.js';
 import { api } from '../app/session.js';
 import { ErrorBox, Field, Loading, useAction, useLoad } from '../app/ui.js';
 import { isImageFile } from './files.js';
+import type { DocumentView } from '../api/types.js';
 
-export interface DocumentView {
-  id: string;
-  file_name: string;
-  kind: string;
-  media_type: string;
-  size: number;
-  uploaded_by: string;
-  created_at: string;
-}
+export type { DocumentView };
 
 export function Documents({ owner, id, canAttach }: { owner: 'objects' | 'surveys' | 'acts'; id: string; canAttach: boolean }) {
   const base = `/api/v1/${owner}/${encodeURIComponent(id)}/documents`;

@@ -4,14 +4,8 @@ import { fmtTime, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { api, fullName, user } from '../app/session.js';
 import { ErrorBox, Field, PageTitle, useAction, useLoad } from '../app/ui.js';
+import type { FileWithdrawal, SessionView } from '../api/types.js';
 
-interface SessionView {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  current?: boolean;
-  [key: string]: unknown;
-}
 
 export default function Me(_props: ScreenProps) {
   const u = user.value;
@@ -59,7 +53,7 @@ export default function Me(_props: ScreenProps) {
           onSubmit={(e) => {
             e.preventDefault();
             void withdraw.run(async () => {
-              await api.post('/api/v1/privacy/withdrawals', { reason });
+              await api.post('/api/v1/privacy/withdrawals', { reason } satisfies FileWithdrawal);
               setSent(true);
             });
           }}

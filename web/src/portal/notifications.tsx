@@ -1,6 +1,7 @@
 /** The notification centre (R-NOTIF-1): newest first, mark read, live while open. */
 import { fmtTime, t } from '../app/i18n-app.js';
-import { latest, liveConnected, refreshUnread, unread, type Notification } from '../app/live.js';
+import { latest, liveConnected, refreshUnread, unread } from '../app/live.js';
+import type { NotificationView } from '../api/types.js';
 import type { ScreenProps } from '../app/registry.js';
 import { api } from '../app/session.js';
 import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
@@ -8,14 +9,14 @@ import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 const TARGET: Record<string, string> = { survey_task: '/tasks', survey: '/surveys', act: '/acts' };
 
 /** Where a notification leads: the record it tells of (a withdrawal's answer: my data). */
-export function targetHref(kind: string | null, id: string | null): string | undefined {
+export function targetHref(kind: string | null | undefined, id: string | null | undefined): string | undefined {
   if (kind === 'withdrawal') return '#/me';
   if (!kind || !id || !TARGET[kind]) return undefined;
   return `#${TARGET[kind]}/${id}`;
 }
 
 export default function Notifications(_props: ScreenProps) {
-  const list = useLoad((signal) => api.get<Notification[]>('/api/v1/notifications', { query: { limit: 200 }, signal }), [latest.value?.id]);
+  const list = useLoad((signal) => api.get<NotificationView[]>('/api/v1/notifications', { query: { limit: 200 }, signal }), [latest.value?.id]);
   const mark = useAction();
   const read = (ids: string[]) =>
     void mark.run(async () => {
@@ -61,7 +62,7 @@ export default function Notifications(_props: ScreenProps) {
   );
 }
 
-function NotificationText({ n }: { n: Notification }) {
+function NotificationText({ n }: { n: NotificationView }) {
   const to = targetHref(n.target_kind, n.target_id);
   return to ? <a href={to}>{n.message}</a> : <>{n.message}</>;
 }

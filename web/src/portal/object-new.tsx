@@ -12,6 +12,7 @@ import { mapSettings } from './map/config.js';
 import { keyOf } from './ref.js';
 import { useReference, type Feature } from './objects.js';
 import type { MapLibre } from './map/maplibre.js';
+import type { ObjectInput } from '../api/types.js';
 
 type Mode = 'point' | 'polygon';
 
@@ -124,7 +125,7 @@ export default function NewObject(_props: ScreenProps) {
         notes: notes.trim() || null,
         owner,
         geometry,
-      });
+      } satisfies ObjectInput);
       navigate(`/objects/${created.id}`);
     });
   };

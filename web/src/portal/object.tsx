@@ -4,15 +4,10 @@ import type { ScreenProps } from '../app/registry.js';
 import { href } from '../app/router.js';
 import { api, hasRole } from '../app/session.js';
 import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
+import type { VersionOnly, VersionView } from '../api/types.js';
 import { Documents } from './documents.js';
 import { refName, useReference, type Feature } from './objects.js';
 
-interface VersionView {
-  version: number;
-  change: string;
-  changed_at: string;
-  changed_by: string | null;
-}
 
 export default function ObjectPage({ params }: ScreenProps) {
   const id = params.id ?? '';
@@ -29,7 +24,7 @@ export default function ObjectPage({ params }: ScreenProps) {
   const archive = (to: 'archive' | 'restore') =>
     void move.run(async () => {
       if (!p) return;
-      await api.post(`${path}/${to}`, { version: p.version });
+      await api.post(`${path}/${to}`, { version: p.version } satisfies VersionOnly);
       obj.reload();
     });
   return (

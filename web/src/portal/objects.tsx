@@ -6,7 +6,7 @@ import { href, navigate } from '../app/router.js';
 import { api, hasRole } from '../app/session.js';
 import { withQuery } from '../app/api.js';
 import { ErrorBox, Field, Loading, PageTitle, useLoad } from '../app/ui.js';
-import { keyOf, reference, type RefEntry, type RefList } from './ref.js';
+import { keyOf, reference, type RefEntry, type RefList, type RefLists } from './ref.js';
 
 export interface ObjectProps {
   organization_id: string;
@@ -58,8 +58,8 @@ export function filtersFrom(query: URLSearchParams): Partial<Record<FilterKey, s
   return out;
 }
 
-export function useReference(list: RefList): RefEntry[] {
-  const [entries, setEntries] = useState<RefEntry[]>([]);
+export function useReference<L extends RefList>(list: L): RefLists[L][] {
+  const [entries, setEntries] = useState<RefLists[L][]>([]);
   useEffect(() => {
     let live = true;
     reference(list).then(

@@ -4,6 +4,7 @@ import { t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { api, loadMe } from '../app/session.js';
 import { ErrorBox, Field, PageTitle, useAction } from '../app/ui.js';
+import type { ChangePasswordRequest } from '../api/types.js';
 
 export default function ChangePassword(_props: ScreenProps) {
   const [current, setCurrent] = useState('');
@@ -20,7 +21,7 @@ export default function ChangePassword(_props: ScreenProps) {
     }
     setMismatch(false);
     void action.run(async () => {
-      await api.post('/api/v1/auth/password', { current_password: current, new_password: next });
+      await api.post('/api/v1/auth/password', { current_password: current, new_password: next } satisfies ChangePasswordRequest);
       setDone(true);
       await loadMe();
     });

@@ -10,20 +10,14 @@ import type { ScreenProps } from '../app/registry.js';
 import { api, consentRequired, user } from '../app/session.js';
 import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import { bytesToBase64 } from '../esign/base64.js';
+import type { AcceptPolicy, AcceptPolicySigned, PolicyView } from '../api/types.js';
 
-export interface Policy {
-  version: string;
-  effective_from: string;
-  text_kk: string;
-  text_ru: string | null;
-  published_at: string;
-}
 
 function usePolicy() {
-  return useLoad((signal) => api.get<Policy>('/api/v1/policy/current', { signal }), []);
+  return useLoad((signal) => api.get<PolicyView>('/api/v1/policy/current', { signal }), []);
 }
 
-function PolicyText({ policy }: { policy: Policy }) {
+function PolicyText({ policy }: { policy: PolicyView }) {
   // Kazakh prevails; a Russian reader sees the Russian text first, with the Kazakh one kept.
   const order: Array<'kk' | 'ru'> = lang.value === 'ru' ? ['ru', 'kk'] : ['kk', 'ru'];
   return (
@@ -81,7 +75,7 @@ export function ConsentPage(_props: ScreenProps) {
   const acceptPlain = () =>
     void accept.run(async () => {
       if (!data) return;
-      await api.post('/api/v1/policy/accept', { version: data.version });
+      await api.post('/api/v1/policy/accept', { version: data.version } satisfies AcceptPolicy);
       done();
     });
   const acceptSigned = () =>
@@ -94,7 +88,7 @@ export function ConsentPage(_props: ScreenProps) {
         lang: lang.value,
         purpose: 'signing',
       });
-      await api.post('/api/v1/policy/accept/signature', { version: data.version, cms });
+      await api.post('/api/v1/policy/accept/signature', { version: data.version, cms } satisfies AcceptPolicySigned);
       done();
     });
   return (

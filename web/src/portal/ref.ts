@@ -1,53 +1,41 @@
 /** Reference data (object types, crops, organisms, units) and people, fetched once per session. */
 import { api } from '../app/session.js';
+import type { AdminUnitView, CropView, ObjectTypeView, OrganismView, UserView } from '../api/types.js';
 
-export interface RefEntry {
-  code?: string;
-  eppo_code?: string;
-  kato?: string;
-  name_kk?: string | null;
-  name_ru?: string;
-  name_en?: string | null;
-  name_la?: string | null;
-  active?: boolean;
-  [key: string]: unknown;
+/** Each reference list (`GET /api/v1/reference/<list>`) and its entries. */
+export interface RefLists {
+  'object-types': ObjectTypeView;
+  crops: CropView;
+  organisms: OrganismView;
+  'admin-units': AdminUnitView;
 }
+export type RefList = keyof RefLists;
+export type RefEntry = RefLists[RefList];
 
-export type RefList = 'object-types' | 'crops' | 'organisms' | 'admin-units';
+const cache = new Map<RefList, Promise<RefEntry[]>>();
 
-const cache = new Map<string, Promise<RefEntry[]>>();
-
-export function reference(list: RefList): Promise<RefEntry[]> {
+export function reference<L extends RefList>(list: L): Promise<RefLists[L][]> {
   let p = cache.get(list);
   if (!p) {
     p = api.get<RefEntry[]>(`/api/v1/reference/${list}`).then((v) => (Array.isArray(v) ? v : []));
     p.catch(() => cache.delete(list));
     cache.set(list, p);
   }
-  return p;
+  return p as Promise<RefLists[L][]>;
 }
 
+/** The entry's key: EPPO code, KATO code, or code. */
 export function keyOf(list: RefList, e: RefEntry): string {
-  if (list === 'organisms') return e.eppo_code ?? '';
-  if (list === 'admin-units') return e.kato ?? '';
-  return e.code ?? '';
+  const key = list === 'organisms' ? 'eppo_code' : list === 'admin-units' ? 'kato' : 'code';
+  const v = (e as Partial<Record<string, unknown>>)[key];
+  return typeof v === 'string' ? v : '';
 }
 
-export interface Person {
-  id: string;
-  surname: string;
-  first_name: string;
-  patronymic: string | null;
-  role: string | null;
-  organization_id: string | null;
-  status: string;
-  email: string;
-}
 
 /** Users the caller may see (Heads and administrators); empty for others. */
-export async function people(query: Record<string, string> = {}): Promise<Person[]> {
+export async function people(query: Record<string, string> = {}): Promise<UserView[]> {
   try {
-    return await api.get<Person[]>('/api/v1/users', { query: { limit: 500, ...query } });
+    return await api.get<UserView[]>('/api/v1/users', { query: { limit: 500, ...query } });
   } catch {
     return [];
   }

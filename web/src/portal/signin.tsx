@@ -4,7 +4,8 @@ import { NcaLayerClient } from '../esign/ncalayer.js';
 import { signIn } from '../esign/signin.js';
 import { lang, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
-import { api, signedIn, type LoginAnswer } from '../app/session.js';
+import { api, signedIn } from '../app/session.js';
+import type { LoginRequest, LoginResponse } from '../api/types.js';
 import { ErrorBox, Field, PageTitle, useAction } from '../app/ui.js';
 
 export default function SignIn(_props: ScreenProps) {
@@ -17,7 +18,7 @@ export default function SignIn(_props: ScreenProps) {
   const submit = (e: Event) => {
     e.preventDefault();
     void pw.run(async () => {
-      const answer = await api.post<LoginAnswer>('/api/v1/auth/login', { email: email.trim(), password });
+      const answer = await api.post<LoginResponse>('/api/v1/auth/login', { email: email.trim(), password } satisfies LoginRequest);
       signedIn(answer);
     });
   };
@@ -26,7 +27,7 @@ export default function SignIn(_props: ScreenProps) {
     void es
       .run(async () => {
         const answer = await signIn({ lang: lang.value, signer: new NcaLayerClient() });
-        signedIn(answer as unknown as LoginAnswer);
+        signedIn(answer);
       })
       .finally(() => setWaiting(false));
   };

@@ -5,39 +5,18 @@ import type { ScreenProps } from '../app/registry.js';
 import { navigate } from '../app/router.js';
 import { api, user } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
-import { ACT_TYPES, type Act } from './acts.js';
+import type { ActView, NewAct, SurveyView } from '../api/types.js';
+import { ACT_TYPES } from './acts.js';
 import { Documents } from './documents.js';
 import { refName, useReference } from './objects.js';
 
-interface Finding {
-  organism: string;
-  category?: string | null;
-  development_stage?: string | null;
-  intensity?: { kind: string; value: number } | null;
-  area_infested_ha?: number | null;
-  samples?: Array<{ sample_number: string }>;
-  notes?: string | null;
-}
-
-export interface Survey {
-  id: string;
-  inspector_id: string;
-  task_id: string | null;
-  object_id: string | null;
-  surveyed_at: string;
-  crop: string | null;
-  notes: string | null;
-  points: Array<{ lat: number; lon: number; accuracy_m?: number | null; fixed_at: string; findings: Finding[] }>;
-  quarantine_found: boolean;
-  version: number;
-}
 
 export function SurveysList({ query }: ScreenProps) {
   const objectId = query.get('object_id') ?? '';
   const taskId = query.get('task_id') ?? '';
   const mine = user.value?.role === 'inspector' && !objectId && !taskId;
   const list = useLoad(
-    (signal) => api.get<Survey[]>('/api/v1/surveys', { query: { object_id: objectId, task_id: taskId, mine: mine || undefined, limit: 200 }, signal }),
+    (signal) => api.get<SurveyView[]>('/api/v1/surveys', { query: { object_id: objectId, task_id: taskId, mine: mine || undefined, limit: 200 }, signal }),
     [objectId, taskId],
   );
   const crops = useReference('crops');
@@ -71,7 +50,7 @@ export function SurveysList({ query }: ScreenProps) {
                   </td>
                   <td>{refName(crops, 'crops', s.crop)}</td>
                   <td>{s.points.length}</td>
-                  <td>{s.points.reduce((n, p) => n + p.findings.length, 0)}</td>
+                  <td>{s.points.reduce((n, p) => n + (p.findings ?? []).length, 0)}</td>
                   <td>{s.quarantine_found ? t('portal-yes') : t('portal-no')}</td>
                 </tr>
               ))}
@@ -86,8 +65,8 @@ export function SurveysList({ query }: ScreenProps) {
 export function SurveyPage({ params }: ScreenProps) {
   const id = params.id ?? '';
   const path = `/api/v1/surveys/${encodeURIComponent(id)}`;
-  const survey = useLoad((signal) => api.get<Survey>(path, { signal }), [path]);
-  const acts = useLoad((signal) => api.get<Act[]>('/api/v1/acts', { query: { survey_id: id }, signal }), [id]);
+  const survey = useLoad((signal) => api.get<SurveyView>(path, { signal }), [path]);
+  const acts = useLoad((signal) => api.get<ActView[]>('/api/v1/acts', { query: { survey_id: id }, signal }), [id]);
   const organisms = useReference('organisms');
   const crops = useReference('crops');
   const [actType, setActType] = useState<string>(ACT_TYPES[0]);
@@ -98,7 +77,7 @@ export function SurveyPage({ params }: ScreenProps) {
   const makeAct = (e: Event) => {
     e.preventDefault();
     void make.run(async () => {
-      const act = await api.post<Act>(`${path}/acts`, { act_type: actType, language: actLang });
+      const act = await api.post<ActView>(`${path}/acts`, { act_type: actType, language: actLang } satisfies NewAct);
       navigate(`/acts/${act.id}`);
     });
   };
@@ -140,7 +119,7 @@ export function SurveyPage({ params }: ScreenProps) {
               </thead>
               <tbody>
                 {s.points.flatMap((p, i) =>
-                  (p.findings.length ? p.findings : [null]).map((f, j) => (
+                  (p.findings?.length ? p.findings : [null]).map((f, j) => (
                     <tr key={`${i}-${j}`}>
                       <td>
                         {p.lat.toFixed(5)}, {p.lon.toFixed(5)}

@@ -5,36 +5,23 @@ import type { ScreenProps } from '../app/registry.js';
 import { href, navigate } from '../app/router.js';
 import { api, fullName, hasRole, user } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
-import { people, type Person } from './ref.js';
+import { people } from './ref.js';
 import type { Feature, FeatureCollection } from './objects.js';
+import type { CheckView, ObjectWarning, TaskInput, TaskView, UserView } from '../api/types.js';
 
-export interface Task {
-  id: string;
-  organization_id: string;
-  assignee_id: string;
-  basis: string;
-  object_ids: string[];
-  starts_on: string;
-  due_on: string;
-  status: string;
-  note: string | null;
-  warnings: unknown;
-  created_by: string;
-  created_at: string;
-}
 
 const BASES = ['plan', 'control_visit', 'complaint'] as const;
 const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 
-function usePeople(): Person[] {
-  const [list, setList] = useState<Person[]>([]);
+function usePeople(): UserView[] {
+  const [list, setList] = useState<UserView[]>([]);
   useEffect(() => {
     if (hasRole('head', 'administrator')) void people().then(setList);
   }, []);
   return list;
 }
 
-function personName(list: Person[], id: string): string {
+function personName(list: UserView[], id: string): string {
   const p = list.find((x) => x.id === id);
   if (p) return fullName(p);
   return id === user.value?.id && user.value ? fullName(user.value) : id.slice(0, 8);
@@ -43,7 +30,7 @@ function personName(list: Person[], id: string): string {
 export function TasksList({ query }: ScreenProps) {
   const status = query.get('status') ?? '';
   const mine = user.value?.role === 'inspector';
-  const list = useLoad((signal) => api.get<Task[]>('/api/v1/survey-tasks', { query: { status, mine: mine || undefined, limit: 200 }, signal }), [status]);
+  const list = useLoad((signal) => api.get<TaskView[]>('/api/v1/survey-tasks', { query: { status, mine: mine || undefined, limit: 200 }, signal }), [status]);
   const staff = usePeople();
   return (
     <section aria-labelledby="page-title">
@@ -105,11 +92,6 @@ export function TasksList({ query }: ScreenProps) {
   );
 }
 
-interface Warning {
-  object_id: string;
-  message: string;
-}
-
 export function NewTask(_props: ScreenProps) {
   const staff = usePeople().filter((p) => p.role === 'inspector' && p.status === 'active');
   const [assignee, setAssignee] = useState('');
@@ -119,10 +101,10 @@ export function NewTask(_props: ScreenProps) {
   const [note, setNote] = useState('');
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [warnings, setWarnings] = useState<Warning[] | null>(null);
+  const [warnings, setWarnings] = useState<ObjectWarning[] | null>(null);
   const objects = useLoad((signal) => api.get<FeatureCollection>('/api/v1/objects', { query: { limit: 1000 }, signal }), []);
   const save = useAction();
-  const body = (confirm: boolean) => ({
+  const body = (confirm: boolean): TaskInput => ({
     assignee_id: assignee,
     basis,
     object_ids: chosen,
@@ -135,13 +117,13 @@ export function NewTask(_props: ScreenProps) {
     e.preventDefault();
     void save.run(async () => {
       if (warnings === null) {
-        const checked = await api.post<{ warnings: Warning[] }>('/api/v1/survey-tasks/check', body(false));
+        const checked = await api.post<CheckView>('/api/v1/survey-tasks/check', body(false));
         if (checked.warnings.length > 0) {
           setWarnings(checked.warnings);
           return;
         }
       }
-      const task = await api.post<Task>('/api/v1/survey-tasks', body(warnings !== null && warnings.length > 0));
+      const task = await api.post<TaskView>('/api/v1/survey-tasks', body(warnings !== null && warnings.length > 0));
       navigate(`/tasks/${task.id}`);
     });
   };
@@ -226,7 +208,7 @@ export function NewTask(_props: ScreenProps) {
 export function TaskPage({ params }: ScreenProps) {
   const id = params.id ?? '';
   const path = `/api/v1/survey-tasks/${encodeURIComponent(id)}`;
-  const task = useLoad((signal) => api.get<Task>(path, { signal }), [path]);
+  const task = useLoad((signal) => api.get<TaskView>(path, { signal }), [path]);
   const staff = usePeople();
   const act = useAction();
   const tk = task.data;

@@ -11,8 +11,9 @@
  *  meta    the pull cursor, the device id, whose cache this is, the storage status
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RecordKind } from '../api/types.js';
 
-export type RecordKind = 'object' | 'survey' | 'act_draft';
+export type { RecordKind } from '../api/types.js';
 export type OutboxState = 'waiting' | 'sending' | 'conflict' | 'rejected';
 
 export interface Problem {

@@ -10,7 +10,8 @@
  * since its cursor until the server says there are no more.
  */
 import type { CacheKind, CacheRow, Db, OutboxRecord, RecordKind, SentEntry } from './db.js';
-import { TransportError, type PullChange, type PushRecord, type SyncTransport } from './transport.js';
+import type { PulledChange, PushRecord } from '../api/types.js';
+import { TransportError, type SyncTransport } from './transport.js';
 import { uuidv7 } from './uuid7.js';
 
 export interface EngineOptions {
@@ -353,7 +354,7 @@ export class SyncEngine {
         case 'unchanged': {
           outcome.pushed += 1;
           await tx.objectStore('sent').put({ id: sent.id, kind: sent.kind, version: res.version ?? 0, sent_at: now, user_id: this.userId });
-          if (editedMeanwhile && res.version !== undefined) {
+          if (editedMeanwhile && typeof res.version === 'number') {
             // The server has the version we sent; the later edit goes as an update on it.
             await outbox.put({ ...current, state: 'waiting', base_version: res.version });
           } else {
@@ -364,7 +365,7 @@ export class SyncEngine {
         case 'conflict': {
           outcome.conflicts += 1;
           const next: OutboxRecord = { ...current, state: 'conflict', server: res.server ?? null };
-          if (res.version !== undefined) next.server_version = res.version;
+          if (typeof res.version === 'number') next.server_version = res.version;
           await outbox.put(next);
           break;
         }
@@ -414,15 +415,21 @@ function toPush(r: OutboxRecord): PushRecord {
 
 type CacheStore = { put(v: CacheRow): Promise<unknown>; delete(k: string): Promise<unknown> };
 
-async function applyChange(store: CacheStore, change: PullChange): Promise<void> {
+const CACHE_KINDS: readonly string[] = ['object', 'task', 'act', 'reference'] satisfies CacheKind[];
+const isCacheKind = (kind: string): kind is CacheKind => CACHE_KINDS.includes(kind);
+
+async function applyChange(store: CacheStore, change: PulledChange): Promise<void> {
+  const kind = change.kind;
+  // A kind this app does not know (a newer server) has no place in the cache.
+  if (!isCacheKind(kind)) return;
   // Reference codes are unique within their list only: the list is part of the key.
-  const list = change.kind === 'reference' && typeof change.data?.list === 'string' ? change.data.list : null;
-  const key = list ? `reference:${list}:${change.id}` : `${change.kind}:${change.id}`;
-  if (change.data === null) {
+  const list = kind === 'reference' && typeof change.data?.list === 'string' ? change.data.list : null;
+  const key = list ? `reference:${list}:${change.id}` : `${kind}:${change.id}`;
+  if (change.data == null) {
     await store.delete(key);
     return;
   }
-  const row: CacheRow = { key, kind: change.kind, id: change.id, version: change.version, data: change.data };
+  const row: CacheRow = { key, kind, id: change.id, version: change.version, data: change.data };
   if (change.kind === 'reference') {
     if (list) row.list = list;
     const entry = change.data.entry;

@@ -4,42 +4,12 @@
  * retry later (`network`, `server`), wait for the user to sign in (`auth`), or show the
  * server's refusal of the whole batch (`refused`).
  */
-import type { Problem, RecordKind } from './db.js';
-
-export interface PushRecord {
-  kind: RecordKind;
-  id: string;
-  base_version: number | null;
-  data: Record<string, unknown>;
-}
-
-export type PushStatus = 'applied' | 'unchanged' | 'conflict' | 'rejected';
-
-export interface PushResult {
-  id: string;
-  kind: RecordKind;
-  status: PushStatus;
-  version?: number;
-  problem?: Problem;
-  server?: unknown;
-}
-
-export interface PullChange {
-  kind: 'object' | 'task' | 'act' | 'reference';
-  id: string;
-  version: number;
-  data: Record<string, unknown> | null;
-}
-
-export interface PullPage {
-  cursor: string;
-  more: boolean;
-  changes: PullChange[];
-}
+import type { PullAnswer, PushRecord, PushResult } from '../api/types.js';
+import type { Problem } from './db.js';
 
 export interface SyncTransport {
   push(records: PushRecord[]): Promise<PushResult[]>;
-  pull(cursor: string | null, limit: number): Promise<PullPage>;
+  pull(cursor: string | null, limit: number): Promise<PullAnswer>;
 }
 
 export type TransportFailure = 'network' | 'server' | 'auth' | 'refused' | 'bad-response';
@@ -112,7 +82,7 @@ export function httpTransport(options: HttpTransportOptions = {}): SyncTransport
       if (!isObject(json) || typeof json.cursor !== 'string' || typeof json.more !== 'boolean' || !Array.isArray(json.changes)) {
         throw new TransportError('bad-response', 200);
       }
-      return json as unknown as PullPage;
+      return json as unknown as PullAnswer;
     },
   };
 }

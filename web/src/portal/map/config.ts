@@ -4,13 +4,10 @@
  * requests go to the tile server: objects come from our own API.
  */
 import { api } from '../../app/session.js';
+import type { MapSettings as ServerMapSettings } from '../../api/types.js';
 
-export interface MapSettings {
-  tile_url: string;
-  subdomains: string[];
-  attribution: string;
-  max_zoom: number;
-}
+/** What the portal's maps use of the server's settings (bulk downloads are field mode's). */
+export type MapSettings = Omit<ServerMapSettings, 'offline_bulk'>;
 
 export const DEFAULT_MAP: MapSettings = {
   tile_url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
@@ -23,7 +20,7 @@ let cached: Promise<MapSettings> | undefined;
 
 /** The server's settings, or the default when the server has no such endpoint (yet). */
 export function mapSettings(): Promise<MapSettings> {
-  cached ??= api.get<Partial<MapSettings>>('/api/v1/config/map').then(
+  cached ??= api.get<Partial<ServerMapSettings>>('/api/v1/config/map').then(
     (s) => ({
       tile_url: typeof s?.tile_url === 'string' && s.tile_url ? s.tile_url : DEFAULT_MAP.tile_url,
       subdomains: Array.isArray(s?.subdomains) ? s.subdomains : [],

@@ -1,0 +1,57 @@
+//! One contract between the server and the web app: the OpenAPI document the server
+//! builds is checked in as `web/src/api/openapi.json`, and the web app's TypeScript
+//! types are generated from that file (`npm run api:types`). A change to the API that
+//! is not carried into the checked-in file fails here; `FITO_UPDATE_CONTRACT=1` writes it.
+
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// The same document in the same text whatever order the maps were built in.
+fn canonical(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut sorted = Map::new();
+            for (key, value) in entries {
+                sorted.insert(key, canonical(value));
+            }
+            Value::Object(sorted)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(canonical).collect()),
+        other => other,
+    }
+}
+
+fn document() -> String {
+    let (_, api) = fito_server::http::routes();
+    let value = serde_json::to_value(&api).expect("the OpenAPI document is JSON");
+    let mut text = serde_json::to_string_pretty(&canonical(value)).expect("JSON text");
+    text.push('\n');
+    text
+}
+
+#[test]
+fn the_checked_in_openapi_document_is_the_servers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/src/api/openapi.json");
+    let built = document();
+    if std::env::var_os("FITO_UPDATE_CONTRACT").is_some_and(|v| v == "1") {
+        std::fs::write(&path, &built).expect("write web/src/api/openapi.json");
+        return;
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    if checked_in != built {
+        let first = checked_in
+            .lines()
+            .zip(built.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| checked_in.lines().count().min(built.lines().count()));
+        panic!(
+            "web/src/api/openapi.json differs from the server's OpenAPI document \
+             (first at line {}).\nUpdate it and the web app's types with:\n  \
+             FITO_UPDATE_CONTRACT=1 cargo test -p fito-server --test contract\n  \
+             cd web && npm run api:types",
+            first + 1
+        );
+    }
+}

@@ -1,0 +1,5438 @@
+// Generated from src/api/openapi.json by `npm run api:types` (openapi-typescript).
+// Do not edit: change the server, then see web/README.md, "The API contract".
+
+export interface paths {
+    "/api/v1/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Acts of the caller's subtree, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Only my acts (as inspector). */
+                    mine: boolean;
+                    /** @description draft, submitted, approved, returned, signed or registered */
+                    status: string | null;
+                    act_type: string | null;
+                    survey_id: string | null;
+                    object_id: string | null;
+                    /** @description Registry year. */
+                    year: number | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                    /** @description Acts after this one (the last id of the previous page). */
+                    after: string | null;
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Acts of the caller's subtree, with the list's filters, as an Excel workbook. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Only my acts (as inspector). */
+                    mine: boolean;
+                    /** @description draft, submitted, approved, returned, signed or registered */
+                    status: string | null;
+                    act_type: string | null;
+                    survey_id: string | null;
+                    object_id: string | null;
+                    /** @description Registry year. */
+                    year: number | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                    /** @description Acts after this one (the last id of the previous page). */
+                    after: string | null;
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One act. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft or returned act (its inspector). A signed act never changes: the
+         *     attempt is refused (409 act-frozen) and journalled.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActChange"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-frozen, act-not-editable, act-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted act (a Head); it gets its registry number. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-step-not-allowed, act-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every step the act went through, oldest first (R-ACT-2). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The act's PDF: from approval on, the stored bytes the inspector signs; before, a
+         *     preview rendered now (without a registry number).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a signed act (an operator). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-step-not-allowed, act-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted act to its inspector with comments (a Head). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-step-not-allowed, act-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign an approved act (its inspector) with the NCA e-signature: a detached CMS
+         *     over the act's PDF by the inspector's own legal-entity signing key. The CMS is
+         *     stored beside the PDF and the act is signed for good (R-ACT-2, R-ACT-3).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-step-not-allowed, act-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description signature-not-the-inspector, sign-individual-certificate, sign-digest-mismatch, sign-certificate-revoked … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who signed the act, with which certificate, when, and whether it still verifies. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignatureView"];
+                    };
+                };
+                /** @description act-not-signed */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/signature.p7s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The act's detached signature (`.p7s`), to check with any CMS tool beside the PDF
+         *     (`openssl cms -verify -binary -inform DER -content act.pdf …`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pkcs7-signature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description act-not-signed */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a draft (or a returned act) to the Head (its inspector). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+                /** @description act-step-not-allowed, act-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the journal, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    actor_id: string | null;
+                    /** @description e.g. user.create, auth.login */
+                    action: string | null;
+                    target_id: string | null;
+                    /** @description From this time (inclusive), RFC 3339. */
+                    from: string | null;
+                    /** @description Up to this time (exclusive), RFC 3339. */
+                    to: string | null;
+                    /** @description Entries older than this sequence number (next page). */
+                    before_seq: number | null;
+                    /** @description At most 1000; 100 by default. */
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEntryView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the matching entries as JSON Lines, newest first, streamed page by page
+         *     so a long journal never sits in memory.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    actor_id: string | null;
+                    /** @description e.g. user.create, auth.login */
+                    action: string | null;
+                    target_id: string | null;
+                    /** @description From this time (inclusive), RFC 3339. */
+                    from: string | null;
+                    /** @description Up to this time (exclusive), RFC 3339. */
+                    to: string | null;
+                    /** @description Entries older than this sequence number (next page). */
+                    before_seq: number | null;
+                    /** @description At most 1000; 100 by default. */
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the whole hash chain, as `fito audit verify` does. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifyView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time challenge for e-signature sign-in. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChallengeView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoginRequest"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginResponse"];
+                    };
+                };
+                /** @description auth-invalid-credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description auth-locked */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the e-signature: a legal-entity certificate whose IIN is an active
+         *     user's. Each refusal has its own code and message.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignatureLogin"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginResponse"];
+                    };
+                };
+                /** @description signature-challenge-unknown, -used, -expired, signature-no-user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description sign-individual-certificate, sign-certificate-expired, sign-certificate-revoked, sign-untrusted-chain, sign-content-mismatch … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current session. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller's password (required after a one-time password). Other
+         *     sessions of the user end.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordRequest"];
+                };
+            };
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description auth-wrong-current-password, password-too-short … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's live sessions, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the caller's own sessions (e.g. a lost phone). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description session-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/config/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The web map's tile source and attribution; needs no sign-in (the sign-in page
+         *     shows the map too).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapSettings"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (streamed). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey findings of the caller's subtree as an Excel workbook. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description EPPO code of the organism. */
+                    organism: string | null;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category: string | null;
+                    object_id: string | null;
+                    /** @description Surveyed on or after this day (UTC). */
+                    from: string | null;
+                    /** @description Surveyed before this day (UTC). */
+                    to: string | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's own profile. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the system holds about me: profile, sessions, devices, consents, withdrawal
+         *     requests. Journalled as a read of personal data.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyData"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as a JSON file to keep. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/json attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyData"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unread: boolean;
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My live updates: new notifications and status changes of acts that concern me. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Resume after this event */
+                    "Last-Event-ID"?: string | null;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `event: notification` (data as in GET /notifications, id = cursor), `event: act` (data {id, status, registry_number?}), `: keep-alive` every 20 s */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read. Idempotent: marking it again, or an id that is
+         *     not mine, changes nothing and answers the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objects of the caller's subtree in a bounding box, filtered, as a GeoJSON
+         *     FeatureCollection, paged by a `next` link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description west,south,east,north in degrees (WGS 84). */
+                    bbox: string | null;
+                    type: string | null;
+                    /** @description active (default) or archived */
+                    status: string | null;
+                    crop: string | null;
+                    /** @description KATO code: objects of this unit and the units below it. */
+                    kato: string | null;
+                    /** @description EPPO code: objects where a survey found this organism. */
+                    organism: string | null;
+                    /** @description Continue after this cursor (from the `next` link). */
+                    after: number | null;
+                    /** @description At most 10,000; 1,000 by default. */
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Register an object. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ObjectInput"];
+                };
+            };
+            responses: {
+                /** @description GeoJSON Feature; `repairs` lists fixes made to the geometry */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geo-ring-self-intersects, object-type-unknown … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/at": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Which registered object am I standing in": active objects containing the point
+         *     (the boundary counts as inside).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lon: number;
+                    lat: number;
+                    /** @description nearest: how many (1–50, default 5). */
+                    n: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export objects as a GIS file, streamed, with the list's filters. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description geojson, kml, shapefile (zip) or csv */
+                    format: string;
+                    /** @description west,south,east,north in degrees (WGS 84). */
+                    bbox: string | null;
+                    type: string | null;
+                    /** @description active (default) or archived */
+                    status: string | null;
+                    crop: string | null;
+                    /** @description KATO code: objects of this unit and the units below it. */
+                    kato: string | null;
+                    /** @description EPPO code: objects where a survey found this organism. */
+                    organism: string | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geo-shapefile-mixed-geometry: a Shapefile holds points or polygons, not both */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a GIS file: every feature becomes an object, or none does. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description geojson, kml, shapefile (zip) or csv; otherwise from Content-Type and content. */
+                    format: string | null;
+                    /** @description Defaults to the caller's organisation; must lie in their subtree. */
+                    organization_id: string | null;
+                    /** @description The object type of features that name none. */
+                    type: string | null;
+                };
+                cookie?: never;
+            };
+            /** @description The file: GeoJSON, KML, zipped Shapefile or CSV */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                /** @description `{ imported, ids, repairs (each the first 1000), repairs_total, ignored_properties }` */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description import-file-image, import-file-binary, import-format-mismatch */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geo-… or import-feature-invalid, naming the feature (and line) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/nearest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The N active objects nearest to a point, by geodesic distance (metres, 0 when
+         *     inside), nearest first.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lon: number;
+                    lat: number;
+                    /** @description nearest: how many (1–50, default 5). */
+                    n: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection with distance_m */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One object. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description object-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an object; every change is a new version (see history). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ObjectChange"];
+                };
+            };
+            responses: {
+                /** @description GeoJSON Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description object-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/objects/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive an object: it leaves the map but keeps its history. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionOnly"];
+                };
+            };
+            responses: {
+                /** @description GeoJSON Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{id}/buffer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a quarantine zone: the object's geometry grown by R km (geodesic), stored
+         *     as a new `quarantine_zone` object of the same organisation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BufferRequest"];
+                };
+            };
+            responses: {
+                /** @description GeoJSON Feature of the new zone */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of an object, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived object back. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionOnly"];
+                };
+            };
+            responses: {
+                /** @description GeoJSON Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation and everything below it, in tree order. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateOrganizationRequest"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationView"];
+                    };
+                };
+                /** @description organization-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOrganizationRequest"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationView"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a new version of the privacy policy (administrators). Once it is in
+         *     force, every user is asked to accept it before anything else.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishPolicy"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyView"];
+                    };
+                };
+                /** @description policy-version-exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the policy in force (or a published later version) electronically
+         *     (R-PD-1).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptPolicy"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentView"];
+                    };
+                };
+                /** @description policy-version-not-current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/accept/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the policy in force with the NCA e-signature (R-PD-1): a detached CMS over
+         *     its Kazakh text, verified like an act's signature; the signer's IIN must be the
+         *     user's.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptPolicySigned"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentView"];
+                    };
+                };
+                /** @description policy-version-not-current */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description signature-not-the-user, sign-… */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The privacy policy in force, in Kazakh and Russian, with its version and
+         *     effective date (R-PD-4). No sign-in needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyView"];
+                    };
+                };
+                /** @description policy-none */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Withdrawal requests, newest first (administrators). A read of personal data. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description `open` (the default), `all`, or a resolution. */
+                    status: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WithdrawalView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask to withdraw consent to the processing of my personal data (R-PD-1, policy
+         *     §14). An administrator resolves it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FileWithdrawal"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WithdrawalView"];
+                    };
+                };
+                /** @description withdrawal-already-open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/withdrawals/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a withdrawal request (administrators): erase the account, deactivate it,
+         *     or reject the request with a comment. The person is notified in the app (except
+         *     after erasure, which leaves nobody to tell).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolveWithdrawal"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WithdrawalView"];
+                    };
+                };
+                /** @description withdrawal-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description withdrawal-not-open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/fcm-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register this device's FCM registration token for my notifications (app builds
+         *     that receive pushes through Firebase Cloud Messaging). Only when the server has
+         *     `[push.fcm]`; unsubscribing is `DELETE /push/subscriptions` with endpoint
+         *     `fcm:<token>`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FcmTokenInput"];
+                };
+            };
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description push-fcm-not-configured */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description push-subscription-invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe this device to push for me. Its notifications are then also pushed,
+         *     written in the language of this request (`Accept-Language`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionInput"];
+                };
+            };
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description push-not-configured */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description push-subscription-invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Unsubscribe one of my devices. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndpointInput"];
+                };
+            };
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description push-subscription-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key the app subscribes with. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VapidPublicKey"];
+                    };
+                };
+                /** @description push-not-configured */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/admin-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Part of a code or of a name in any language, case-insensitive. */
+                    q: string | null;
+                    /** @description organisms: pest, disease or weed. */
+                    kind: string | null;
+                    /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
+                    category: string | null;
+                    /** @description admin-units: region, city_republican, district, city_regional. */
+                    level: string | null;
+                    /** @description admin-units: the KATO code of the parent unit. */
+                    parent: string | null;
+                    /** @description Also list retired entries. */
+                    include_retired: boolean;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUnitView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/admin-units/{kato}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kato: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminUnitView"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUnitView"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUnitView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/crops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Part of a code or of a name in any language, case-insensitive. */
+                    q: string | null;
+                    /** @description organisms: pest, disease or weed. */
+                    kind: string | null;
+                    /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
+                    category: string | null;
+                    /** @description admin-units: region, city_republican, district, city_regional. */
+                    level: string | null;
+                    /** @description admin-units: the KATO code of the parent unit. */
+                    parent: string | null;
+                    /** @description Also list retired entries. */
+                    include_retired: boolean;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CropView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/crops/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CropView"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CropView"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CropView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/object-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Part of a code or of a name in any language, case-insensitive. */
+                    q: string | null;
+                    /** @description organisms: pest, disease or weed. */
+                    kind: string | null;
+                    /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
+                    category: string | null;
+                    /** @description admin-units: region, city_republican, district, city_regional. */
+                    level: string | null;
+                    /** @description admin-units: the KATO code of the parent unit. */
+                    parent: string | null;
+                    /** @description Also list retired entries. */
+                    include_retired: boolean;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectTypeView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/object-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ObjectTypeView"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectTypeView"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectTypeView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/organisms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Part of a code or of a name in any language, case-insensitive. */
+                    q: string | null;
+                    /** @description organisms: pest, disease or weed. */
+                    kind: string | null;
+                    /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
+                    category: string | null;
+                    /** @description admin-units: region, city_republican, district, city_regional. */
+                    level: string | null;
+                    /** @description admin-units: the KATO code of the parent unit. */
+                    parent: string | null;
+                    /** @description Also list retired entries. */
+                    include_retired: boolean;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganismView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/organisms/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description EPPO code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganismView"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganismView"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganismView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Self-registration (R-USER-2): the account stays pending until an administrator
+         *     activates it. The IIN must be valid and show an age of 18 or more (R-USER-3).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegisterRequest"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description email-taken, iin-taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description iin-checksum, iin-underage … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey tasks of the caller's subtree. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Only tasks assigned to me. */
+                    mine: boolean;
+                    assignee_id: string | null;
+                    /** @description open, done or cancelled */
+                    status: string | null;
+                    /** @description Tasks after this one (the last id of the previous page). */
+                    after: string | null;
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Assign a survey task. With art. 18 warnings it is refused (409
+         *     task-visit-limit) unless `confirm_warnings` is set; the confirmed warnings stay
+         *     on the task and in the journal.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskInput"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                /** @description task-visit-limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What assigning this task would break (art. 18: at most 3 monitoring visits a
+         *     year to one object, each at most 2 days). Writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey task. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                /** @description task-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an open task (the Head); its visits no longer count against art. 18. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                /** @description task-not-open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an open task done (its inspector). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                /** @description task-not-open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveys of the caller's subtree, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Only my surveys. */
+                    mine: boolean;
+                    object_id: string | null;
+                    task_id: string | null;
+                    /** @description Surveys after this one (the last id of the previous page). */
+                    after: string | null;
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a survey. Sent again with the same id and content (a retried upload), it
+         *     answers 200 with the stored survey and changes nothing; with other content it is
+         *     refused (409 survey-id-taken): use PUT to change a survey.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyInput"];
+                };
+            };
+            responses: {
+                /** @description the same survey was already stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyView"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyView"];
+                    };
+                };
+                /** @description survey-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Replace a survey (its inspector), if nobody changed it since `version`. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyView"];
+                    };
+                };
+                /** @description survey-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an act from a survey (its inspector), pre-filled from the survey. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewAct"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/outbox-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply an app's exported outbox as the user named in it would have (an
+         *     administrator, for a user of their subtree). Answers as push does; journalled.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OutboxFile"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushAnswer"];
+                    };
+                };
+                /** @description user-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description sync-outbox-format */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed since `cursor` that the caller keeps offline: reference data, own
+         *     survey tasks, the objects on open ones (and those the caller registered), own
+         *     acts. Pulling again with the answer's cursor never repeats or skips a change.
+         *     No other person's personal data is in it (R-MOB-4).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The cursor of the previous answer; absent for everything from the start. */
+                    cursor: string | null;
+                    /** @description 1..1000, default 500. */
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PullAnswer"];
+                    };
+                };
+                /** @description sync-cursor-invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send records made offline. Each answers on its own: applied, unchanged (already
+         *     there: a replay), conflict (changed on the server since `base_version`; `server`
+         *     holds its copy) or rejected (`problem`). Nothing is lost by sending a batch twice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushBody"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushAnswer"];
+                    };
+                };
+                /** @description sync-batch-too-large, a malformed record */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People of the caller's organisation subtree. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description pending, active or deactivated */
+                    status: string | null;
+                    role: string | null;
+                    organization_id: string | null;
+                    offset: number;
+                    /** @description At most 500; 100 by default. */
+                    limit: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an active account directly, with a one-time password. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateUserRequest"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedUser"];
+                    };
+                };
+                /** @description email-taken, iin-taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description iin-checksum, iin-underage, role-unknown … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person's record. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description user-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Erase an account (administrators only; there is no self-deletion): the person's
+         *     data key is destroyed and their personal fields blanked, their sessions end
+         *     (R-PD-2). Signed acts, the audit journal and logs stay, still verifiable.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description user-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description user-cannot-delete-self */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Correct a person's details. The journal records which fields changed, not
+         *     their values.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateUserRequest"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a pending self-registration (or reactivate a deactivated account),
+         *     giving it a role and an organisation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivateRequest"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description user-already-active */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an account: sign-in is blocked and every session ends; the data stays. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new one-time password; the person's sessions end. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordReset"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a person their one role (R-ROLE-1). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoleRequest"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The landing page: what the service is and where its parts are. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OGC API – Features landing page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The layers: all objects, and one per active object type. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OGC collections */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One layer. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collection_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OGC collection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description ogc-collection-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collection_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The features of a layer in the caller's subtree, as a GeoJSON FeatureCollection
+         *     paged by `limit`/`offset` with a `next` link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collection_id: string;
+                    /**
+                     * @description west,south,east,north in degrees (CRS84); a 3D box of six numbers is
+                     *     accepted and its heights ignored.
+                     */
+                    bbox: string | null;
+                    /** @description 1–10,000; 100 by default. */
+                    limit: number | null;
+                    /** @description How many matching features to skip (ordered by registration). */
+                    offset: number | null;
+                    /**
+                     * @description RFC 3339 instant or interval (`start/end`, `..` open). Objects carry no
+                     *     temporal extent, so it keeps every object.
+                     */
+                    datetime: string | null;
+                    /** @description Keyset cursor carried by the `next` link: continue after this row. */
+                    after: number | null;
+                    /** @description The format: only `json` (GeoJSON) is offered. */
+                    f: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description ogc-collection-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collection_id}/items/{feature_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature of a layer; outside the caller's subtree, archived, or of another
+         *     type it does not exist.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collection_id: string;
+                    feature_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON Feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description object-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/conformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conformance classes the service implements. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description conformsTo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process can serve: the database answers. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description service-unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AcceptPolicy: {
+            /** @description The version being accepted: it must be the one in force. */
+            version: string;
+        };
+        AcceptPolicySigned: {
+            /**
+             * @description Base64 of a detached CMS over the policy's Kazakh text (UTF-8), made with the
+             *     user's own NCA signing key.
+             */
+            cms: string;
+            version: string;
+        };
+        ActChange: {
+            conclusions?: string | null;
+            language?: string | null;
+            location?: string | null;
+            measures?: components["schemas"]["MeasureInput"][] | null;
+            parties?: components["schemas"]["PartyInput"][] | null;
+            /** @description Take the points and findings again from the survey (after correcting it). */
+            refresh_from_survey?: boolean;
+            /**
+             * Format: int64
+             * @description The version the change was made on.
+             */
+            version: number;
+        };
+        /**
+         * @description What the inspector writes on the act; the rest comes from the register, the
+         *     survey and the people involved.
+         */
+        ActContent: {
+            conclusions: string;
+            crop?: string | null;
+            growth_phase?: string | null;
+            /** @description Free-text location: district, rural okrug, landmark. */
+            location: string;
+            measures: components["schemas"]["MeasureInput"][];
+            /** @description The owner's representative and witnesses present. */
+            parties: components["schemas"]["PartyInput"][];
+            points: components["schemas"]["PointInput"][];
+            /**
+             * Format: date-time
+             * @description The survey as it was when the act was made (or last refreshed from it).
+             */
+            surveyed_at: string;
+        };
+        ActView: {
+            /** @description quarantine-survey, crop-monitoring, sampling or prescription */
+            act_type: string;
+            content: components["schemas"]["ActContent"];
+            /** @description SHA-256 of the act's content, as in its QR code, once signed. */
+            content_sha256?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspector_id: string;
+            /** @description kk, ru or kk-ru */
+            language: string;
+            /** Format: uuid */
+            object_id?: string | null;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description SHA-256 of the signed PDF, once signed. */
+            pdf_sha256?: string | null;
+            /** @description Given at approval: per organisation and year, without gaps. */
+            registry_number?: string | null;
+            /** @description draft, submitted, approved, returned, signed or registered */
+            status: string;
+            /** @description The workflow steps the caller may take now: submit, approve, return, sign or register (R-ACT-2). */
+            steps: string[];
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ActivateRequest: {
+            /**
+             * Format: uuid
+             * @description Required when the person registered without an organisation.
+             */
+            organization_id?: string | null;
+            role: string;
+        };
+        /** @description An administrative unit by its KATO code. */
+        AdminUnitView: {
+            active: boolean;
+            kato?: string;
+            /** @description region, city_republican, district or city_regional */
+            level: string;
+            name_en?: string | null;
+            name_kk: string;
+            name_ru: string;
+            parent_kato?: string | null;
+        };
+        AuditEntryView: {
+            action: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_role?: string | null;
+            app_version?: string | null;
+            /** Format: date-time */
+            at: string;
+            details: Record<string, unknown>;
+            device_id?: string | null;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            ip?: string | null;
+            os?: string | null;
+            outcome: string;
+            prev_hash: string;
+            /** Format: int64 */
+            seq: number;
+            target_id?: string | null;
+            target_type?: string | null;
+        };
+        BufferRequest: {
+            /** @description Name of the new zone; by default the source's name. */
+            name?: string | null;
+            /**
+             * Format: double
+             * @description Radius of the zone around the object, in kilometres.
+             */
+            radius_km: number;
+        };
+        /** @description The e-signature certificate last used by the person (R-USER-1). */
+        CertificateView: {
+            bin?: string | null;
+            issuer?: string | null;
+            serial?: string | null;
+            subject?: string | null;
+            /** Format: date-time */
+            valid_from?: string | null;
+            /** Format: date-time */
+            valid_to?: string | null;
+        };
+        ChallengeView: {
+            /**
+             * @description Base64 of the bytes to sign (NCALayer: module kz.gov.pki.knca.basics, method
+             *     sign, format cms, attached).
+             */
+            challenge: string;
+            /** Format: uuid */
+            challenge_id: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        ChangePasswordRequest: {
+            current_password: string;
+            new_password: string;
+        };
+        CheckView: {
+            warnings: components["schemas"]["ObjectWarning"][];
+        };
+        ConsentView: {
+            /** Format: date-time */
+            accepted_at: string;
+            device_id?: string | null;
+            ip?: string | null;
+            /** @description `electronic` or `signature`. */
+            method: string;
+            signed: boolean;
+            version: string;
+        };
+        CreateOrganizationRequest: {
+            /** @description Postal address, printed on the acts the organisation issues. */
+            address?: string | null;
+            /** @description Business identification number, when the organisation is a legal entity. */
+            bin?: string | null;
+            name_en?: string | null;
+            name_kk: string;
+            name_ru: string;
+            /**
+             * Format: uuid
+             * @description The parent organisation, inside the caller's subtree.
+             */
+            parent_id: string;
+        };
+        CreateUserRequest: {
+            email: string;
+            first_name: string;
+            /** @description 12-digit individual identification number. */
+            iin: string;
+            /** Format: uuid */
+            organization_id: string;
+            patronymic?: string | null;
+            /** @description Mobile or work phone, e.g. +7 701 123 45 67. */
+            phone: string;
+            position: string;
+            /** @description administrator, head, inspector or operator */
+            role: string;
+            surname: string;
+        };
+        CreatedUser: {
+            /** @description Shown once; the person must replace it at first sign-in. */
+            one_time_password: string;
+            user: components["schemas"]["UserView"];
+        };
+        CropView: {
+            active: boolean;
+            code?: string;
+            eppo_code?: string | null;
+            name_en?: string | null;
+            name_kk: string;
+            name_la?: string | null;
+            name_ru: string;
+        };
+        DeviceRecord: {
+            app_version?: string | null;
+            device_id: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            os?: string | null;
+        };
+        DocumentView: {
+            /** Format: date-time */
+            created_at: string;
+            file_name: string;
+            /** Format: uuid */
+            id: string;
+            /** @description pdf, xlsx, xls, docx, doc, odt, ods or csv: decided by content. */
+            kind: string;
+            media_type: string;
+            /** Format: uuid */
+            owner_id: string;
+            /** @description object, survey or act */
+            owner_kind: string;
+            sha256: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: uuid */
+            uploaded_by: string;
+        };
+        EndpointInput: {
+            endpoint: string;
+        };
+        EventView: {
+            /** Format: uuid */
+            actor_id: string;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+            from_status?: string | null;
+            /** @description create, submit, approve, return, sign or register */
+            step: string;
+            to_status: string;
+        };
+        FcmTokenInput: {
+            /** @description The FCM registration token the app was given. */
+            token: string;
+        };
+        FileWithdrawal: {
+            reason: string;
+        };
+        FindingInput: {
+            /** Format: double */
+            area_above_threshold_ha?: number | null;
+            /** Format: double */
+            area_infested_ha?: number | null;
+            /** Format: double */
+            area_surveyed_ha?: number | null;
+            /**
+             * @description quarantine, especially_dangerous or ordinary; by default from the organism's
+             *     quarantine status in the reference list.
+             */
+            category?: string | null;
+            development_stage?: string | null;
+            intensity?: components["schemas"]["IntensityInput"] | null;
+            notes?: string | null;
+            /** @description EPPO code of an organism in the reference list. */
+            organism: string;
+            samples?: components["schemas"]["SampleInput"][];
+        };
+        Health: {
+            status: string;
+        };
+        IntensityInput: {
+            /**
+             * @description per_square_metre, per_plant, per_trap (pests), prevalence_percent (diseases)
+             *     or cover_percent (weeds)
+             */
+            kind: string;
+            /** Format: double */
+            value: number;
+        };
+        /** @enum {string} */
+        Kind: "object" | "survey" | "act_draft";
+        LoginRequest: {
+            email: string;
+            password: string;
+        };
+        LoginResponse: {
+            /** @description Echo in the `X-CSRF-Token` header on state-changing requests that use the cookie. */
+            csrf_token: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            session_id: string;
+            /**
+             * @description Send as `Authorization: Bearer <token>` (mobile app); the browser gets it as
+             *     an HttpOnly cookie instead.
+             */
+            token: string;
+            user: components["schemas"]["UserView"];
+        };
+        MapSettings: {
+            attribution: string;
+            /** Format: int32 */
+            max_zoom: number;
+            /**
+             * @description Whether the field app may cache the inspector's district for offline use: only a
+             *     self-hosted or licensed tile server permits bulk downloads, and never
+             *     tile.openstreetmap.org (its usage policy forbids it), whatever the setting.
+             */
+            offline_bulk: boolean;
+            subdomains: string[];
+            /** @description Raster tile URL template (`{z}`, `{x}`, `{y}`, optionally `{s}`). */
+            tile_url: string;
+        };
+        MeasureInput: {
+            /** Format: date */
+            deadline?: string | null;
+            text: string;
+        };
+        /** @description Everything the system holds about the signed-in person (R-PD-1, R-TECH-1). */
+        MyData: {
+            consents: components["schemas"]["ConsentView"][];
+            devices: components["schemas"]["DeviceRecord"][];
+            /** Format: date-time */
+            generated_at: string;
+            profile: components["schemas"]["UserView"];
+            sessions: components["schemas"]["SessionRecord"][];
+            withdrawals: components["schemas"]["WithdrawalView"][];
+        };
+        NewAct: {
+            /** @description quarantine-survey, crop-monitoring, sampling or prescription */
+            act_type: string;
+            conclusions?: string | null;
+            /**
+             * Format: uuid
+             * @description The client's UUIDv7 (drafted offline); the server makes one if absent.
+             */
+            id?: string | null;
+            /** @description kk (default), ru or kk-ru */
+            language?: string | null;
+            location?: string | null;
+            measures?: components["schemas"]["MeasureInput"][];
+            parties?: components["schemas"]["PartyInput"][];
+        };
+        NotificationView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description task-assigned, quarantine-found, act-submitted, act-approved, act-returned,
+             *     act-signed, act-registered or account-activated
+             */
+            kind: string;
+            /** @description The notification in the caller's language. */
+            message: string;
+            /** Format: date-time */
+            read_at?: string | null;
+            /** Format: uuid */
+            target_id?: string | null;
+            /** @description survey_task, survey, act or user */
+            target_kind?: string | null;
+        };
+        ObjectChange: {
+            close_open_rings?: boolean;
+            crop?: string | null;
+            geometry?: Record<string, unknown> | null;
+            kato?: string | null;
+            name?: string | null;
+            notes?: string | null;
+            owner?: components["schemas"]["OwnerInput"] | null;
+            type?: string | null;
+            /**
+             * Format: int64
+             * @description The version the change was made on (from the object's properties).
+             */
+            version: number;
+        };
+        ObjectInput: {
+            /** @description Close a ring whose last position differs from its first (reported back). */
+            close_open_rings?: boolean;
+            /** @description A code from /api/v1/reference/crops. */
+            crop?: string | null;
+            /** @description RFC 7946 geometry: Point, Polygon or MultiPolygon, longitude first. */
+            geometry: Record<string, unknown>;
+            /**
+             * Format: uuid
+             * @description A UUIDv7 the client made (offline registration); the server makes one if absent.
+             */
+            id?: string | null;
+            /** @description KATO code of the administrative unit. */
+            kato?: string | null;
+            name: string;
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's organisation; must lie in their subtree.
+             */
+            organization_id?: string | null;
+            owner?: components["schemas"]["OwnerInput"] | null;
+            /** @description A code from /api/v1/reference/object-types. */
+            type: string;
+        };
+        ObjectTypeView: {
+            active: boolean;
+            code?: string;
+            /** @description point, polygon or any */
+            geometry: string;
+            name_en?: string | null;
+            name_kk: string;
+            name_ru: string;
+        };
+        /** @description One art. 18 warning for one object. */
+        ObjectWarning: {
+            /** @description The warning in the caller's language. */
+            message: string;
+            /** Format: uuid */
+            object_id: string;
+            warning: Record<string, unknown>;
+        };
+        /** @description An organism of the reference list, keyed by its EPPO code. */
+        OrganismView: {
+            active: boolean;
+            /** @description absent or limited (the EAEU unified list of quarantine objects), regulated_non_quarantine, other */
+            category: string;
+            eppo_code?: string;
+            /** @description pest, disease or weed */
+            kind: string;
+            name_en?: string | null;
+            name_kk?: string | null;
+            name_la: string;
+            name_ru: string;
+        };
+        OrganizationView: {
+            /** @description Postal address, printed on the acts the organisation issues. */
+            address?: string | null;
+            bin?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description How deep in the tree: 0 for the root. */
+            depth: number;
+            /** Format: uuid */
+            id: string;
+            name_en?: string | null;
+            name_kk: string;
+            name_ru: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The file the app exports when it cannot sync (last resort). */
+        OutboxFile: {
+            device_id?: string | null;
+            /** Format: date-time */
+            exported_at?: string | null;
+            /** @description Always `fito-outbox`. */
+            format: string;
+            records: components["schemas"]["Record"][];
+            /** Format: uuid */
+            user_id: string;
+            /**
+             * Format: int64
+             * @description Always 1.
+             */
+            version: number;
+        };
+        OwnerInput: {
+            bin?: string | null;
+            iin?: string | null;
+            /** @description legal_entity or person */
+            kind: string;
+            name: string;
+        };
+        PartyInput: {
+            name: string;
+            position: string;
+            /** @description owner_representative or witness */
+            role: string;
+        };
+        PasswordReset: {
+            /** @description Shown once; the person must replace it at next sign-in. */
+            one_time_password: string;
+        };
+        PointInput: {
+            /**
+             * Format: double
+             * @description Horizontal accuracy of the fix, metres.
+             */
+            accuracy_m?: number | null;
+            findings?: components["schemas"]["FindingInput"][];
+            /**
+             * Format: date-time
+             * @description When the device got the fix.
+             */
+            fixed_at: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+        };
+        PolicyView: {
+            /** @description `YYYY-MM-DD`. */
+            effective_from: string;
+            /** Format: date-time */
+            published_at: string;
+            /** @description SHA-256 (hex) of the Kazakh text, a newline and the Russian text. */
+            sha256: string;
+            /** @description The Kazakh text prevails (R-PD-4). */
+            text_kk: string;
+            text_ru?: string | null;
+            version: string;
+        };
+        PublishPolicy: {
+            /** @description `YYYY-MM-DD`. */
+            effective_from: string;
+            text_kk: string;
+            text_ru?: string | null;
+            version: string;
+        };
+        PullAnswer: {
+            changes: components["schemas"]["PulledChange"][];
+            cursor: string;
+            more: boolean;
+        };
+        PulledChange: {
+            /** @description The record now; null when it left the caller's scope. */
+            data?: Record<string, unknown> | null;
+            id: string;
+            /** @description object, task, act or reference */
+            kind: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PushAnswer: {
+            results: components["schemas"]["RecordResult"][];
+        };
+        PushBody: {
+            records: components["schemas"]["Record"][];
+        };
+        /** @description One record the app made offline, under its own UUIDv7. */
+        Record: {
+            /**
+             * Format: int64
+             * @description The server version the record was made on; null for a new record.
+             */
+            base_version?: number | null;
+            /** @description The body the record's normal endpoint takes. */
+            data: Record<string, unknown>;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["Kind"];
+        };
+        RecordResult: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["Kind"];
+            /** @description For `rejected`: the problem+json body. */
+            problem?: Record<string, unknown> | null;
+            /** @description For `conflict`: the server's copy. */
+            server?: Record<string, unknown> | null;
+            status: components["schemas"]["Status"];
+            /**
+             * Format: int64
+             * @description The server's version of the record after this answer.
+             */
+            version?: number | null;
+        };
+        RegisterRequest: {
+            email: string;
+            first_name: string;
+            /** @description 12-digit individual identification number. */
+            iin: string;
+            /**
+             * Format: uuid
+             * @description The organisation the person works for, when they know it.
+             */
+            organization_id?: string | null;
+            password: string;
+            patronymic?: string | null;
+            /** @description Mobile or work phone, e.g. +7 701 123 45 67. */
+            phone: string;
+            position: string;
+            surname: string;
+        };
+        ResolveWithdrawal: {
+            /** @description Required when rejecting. */
+            comment?: string | null;
+            /** @description `account-deleted`, `account-deactivated` or `rejected`. */
+            outcome: string;
+        };
+        RoleRequest: {
+            role: string;
+        };
+        SampleInput: {
+            lab_referral_number: string;
+            sample_number: string;
+        };
+        SessionRecord: {
+            app_version?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            device_id?: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            ip?: string | null;
+            /** @description `browser` or `app`. */
+            kind: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            os?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        SessionView: {
+            app_version?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            current: boolean;
+            device_id?: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            ip?: string | null;
+            /** @description browser or app */
+            kind: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            os?: string | null;
+        };
+        SignInput: {
+            /**
+             * @description Base64 of the detached CMS NCALayer made over the act's PDF (from
+             *     `GET /api/v1/acts/{id}/pdf`).
+             */
+            cms: string;
+            /**
+             * Format: int64
+             * @description The version the act was signed on.
+             */
+            version: number;
+        };
+        SignatureLogin: {
+            /** Format: uuid */
+            challenge_id: string;
+            /** @description Base64 of the CMS (attached) NCALayer made over the challenge. */
+            cms: string;
+        };
+        SignatureView: {
+            algorithm: string;
+            cms_sha256: string;
+            issuer: string;
+            organization?: string | null;
+            pdf_sha256: string;
+            /** @description Why not, when it does not: the code and the message in the caller's language. */
+            problem?: string | null;
+            problem_message?: string | null;
+            /** @description Certificate serial (hex) and issuer. */
+            serial: string;
+            /**
+             * Format: date-time
+             * @description When the server accepted the signature.
+             */
+            signed_at: string;
+            signer_bin?: string | null;
+            signer_iin?: string | null;
+            signer_name?: string | null;
+            /**
+             * Format: date-time
+             * @description The signing time the signer's software put in the CMS.
+             */
+            signing_time?: string | null;
+            /** Format: date-time */
+            valid_from: string;
+            /** Format: date-time */
+            valid_to: string;
+            /**
+             * @description Whether the stored CMS still verifies over the stored PDF, as of its signing
+             *     time, against today's NCA certificates and CRLs.
+             */
+            verifies: boolean;
+        };
+        /** @enum {string} */
+        Status: "applied" | "unchanged" | "conflict" | "rejected";
+        StepInput: {
+            /** @description Required when returning an act: what to correct. */
+            comment?: string | null;
+            /**
+             * Format: int64
+             * @description The version the step was decided on.
+             */
+            version: number;
+        };
+        /** @description `PushSubscription.toJSON()`. */
+        SubscriptionInput: {
+            endpoint: string;
+            /** @description Sent by browsers (usually null); not used. */
+            expirationTime?: unknown;
+            keys: components["schemas"]["SubscriptionKeys"];
+        };
+        SubscriptionKeys: {
+            auth: string;
+            p256dh: string;
+        };
+        SurveyInput: {
+            /** @description A code from /api/v1/reference/crops. */
+            crop?: string | null;
+            growth_phase?: string | null;
+            /**
+             * Format: uuid
+             * @description The client's UUIDv7 (made offline); the server makes one if absent.
+             */
+            id?: string | null;
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The registered object surveyed; or give `place`.
+             */
+            object_id?: string | null;
+            /** @description An ad-hoc place (no registered object): RFC 7946 Point. */
+            place?: Record<string, unknown> | null;
+            points?: components["schemas"]["PointInput"][];
+            /** Format: date-time */
+            surveyed_at: string;
+            /** Format: uuid */
+            task_id?: string | null;
+            /**
+             * Format: int64
+             * @description For an update: the version it was made on.
+             */
+            version?: number | null;
+        };
+        SurveyView: {
+            /** Format: date-time */
+            created_at: string;
+            crop?: string | null;
+            growth_phase?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspector_id: string;
+            notes?: string | null;
+            /** Format: uuid */
+            object_id?: string | null;
+            /** Format: uuid */
+            organization_id: string;
+            place?: Record<string, unknown> | null;
+            points: components["schemas"]["PointInput"][];
+            /** @description Some finding is of a quarantine organism. */
+            quarantine_found: boolean;
+            /** Format: date-time */
+            surveyed_at: string;
+            /** Format: uuid */
+            task_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        TaskInput: {
+            /** @description An area to survey: RFC 7946 Polygon or MultiPolygon. */
+            area?: Record<string, unknown> | null;
+            /**
+             * Format: uuid
+             * @description An active inspector in the Head's subtree; the task belongs to their organisation.
+             */
+            assignee_id: string;
+            /** @description plan, control_visit or complaint */
+            basis: string;
+            /** @description The Head has seen the art. 18 warnings (from /check) and assigns anyway. */
+            confirm_warnings?: boolean;
+            /**
+             * Format: date
+             * @description Last day the work is due (YYYY-MM-DD).
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description A UUIDv7 the client made; the server makes one if absent.
+             */
+            id?: string | null;
+            note?: string | null;
+            /** @description Registered objects to survey (may be empty when an area is given). */
+            object_ids?: string[];
+            /**
+             * Format: date
+             * @description First day of the visit (YYYY-MM-DD).
+             */
+            starts_on: string;
+        };
+        TaskView: {
+            area?: Record<string, unknown> | null;
+            /** Format: uuid */
+            assignee_id: string;
+            basis: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            due_on: string;
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            object_ids: string[];
+            /** Format: uuid */
+            organization_id: string;
+            starts_on: string;
+            /** @description open, done or cancelled */
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The art. 18 warnings the Head confirmed when assigning. */
+            warnings: Record<string, unknown>[];
+        };
+        UpdateOrganizationRequest: {
+            /** @description An empty string clears it. */
+            address?: string | null;
+            /** @description An empty string clears it. */
+            bin?: string | null;
+            /** @description An empty string clears it. */
+            name_en?: string | null;
+            name_kk?: string | null;
+            name_ru?: string | null;
+        };
+        UpdateUserRequest: {
+            email?: string | null;
+            first_name?: string | null;
+            iin?: string | null;
+            /**
+             * Format: uuid
+             * @description Move the person to another organisation of the caller's subtree.
+             */
+            organization_id?: string | null;
+            /** @description An empty string clears it. */
+            patronymic?: string | null;
+            phone?: string | null;
+            position?: string | null;
+            surname?: string | null;
+        };
+        UserView: {
+            /** Format: date-time */
+            activated_at?: string | null;
+            certificate?: components["schemas"]["CertificateView"] | null;
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            first_name: string;
+            /** Format: uuid */
+            id: string;
+            iin?: string | null;
+            must_change_password: boolean;
+            /** Format: uuid */
+            organization_id?: string | null;
+            patronymic?: string | null;
+            phone?: string | null;
+            position: string;
+            /** @description administrator, head, inspector or operator; none while pending. */
+            role?: string | null;
+            /** @description pending, active, deactivated, or deleted (erased, R-PD-2). */
+            status: string;
+            surname: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        VapidPublicKey: {
+            /** @description base64url of the uncompressed P-256 point: `applicationServerKey`. */
+            key: string;
+        };
+        VerifyView: {
+            /** Format: int64 */
+            entries: number;
+            /** @description The first entry where the chain breaks, and why. */
+            first_break?: Record<string, unknown> | null;
+            head_hash: string;
+            /** Format: int64 */
+            head_seq: number;
+            intact: boolean;
+        };
+        VersionOnly: {
+            /** Format: int64 */
+            version: number;
+        };
+        VersionView: {
+            /** @description create, update, archive or restore */
+            change: string;
+            /** Format: date-time */
+            changed_at: string;
+            /** Format: uuid */
+            changed_by?: string | null;
+            /** @description The object as it was after this change (GeoJSON Feature). */
+            object: Record<string, unknown>;
+            /** Format: int64 */
+            version: number;
+        };
+        WithdrawalView: {
+            comment?: string | null;
+            /** Format: date-time */
+            filed_at: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            /** Format: uuid */
+            resolved_by?: string | null;
+            /** @description `open`, `account-deleted`, `account-deactivated` or `rejected`. */
+            status: string;
+            user?: components["schemas"]["UserView"] | null;
+            /** Format: uuid */
+            user_id: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
