@@ -6,6 +6,7 @@
 
 pub mod actor;
 pub mod acts;
+pub mod audit;
 pub mod audit_writer;
 pub mod backup;
 pub mod bootstrap;
@@ -16,11 +17,13 @@ pub mod files;
 pub mod import;
 pub mod jobs;
 pub mod metrics;
+pub mod notifications;
 pub mod notify;
 pub mod objects;
 pub mod orgs;
 pub mod passwords;
 pub mod privacy;
+pub mod push;
 pub mod surveys;
 pub mod unit;
 
