@@ -74,19 +74,20 @@ fn expected(role: Role, action: &str, own: bool) -> Expect {
     }
 }
 
-/// `org_in_body`: the request body names the organisation the case is about.
-fn observed(answer: &common::Answer, listed_id: Option<&str>, org_in_body: bool) -> Expect {
+/// `org_is_input`: the request is a write whose input (body or query) names the
+/// organisation the case is about.
+fn observed(answer: &common::Answer, listed_id: Option<&str>, org_is_input: bool) -> Expect {
     let status = answer.status;
     if status == StatusCode::FORBIDDEN && answer.code() == "forbidden" {
         return Expect::Forbidden;
     }
     // A record outside the caller's subtree does not exist for them (R-ORG-1): 404
-    // when the path or query names it; an organisation the body names is refused as
-    // input, 422 `organization-not-found`.
+    // when the path, or the query of a read, names it; an organisation given as the
+    // input of a write is refused as input: 422 `organization-not-found`.
     if status == StatusCode::NOT_FOUND
         || (status == StatusCode::UNPROCESSABLE_ENTITY
             && answer.code() == "organization-not-found"
-            && org_in_body)
+            && org_is_input)
     {
         return Expect::Hidden;
     }
@@ -176,10 +177,13 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
                         .unwrap_or_else(|| {
                             panic!("{method} {path} has no case in the permission walk: add one")
                         });
-                    let org_in_body = prepared
-                        .body
-                        .as_ref()
-                        .is_some_and(|b| b.to_string().contains(org.as_str()));
+                    let query = prepared.path.split_once('?').map_or("", |(_, q)| q);
+                    let org_is_input = method != "GET"
+                        && (query.contains(org.as_str())
+                            || prepared
+                                .body
+                                .as_ref()
+                                .is_some_and(|b| b.to_string().contains(org.as_str())));
                     let m = Method::from_bytes(method.as_bytes()).unwrap();
                     let answer = match prepared.raw {
                         Some(raw) => app.call_raw(&prepared.path, &actor.token, raw).await,
@@ -189,7 +193,7 @@ async fn r_role_1_every_endpoint_every_role_own_and_other_organisation(engine: E
                         }
                     };
                     let want = expected(role, action, own);
-                    let got = observed(&answer, prepared.listed_id.as_deref(), org_in_body);
+                    let got = observed(&answer, prepared.listed_id.as_deref(), org_is_input);
                     checked += 1;
                     if want != got {
                         mismatches.push(format!("{role} {method} {path} own={own}: table says {want:?}, server did {got:?} ({}) {}", answer.status, prepared.path));
