@@ -7,8 +7,10 @@ use common::TestApp;
 use fito_store::{Engine, both_engines};
 use reqwest::StatusCode;
 use serde_json::json;
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// A CA and a server certificate for localhost / 127.0.0.1 signed by it, made by openssl.
 struct Pki {
@@ -173,13 +175,43 @@ async fn r_sec_1_the_server_terminates_tls_1_2_and_1_3_only_with_hsts_and_redire
         "{cookies:?}"
     );
 
-    // Plain HTTP on the TLS port gets no answer; TLS 1.1 is refused, 1.2 and 1.3 work.
+    // Plain HTTP on the TLS port gets no HTTP answer: the handshake fails at its
+    // first byte and the connection closes at once (at most a TLS alert is sent).
     let plain = app
         .http
         .get(format!("http://127.0.0.1:{port}/readyz"))
+        .timeout(Duration::from_secs(5))
         .send()
         .await;
-    assert!(plain.is_err() || plain.unwrap().status() != StatusCode::OK);
+    match plain {
+        Ok(answer) => panic!("plain HTTP was answered {}", answer.status()),
+        Err(e) => assert!(!e.is_timeout(), "plain HTTP was left hanging: {e}"),
+    }
+    let reply = tokio::task::spawn_blocking(move || {
+        let mut tcp = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        tcp.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        tcp.write_all(b"GET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        let mut reply = Vec::new();
+        match tcp.read_to_end(&mut reply) {
+            Ok(_) => {}
+            // A reset is a close too; a timeout is not.
+            Err(e) => assert!(
+                !matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut),
+                "the connection was left open: {e}"
+            ),
+        }
+        reply
+    })
+    .await
+    .unwrap();
+    // 0x15: a TLS alert record.
+    assert!(
+        reply.is_empty() || reply[0] == 0x15,
+        "plain HTTP got bytes that are not a TLS alert: {:?}",
+        String::from_utf8_lossy(&reply)
+    );
+    // TLS 1.1 is refused, 1.2 and 1.3 work.
     let (ok, text) = s_client(port, "-tls1_1");
     assert!(!ok, "TLS 1.1 must be refused:\n{text}");
     assert!(

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod entity;
 pub mod esign;
 pub mod fieldwork;
+pub mod heads;
 pub mod jobs;
 pub mod live;
 pub mod locks;

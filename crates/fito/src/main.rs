@@ -302,9 +302,18 @@ async fn admin(config: Config, command: AdminCommand) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// `fito audit verify` (R-AUDIT-1): the same check as `GET /api/v1/audit/verify`
+/// (`fito_server::app::audit::check`), run as the system, without a server.
 async fn audit_verify(config: Config) -> anyhow::Result<ExitCode> {
+    use fito_store::audit::BreakReason;
     let store = open(&config).await?;
-    let report = fito_store::audit::verify(&store).await?;
+    let report = fito_server::app::audit::check(&store).await.map_err(|e| {
+        let i18n = fito_server::i18n::I18n::load();
+        let lang = fito_server::i18n::Lang::from_accept_language(
+            std::env::var("FITO_LANG").ok().as_deref(),
+        );
+        anyhow::anyhow!("{} [{}]", i18n.message(lang, e.code, &e.args), e.code)
+    })?;
     match report.first_break {
         None => {
             println!(
@@ -315,12 +324,12 @@ async fn audit_verify(config: Config) -> anyhow::Result<ExitCode> {
         }
         Some(b) => {
             let why = match b.reason {
-                fito_store::audit::BreakReason::Altered => "its content was changed",
-                fito_store::audit::BreakReason::Unlinked => {
+                BreakReason::Altered => "its content was changed",
+                BreakReason::Unlinked => {
                     "it does not follow the entry before it (entries removed or reordered)"
                 }
-                fito_store::audit::BreakReason::Missing => "it is missing (entries removed)",
-                fito_store::audit::BreakReason::Truncated => {
+                BreakReason::Missing => "it is missing (entries removed)",
+                BreakReason::Truncated => {
                     "the journal ends before its recorded head (entries removed at the end)"
                 }
             };

@@ -8,15 +8,13 @@ pub mod documents;
 pub mod esign;
 pub mod extract;
 pub mod health;
-pub mod live;
 pub mod metrics;
-pub mod notifications;
+pub mod notify;
 pub mod objects;
 pub mod ogc;
 pub mod orgs;
 pub mod privacy;
 pub mod problem;
-pub mod push;
 pub mod rate_limit;
 pub mod reference;
 pub mod security;
@@ -128,12 +126,12 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::upload_survey, documents::list_survey))
         .routes(routes!(documents::upload_act, documents::list_act))
         .routes(routes!(documents::download))
-        .routes(routes!(notifications::list))
-        .routes(routes!(notifications::mark_read))
-        .routes(routes!(live::stream))
-        .routes(routes!(push::vapid_public_key))
-        .routes(routes!(push::subscribe, push::unsubscribe))
-        .routes(routes!(push::subscribe_fcm))
+        .routes(routes!(notify::notifications::list))
+        .routes(routes!(notify::notifications::mark_read))
+        .routes(routes!(notify::live::stream))
+        .routes(routes!(notify::push::vapid_public_key))
+        .routes(routes!(notify::push::subscribe, notify::push::unsubscribe))
+        .routes(routes!(notify::push::subscribe_fcm))
         .routes(routes!(audit::search))
         .routes(routes!(audit::export))
         .routes(routes!(audit::verify))

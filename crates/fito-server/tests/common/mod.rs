@@ -3,8 +3,12 @@
 //! and a PostgreSQL test.
 #![allow(dead_code)]
 
+pub mod fieldwork;
 pub mod pki;
+pub mod privacy;
 pub mod sse;
+pub mod sync;
+pub mod transfer;
 
 use fito_server::config::Config;
 use fito_store::test_support::TestDb;

@@ -1,8 +1,8 @@
 //! Live updates (R-NOTIF-1, R-OPS-3): after a transaction that notified people
-//! commits, the handler publishes which notification rows (and which act) changed
+//! commits, its unit of work publishes which notification rows (and which act) changed
 //! for whom. On PostgreSQL the event goes through NOTIFY, so every instance's
 //! listener hears it, including this one; on SQLite (one process) it goes straight
-//! to the in-process broadcast. Open streams (`http::live`) pick out their user's
+//! to the in-process broadcast. Open feeds (`notify::feed`) pick out their user's
 //! events and read the rows themselves: payloads carry ids only.
 
 use fito_store::{Engine, Store};

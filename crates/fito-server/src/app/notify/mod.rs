@@ -2,18 +2,17 @@
 //! they tell of, so a rolled-back change never notifies anybody. The text is made
 //! from the Fluent message `notification-<kind>` in the reader's language.
 
-use crate::app::AppError;
 pub mod fcm;
+pub mod feed;
 pub mod live;
 pub mod push_outbox;
 
 pub use live::Sent;
 
-use crate::app::App;
-use fito_core::permission::in_subtree;
+use crate::app::{App, AppError};
+use crate::i18n::{I18n, Lang};
 use fito_store::Conn;
 use fito_store::notifications::{self, Notification};
-use fito_store::users::{self, ListFilter, STATUS_ACTIVE};
 use uuid::Uuid;
 
 /// What a notification is about, for the link in the notification centre.
@@ -78,27 +77,23 @@ pub async fn send<C: Conn>(
 }
 
 /// The active Heads who see a record of the organisation at `org_path`: those of
-/// that organisation and of every organisation above it.
-pub async fn heads_over(state: &App, org_path: &str) -> Result<Vec<Uuid>, AppError> {
-    let filter = ListFilter {
-        org_path: "/".into(),
-        role: Some("head".into()),
-        status: Some(STATUS_ACTIVE.into()),
-        limit: 10_000,
-        ..Default::default()
-    };
-    let mut heads = Vec::new();
-    for head in users::list(state.store.reader(), &filter).await? {
-        let Some(org) = head.organization_id else {
-            continue;
-        };
-        if let Some(path) = state.org_path(org).await?
-            && in_subtree(&path, org_path)
-        {
-            heads.push(head.id);
-        }
-    }
-    Ok(heads)
+/// that organisation and of every organisation above it (R-ORG-1).
+pub async fn heads_over(app: &App, org_path: &str) -> Result<Vec<Uuid>, AppError> {
+    Ok(fito_store::heads::over(app.store.reader(), org_path).await?)
+}
+
+/// A notification's text in `lang`: the Fluent message `notification-<kind>` with the
+/// arguments stored with it (a JSON object of strings).
+pub fn message(i18n: &I18n, lang: Lang, kind: &str, args: &str) -> String {
+    let args: Vec<(String, String)> = serde_json::from_str::<serde_json::Value>(args)
+        .ok()
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
+        .collect();
+    let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    i18n.message(lang, &format!("notification-{kind}"), &args)
 }
 
 #[cfg(test)]

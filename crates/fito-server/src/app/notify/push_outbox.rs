@@ -153,17 +153,7 @@ impl Pusher {
             "en" => Lang::En,
             _ => Lang::Kk,
         };
-        let args: Vec<(String, String)> = serde_json::from_str::<serde_json::Value>(&d.args)
-            .ok()
-            .and_then(|v| v.as_object().cloned())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
-            .collect();
-        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        let mut title = self
-            .i18n
-            .message(lang, &format!("notification-{}", d.kind), &args);
+        let mut title = crate::app::notify::message(&self.i18n, lang, &d.kind, &d.args);
         // A push message holds at most 3993 bytes: a long list of organisms is cut
         // (the notification centre shows it whole).
         if title.len() > 1000 {

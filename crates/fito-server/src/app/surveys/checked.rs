@@ -6,7 +6,7 @@
 use super::input::{PointInput, SampleInput, SurveyInput};
 use crate::app::notify::{self, Target};
 use crate::app::{Actor, App, AppError, SameRecord, Unit};
-use crate::http::objects::feature;
+
 use chrono::Utc;
 use fito_core::survey::{NewSurvey, Surroundings};
 use fito_core::{Action, EppoCode, Invalid};
@@ -261,7 +261,7 @@ async fn flag_object<C: Conn>(txn: &C, actor: &Actor, id: Uuid, now: i64) -> Res
     o.updated_by = Some(actor.id());
     let mut snapshot = o.clone();
     snapshot.version = expected + 1;
-    let snapshot = feature(&snapshot, None).to_string();
+    let snapshot = crate::app::objects::snapshot(&snapshot);
     objects::update(txn, o, expected, "quarantine-found", snapshot).await?;
     Ok(())
 }

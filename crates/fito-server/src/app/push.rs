@@ -1,0 +1,146 @@
+//! Push subscriptions (R-NOTIF-1): the installed app subscribes with the VAPID public
+//! key and hands over its `PushSubscription.toJSON()`, or, in builds that receive
+//! pushes through Firebase Cloud Messaging, its registration token. Without `[push]`
+//! configured there is no key and no subscription is taken, so nothing is ever sent.
+
+use crate::app::notify::fcm::ENDPOINT_PREFIX;
+use crate::app::{Actor, App, AppError, EntryExt};
+use fito_store::time::now_us;
+use serde::Deserialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubscriptionKeys {
+    pub p256dh: String,
+    pub auth: String,
+}
+
+/// `PushSubscription.toJSON()`.
+#[derive(Deserialize, ToSchema)]
+pub struct SubscriptionInput {
+    pub endpoint: String,
+    pub keys: SubscriptionKeys,
+    /// Sent by browsers (usually null); not used.
+    #[serde(default, rename = "expirationTime")]
+    #[allow(dead_code)]
+    pub expiration_time: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointInput {
+    pub endpoint: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FcmTokenInput {
+    /// The FCM registration token the app was given.
+    pub token: String,
+}
+
+/// The VAPID public key (base64url of the uncompressed P-256 point) the app
+/// subscribes with.
+pub fn vapid_public_key(app: &App) -> Result<String, AppError> {
+    let pusher = app
+        .pusher()
+        .ok_or_else(|| AppError::not_found("push-not-configured"))?;
+    Ok(pusher.public_key())
+}
+
+/// The push service's host, when `endpoint` is a usable push endpoint.
+fn push_service(endpoint: &str) -> Result<String, AppError> {
+    let host = (endpoint.len() <= 2048)
+        .then(|| reqwest::Url::parse(endpoint).ok())
+        .flatten()
+        .filter(|u| matches!(u.scheme(), "https" | "http"))
+        .and_then(|u| u.host_str().map(str::to_string));
+    host.ok_or_else(|| {
+        AppError::unprocessable("push-subscription-invalid").with("field", "endpoint")
+    })
+}
+
+/// Subscribes a device to push for the actor: their notifications are then also
+/// pushed, written in the language of this request.
+pub async fn subscribe(app: &App, actor: &Actor, input: SubscriptionInput) -> Result<(), AppError> {
+    if app.pusher().is_none() {
+        return Err(AppError::not_found("push-not-configured"));
+    }
+    let host = push_service(&input.endpoint)?;
+    let keys = &input.keys;
+    if fito_push::SubscriptionKeys::from_base64url(&keys.p256dh, &keys.auth).is_err() {
+        return Err(AppError::unprocessable("push-subscription-invalid").with("field", "keys"));
+    }
+    // The endpoint is a capability URL: journalled by its host only.
+    save(app, actor, &input.endpoint, &keys.p256dh, &keys.auth, &host).await
+}
+
+/// Registers a device's FCM registration token for the actor's notifications; only
+/// when the server has `[push.fcm]`. It is unsubscribed as endpoint `fcm:<token>`.
+pub async fn subscribe_fcm(app: &App, actor: &Actor, input: FcmTokenInput) -> Result<(), AppError> {
+    if !app.pusher().is_some_and(|p| p.fcm_enabled()) {
+        return Err(AppError::not_found("push-fcm-not-configured"));
+    }
+    let token = input.token.trim();
+    let well_formed = !token.is_empty()
+        && token.len() <= 4096
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b));
+    if !well_formed {
+        return Err(AppError::unprocessable("push-subscription-invalid").with("field", "token"));
+    }
+    save(
+        app,
+        actor,
+        &format!("{ENDPOINT_PREFIX}{token}"),
+        "",
+        "",
+        "fcm",
+    )
+    .await
+}
+
+async fn save(
+    app: &App,
+    actor: &Actor,
+    endpoint: &str,
+    p256dh: &str,
+    auth: &str,
+    push_service: &str,
+) -> Result<(), AppError> {
+    let mut unit = app.begin().await?;
+    let lang = actor.meta.lang.code();
+    fito_store::push::subscribe(
+        unit.tx(),
+        actor.id(),
+        endpoint,
+        p256dh,
+        auth,
+        lang,
+        now_us(),
+    )
+    .await?;
+    unit.journal(
+        actor
+            .entry("push.subscribe", Some("user"), Some(actor.id().to_string()))
+            .details(json!({ "push_service": push_service })),
+    );
+    unit.commit().await
+}
+
+/// Unsubscribes one of the actor's devices.
+pub async fn unsubscribe(app: &App, actor: &Actor, input: EndpointInput) -> Result<(), AppError> {
+    let mut unit = app.begin().await?;
+    if !fito_store::push::unsubscribe(unit.tx(), actor.id(), &input.endpoint).await? {
+        return Err(AppError::not_found("push-subscription-not-found"));
+    }
+    unit.journal(actor.entry(
+        "push.unsubscribe",
+        Some("user"),
+        Some(actor.id().to_string()),
+    ));
+    unit.commit().await
+}
