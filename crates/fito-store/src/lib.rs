@@ -1,6 +1,7 @@
 //! Storage for both engines (SQLite embedded, PostgreSQL in production) in one code
 //! path on SeaORM: migrations, repositories and the hash-chained audit journal.
 
+pub mod acts;
 pub mod audit;
 pub mod documents;
 pub mod entity;

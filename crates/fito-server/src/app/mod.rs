@@ -21,6 +21,7 @@ pub mod objects;
 pub mod orgs;
 pub mod passwords;
 pub mod privacy;
+pub(crate) mod sheets;
 pub mod surveys;
 pub mod unit;
 

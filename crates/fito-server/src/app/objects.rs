@@ -2,6 +2,8 @@
 
 use crate::app::{Actor, App, AppError};
 use fito_core::Action;
+use fito_geo::formats::geojson::geometry_from_json;
+use fito_geo::{Geometry, ValidationOptions};
 use fito_store::objects::{self, Object};
 use uuid::Uuid;
 
@@ -20,4 +22,14 @@ pub async fn in_scope(
     app.check_scope(actor, action, o.organization_id, "object-not-found")
         .await?;
     Ok(o)
+}
+
+/// Reads a stored geometry; stored ones passed validation when written.
+pub(crate) fn stored_geometry(o: &Object) -> Result<Geometry, AppError> {
+    let raw = serde_json::from_str(&o.geometry).map_err(|_| AppError::internal())?;
+    let options = ValidationOptions {
+        close_open_rings: false,
+        kazakhstan_axes_check: false,
+    };
+    Ok(fito_geo::validate(geometry_from_json(raw)?, &options)?.geometry)
 }

@@ -106,7 +106,7 @@ impl Connection {
                 if !users.contains(&self.user) {
                     return;
                 }
-                match fito_store::fieldwork::act(self.state.store.reader(), *id).await {
+                match fito_store::acts::act(self.state.store.reader(), *id).await {
                     Ok(Some(act)) => {
                         let mut data = serde_json::json!({ "id": act.id, "status": act.status });
                         if let Some(number) = act.registry_number {

@@ -36,15 +36,7 @@ impl From<GeoError> for AppError {
     }
 }
 
-/// Reads a stored geometry; stored ones passed validation when written.
-pub(crate) fn stored_geometry(o: &Object) -> Result<Geometry, AppError> {
-    let raw = serde_json::from_str(&o.geometry).map_err(|_| AppError::internal())?;
-    let options = ValidationOptions {
-        close_open_rings: false,
-        kazakhstan_axes_check: false,
-    };
-    Ok(fito_geo::validate(geometry_from_json(raw)?, &options)?.geometry)
-}
+pub(crate) use crate::app::objects::stored_geometry;
 
 /// The object as a GeoJSON Feature; its personal data (a person owner) only when
 /// the caller is allowed to read objects of its organisation, which they are here.

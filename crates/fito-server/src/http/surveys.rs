@@ -10,6 +10,7 @@ use crate::app::Actor;
 use crate::app::AppError;
 use crate::app::EntryExt;
 use crate::app::notify;
+use crate::app::surveys::PointInput;
 use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
@@ -36,53 +37,6 @@ pub const INTENSITY_KINDS: [&str; 5] = [
     "prevalence_percent",
     "cover_percent",
 ];
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SampleInput {
-    pub sample_number: String,
-    pub lab_referral_number: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct IntensityInput {
-    /// per_square_metre, per_plant, per_trap (pests), prevalence_percent (diseases)
-    /// or cover_percent (weeds)
-    pub kind: String,
-    pub value: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FindingInput {
-    /// EPPO code of an organism in the reference list.
-    pub organism: String,
-    /// quarantine, especially_dangerous or ordinary; by default from the organism's
-    /// quarantine status in the reference list.
-    pub category: Option<String>,
-    pub development_stage: Option<String>,
-    pub intensity: Option<IntensityInput>,
-    pub area_surveyed_ha: Option<f64>,
-    pub area_infested_ha: Option<f64>,
-    pub area_above_threshold_ha: Option<f64>,
-    #[serde(default)]
-    pub samples: Vec<SampleInput>,
-    pub notes: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PointInput {
-    pub lat: f64,
-    pub lon: f64,
-    /// Horizontal accuracy of the fix, metres.
-    pub accuracy_m: Option<f64>,
-    /// When the device got the fix.
-    pub fixed_at: DateTime<Utc>,
-    #[serde(default)]
-    pub findings: Vec<FindingInput>,
-}
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
