@@ -6,7 +6,7 @@
 
 use super::{document, in_scope};
 use crate::app::notify::{self, Target};
-use crate::app::{Actor, App, AppError, EntryExt};
+use crate::app::{Actor, App, AppError, EntryExt, Unit};
 use chrono::Datelike;
 use fito_core::{ActStatus, ActStep, Action};
 use fito_store::StoreError;
@@ -134,35 +134,7 @@ pub(super) async fn apply(
         Err(StoreError::Conflict(_)) => return Err(AppError::conflict("act-version-conflict")),
         other => other?,
     };
-    let (kind, told) = match step {
-        ActStep::Submit => ("act-submitted", heads.clone()),
-        ActStep::Sign => ("act-signed", heads.clone()),
-        ActStep::Approve => ("act-approved", vec![a.inspector_id]),
-        ActStep::Return => ("act-returned", vec![a.inspector_id]),
-        ActStep::Register => ("act-registered", vec![a.inspector_id]),
-    };
-    let number = saved.registry_number.clone().unwrap_or_default();
-    let target = Target {
-        kind: "act",
-        id: a.id,
-    };
-    unit.notify(&told, kind, &[("number", number)], target)
-        .await?;
-    unit.journal(
-        actor
-            .entry(
-                &format!("act.{}", step.as_str()),
-                Some("act"),
-                Some(a.id.to_string()),
-            )
-            .details(json!({ "from": a.status.as_str(), "to": to.as_str(),
-                "registry_number": saved.registry_number, "signed": step == ActStep::Sign })),
-    );
-    // Everyone the act concerns sees its new status live: its inspector, the
-    // Heads who review it, and whoever took the step.
-    let mut concerned = heads;
-    concerned.extend([a.inspector_id, actor.id()]);
-    unit.act_changed(a.id, concerned);
+    announce(&mut unit, actor, &a, step, &saved, heads).await?;
     unit.commit().await?;
     if step == ActStep::Approve {
         // The PDF the inspector will sign is made now, once; if this fails it is
@@ -173,6 +145,46 @@ pub(super) async fn apply(
         }
     }
     Ok(saved)
+}
+
+/// Tells of a step taken on `before`, in its unit: who is notified (the Heads of a
+/// submitted or signed act, the inspector of an approved, returned or registered
+/// one), the journal entry, and everyone the act concerns sees its new status live:
+/// its inspector, the Heads who review it, and whoever took the step.
+async fn announce(
+    unit: &mut Unit<'_>,
+    actor: &Actor,
+    before: &Act,
+    step: ActStep,
+    after: &Act,
+    heads: Vec<Uuid>,
+) -> Result<(), AppError> {
+    let (kind, told) = match step {
+        ActStep::Submit => ("act-submitted", heads.clone()),
+        ActStep::Sign => ("act-signed", heads.clone()),
+        ActStep::Approve => ("act-approved", vec![before.inspector_id]),
+        ActStep::Return => ("act-returned", vec![before.inspector_id]),
+        ActStep::Register => ("act-registered", vec![before.inspector_id]),
+    };
+    let number = after.registry_number.clone().unwrap_or_default();
+    let target = Target {
+        kind: "act",
+        id: before.id,
+    };
+    unit.notify(&told, kind, &[("number", number)], target)
+        .await?;
+    let details = json!({ "from": before.status.as_str(), "to": after.status.as_str(),
+        "registry_number": after.registry_number, "signed": step == ActStep::Sign });
+    let action = format!("act.{}", step.as_str());
+    unit.journal(
+        actor
+            .entry(&action, Some("act"), Some(before.id.to_string()))
+            .details(details),
+    );
+    let mut concerned = heads;
+    concerned.extend([before.inspector_id, actor.id()]);
+    unit.act_changed(before.id, concerned);
+    Ok(())
 }
 
 /// The year an approval is numbered in: Kazakhstan's, which keeps one zone, UTC+5,

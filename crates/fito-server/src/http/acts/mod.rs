@@ -2,10 +2,10 @@
 //! `app::acts`. Handlers parse, call one use case and shape the answer; this module
 //! holds what the API shows of an act.
 
-pub mod drafts;
-pub mod reading;
-pub mod signing;
-pub mod workflow;
+pub(crate) mod drafts;
+pub(crate) mod reading;
+pub(crate) mod signing;
+pub(crate) mod workflow;
 
 use crate::app::acts::ActContent;
 use crate::app::acts::workflow::steps;
