@@ -1,7 +1,8 @@
 //! The life of an inspection act (R-ACT-2) and the limit the law puts on monitoring
 //! visits (R-SURV-2). Pure rules: the server asks, stores and journals.
 
-use crate::permission::Action;
+use crate::Role;
+use crate::permission::{self, Action};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -111,6 +112,29 @@ impl ActStep {
     pub fn authors_only(self) -> bool {
         matches!(self, ActStep::Submit | ActStep::Sign)
     }
+
+    /// Whether a person of `role` may take this step on an act in `status` now;
+    /// `author` tells whether they are its inspector: the workflow, the role table
+    /// and the author rule together (R-ACT-2, R-ROLE-1).
+    pub fn open_to(self, status: ActStatus, role: Role, author: bool) -> bool {
+        self.from(status).is_some()
+            && permission::allowed(role, self.action())
+            && (author || !self.authors_only())
+    }
+
+    /// Every step open to `role` on an act in `status`, in workflow order.
+    pub fn open(status: ActStatus, role: Role, author: bool) -> Vec<ActStep> {
+        ActStep::ALL
+            .into_iter()
+            .filter(|s| s.open_to(status, role, author))
+            .collect()
+    }
+}
+
+/// An act's registry number: its year and its place in the organisation's count
+/// for that year, without gaps (R-ACT-2).
+pub fn registry_number(year: i32, seq: i64) -> String {
+    format!("{year}/{seq:06}")
 }
 
 /// The monitoring-control limit of the Law on plant protection, art. 18: the same
@@ -157,7 +181,6 @@ pub fn visit_warnings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Role;
     use crate::permission::allowed;
 
     #[test]
@@ -211,6 +234,27 @@ mod tests {
                 .collect();
             assert_eq!(roles.len(), 1, "{step:?}: {roles:?}");
         }
+    }
+
+    #[test]
+    fn r_act_2_each_role_sees_the_steps_it_may_take_now() {
+        use ActStatus::*;
+        use ActStep::*;
+        use Role::*;
+        assert_eq!(ActStep::open(Draft, Inspector, true), [Submit]);
+        assert_eq!(ActStep::open(Draft, Inspector, false), []);
+        assert_eq!(
+            ActStep::open(Submitted, Head, false),
+            [Approve, ActStep::Return]
+        );
+        assert_eq!(ActStep::open(Submitted, Operator, false), []);
+        assert_eq!(ActStep::open(Approved, Inspector, true), [Sign]);
+        assert_eq!(ActStep::open(Approved, Head, false), []);
+        assert_eq!(ActStep::open(Signed, Operator, false), [Register]);
+        for role in Role::ALL {
+            assert_eq!(ActStep::open(Registered, role, true), [], "{role}");
+        }
+        assert_eq!(registry_number(2026, 7), "2026/000007");
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

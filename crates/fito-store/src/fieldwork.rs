@@ -1,21 +1,19 @@
-//! Field work rows: survey tasks (R-SURV-2), surveys and their findings (R-SURV-1),
-//! acts with their history and registry counters (R-ACT-1..3). The rules (who may,
-//! which step leads where) are the server's and fito-core's; this is storage.
+//! Field work rows: survey tasks (R-SURV-2), surveys and their findings (R-SURV-1);
+//! acts are in `acts`. The rules (who may, which step leads where) are the server's
+//! and fito-core's; this is storage.
 
 use crate::conn::Conn;
 use crate::entity::survey_task_object;
-use crate::entity::{act, act_counter, act_event, survey, survey_finding, survey_task};
+use crate::entity::{survey, survey_finding, survey_task};
 use crate::orgs::subtree_ids;
 use crate::{Result, StoreError};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, IntoActiveModel,
     QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
-pub use act::Model as Act;
-pub use act_event::Model as ActEvent;
 pub use survey::Model as Survey;
 pub use survey_finding::Model as Finding;
 pub use survey_task::Model as Task;
@@ -34,7 +32,7 @@ pub struct Page {
     pub limit: u64,
 }
 
-fn after(rid: impl ColumnTrait, after: Option<i64>) -> Condition {
+pub(crate) fn after(rid: impl ColumnTrait, after: Option<i64>) -> Condition {
     let mut c = Condition::all();
     if let Some(a) = after {
         c = c.add(rid.gt(a));
@@ -253,147 +251,6 @@ pub async fn findings<C: Conn>(conn: &C, f: &FindingFilter, limit: u64) -> Resul
         .order_by_asc(survey_finding::Column::SurveyId)
         .order_by_asc(survey_finding::Column::Seq)
         .limit(limit)
-        .all(conn)
-        .await?)
-}
-
-// ---- acts -------------------------------------------------------------------
-
-pub async fn act<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Act>> {
-    Ok(act::Entity::find()
-        .filter(act::Column::Id.eq(id))
-        .one(conn)
-        .await?)
-}
-
-pub async fn insert_act<C: Conn>(conn: &C, a: Act) -> Result<Act> {
-    let mut model = a.into_active_model();
-    model.rid = sea_orm::ActiveValue::NotSet;
-    model
-        .insert(conn)
-        .await
-        .map_err(|e| StoreError::from_write(e, &["id"]))
-}
-
-/// Writes a changed act if nobody changed it since `expected_version`.
-pub async fn update_act<C: Conn>(conn: &C, a: Act, expected_version: i64) -> Result<Act> {
-    let id = a.id;
-    let mut model = a.into_active_model().reset_all();
-    model.rid = sea_orm::ActiveValue::NotSet;
-    model.version = Set(expected_version + 1);
-    let done = act::Entity::update_many()
-        .set(model)
-        .filter(act::Column::Id.eq(id))
-        .filter(act::Column::Version.eq(expected_version))
-        .exec(conn)
-        .await?;
-    if done.rows_affected == 0 {
-        return Err(StoreError::Conflict("version"));
-    }
-    act(conn, id).await?.ok_or(StoreError::NotFound)
-}
-
-/// Keeps the act's PDF (by hash) and its rendering input, once: a second call finds
-/// them set and changes nothing. Not a new version: the PDF follows from the act.
-pub async fn freeze_act_pdf<C: Conn>(
-    conn: &C,
-    id: Uuid,
-    frozen: &str,
-    pdf_sha256: &str,
-    content_sha256: &str,
-) -> Result<()> {
-    act::Entity::update_many()
-        .col_expr(act::Column::Frozen, Expr::value(frozen))
-        .col_expr(act::Column::PdfSha256, Expr::value(pdf_sha256))
-        .col_expr(act::Column::ContentSha256, Expr::value(content_sha256))
-        .filter(act::Column::Id.eq(id))
-        .filter(act::Column::PdfSha256.is_null())
-        .exec(conn)
-        .await?;
-    Ok(())
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ActFilter {
-    pub status: Option<String>,
-    pub act_type: Option<String>,
-    pub inspector: Option<Uuid>,
-    pub survey: Option<Uuid>,
-    pub object: Option<Uuid>,
-    pub year: Option<i32>,
-}
-
-pub async fn acts<C: Conn>(conn: &C, page: &Page, f: &ActFilter) -> Result<Vec<Act>> {
-    let mut q = act::Entity::find()
-        .filter(act::Column::OrganizationId.in_subquery(subtree_ids(&page.org_path)))
-        .filter(after(act::Column::Rid, page.after_rid));
-    if let Some(s) = &f.status {
-        q = q.filter(act::Column::Status.eq(s.as_str()));
-    }
-    if let Some(t) = &f.act_type {
-        q = q.filter(act::Column::ActType.eq(t.as_str()));
-    }
-    if let Some(i) = f.inspector {
-        q = q.filter(act::Column::InspectorId.eq(i));
-    }
-    if let Some(s) = f.survey {
-        q = q.filter(act::Column::SurveyId.eq(s));
-    }
-    if let Some(o) = f.object {
-        q = q.filter(act::Column::ObjectId.eq(o));
-    }
-    if let Some(y) = f.year {
-        q = q.filter(act::Column::RegistryYear.eq(y));
-    }
-    Ok(q.order_by_asc(act::Column::Rid)
-        .limit(page.limit)
-        .all(conn)
-        .await?)
-}
-
-/// The next registry number of an organisation for a year, inside the caller's
-/// transaction: the counter row is written (and so locked) before it is read, so
-/// two approvals never get one number and a rolled-back approval leaves no gap.
-pub async fn next_registry_seq<C: Conn>(conn: &C, organization_id: Uuid, year: i32) -> Result<i64> {
-    act_counter::Entity::insert(act_counter::ActiveModel {
-        organization_id: Set(organization_id),
-        year: Set(year),
-        last_seq: Set(1),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            act_counter::Column::OrganizationId,
-            act_counter::Column::Year,
-        ])
-        .value(
-            act_counter::Column::LastSeq,
-            Expr::col((act_counter::Entity, act_counter::Column::LastSeq)).add(1),
-        )
-        .to_owned(),
-    )
-    .exec_without_returning(conn)
-    .await?;
-    let row = act_counter::Entity::find()
-        .filter(act_counter::Column::OrganizationId.eq(organization_id))
-        .filter(act_counter::Column::Year.eq(year))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    Ok(row.last_seq)
-}
-
-pub async fn add_event<C: Conn>(conn: &C, e: ActEvent) -> Result<()> {
-    let mut model = e.into_active_model();
-    model.rid = sea_orm::ActiveValue::NotSet;
-    model.insert(conn).await?;
-    Ok(())
-}
-
-/// An act's history, oldest first.
-pub async fn events<C: Conn>(conn: &C, act_id: Uuid) -> Result<Vec<ActEvent>> {
-    Ok(act_event::Entity::find()
-        .filter(act_event::Column::ActId.eq(act_id))
-        .order_by_asc(act_event::Column::Rid)
         .all(conn)
         .await?)
 }

@@ -2,6 +2,7 @@
 //! path on SeaORM: migrations, repositories and the hash-chained audit journal.
 
 pub mod accounts;
+pub mod acts;
 pub mod audit;
 pub mod backup;
 mod conn;

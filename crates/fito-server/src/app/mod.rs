@@ -29,6 +29,7 @@ pub mod passwords;
 pub mod privacy;
 pub mod push;
 pub mod reference;
+pub(crate) mod sheets;
 pub mod surveys;
 pub mod tasks;
 pub mod unit;

@@ -20,7 +20,6 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// The act document still reads geometries through here (`http/acts.rs`).
-pub(crate) use crate::app::objects::stored_geometry;
 
 /// The object as a GeoJSON Feature, with one more property when `extra` names one.
 pub(crate) fn feature(o: &Object, extra: Option<(&str, Value)>) -> Value {

@@ -6,7 +6,7 @@
 //! database keeps in commit order (`fito_store::sync`). `outbox-import` applies an
 //! outbox file the app exported, as its user, for an administrator.
 
-use super::acts::{self, ActChange, MeasureInput, NewAct, PartyInput};
+use super::acts;
 use super::objects::feature;
 use super::surveys;
 use super::tasks;
@@ -14,6 +14,8 @@ use crate::app::Actor;
 use crate::app::AppError;
 use crate::app::EntryExt;
 use crate::app::SameRecord;
+use crate::app::acts::drafts::{self, ActChange, NewAct};
+use crate::app::acts::{MeasureInput, PartyInput};
 use crate::app::objects::ObjectInput;
 use crate::app::objects::sync::Pushed;
 use crate::app::surveys::{Recorded, SurveyInput};
@@ -265,8 +267,8 @@ fn object_for_device(o: &Object) -> Value {
 }
 
 /// An act as the app may keep it (R-MOB-4): the parties' names left out.
-fn act_for_device(a: &fieldwork::Act) -> Result<Value, AppError> {
-    let mut v = serde_json::to_value(acts::view(a)?).map_err(|_| AppError::internal())?;
+fn act_for_device(a: &fito_store::acts::Act, me: &Actor) -> Result<Value, AppError> {
+    let mut v = serde_json::to_value(acts::view(a, me)?).map_err(|_| AppError::internal())?;
     if let Some(parties) = v["content"]["parties"].as_array_mut() {
         for p in parties {
             if let Some(p) = p.as_object_mut() {
@@ -356,7 +358,7 @@ async fn push_act(
     data: ActDraftData,
 ) -> Result<Outcome, AppError> {
     me.require(Action::ActDraft)?;
-    let existing = fieldwork::act(state.store.reader(), id).await?;
+    let existing = fito_store::acts::act(state.store.reader(), id).await?;
     let new_act = |d: &ActDraftData| NewAct {
         id: Some(id),
         act_type: d.act_type.clone(),
@@ -370,8 +372,7 @@ async fn push_act(
         if base.is_some() {
             return Err(AppError::not_found("act-not-found"));
         }
-        let draft = acts::drafted(state, me, data.survey_id, new_act(&data)).await?;
-        return match acts::insert_draft(state, me, draft).await {
+        return match drafts::create(state, me, data.survey_id, new_act(&data)).await {
             Ok(saved) => Ok(Outcome::Applied(saved.version)),
             Err(e) if e.code == "act-id-taken" => {
                 Box::pin(push_act(state, me, id, base, data)).await
@@ -393,10 +394,10 @@ async fn push_act(
         refresh_from_survey: data.refresh_from_survey,
     };
     let same = if base.is_none() {
-        let wanted = acts::drafted(state, me, data.survey_id, new_act(&data)).await?;
-        acts::same_draft(&wanted, &current)
+        let wanted = drafts::drafted(state, me, data.survey_id, new_act(&data)).await?;
+        current.same_record(&wanted)
     } else {
-        current.survey_id == data.survey_id && acts::says_the_same(&current, &change)
+        current.survey_id == data.survey_id && current.same_record(&change)
     };
     if same {
         return Ok(Outcome::Unchanged(current.version));
@@ -407,17 +408,17 @@ async fn push_act(
     let Some(base) = base.filter(|b| *b == current.version) else {
         return Ok(Outcome::Conflict(
             current.version,
-            act_for_device(&current)?,
+            act_for_device(&current, me)?,
         ));
     };
-    let changed = acts::edited(state, me, &current, change).await?;
-    match acts::save_edit(state, me, changed, base).await {
+    debug_assert_eq!(change.version, base);
+    match drafts::edit(state, me, &current, change).await {
         Ok(saved) => Ok(Outcome::Applied(saved.version)),
         Err(e) if e.code == "act-version-conflict" => {
-            let now = fieldwork::act(state.store.reader(), id)
+            let now = fito_store::acts::act(state.store.reader(), id)
                 .await?
                 .ok_or_else(AppError::internal)?;
-            Ok(Outcome::Conflict(now.version, act_for_device(&now)?))
+            Ok(Outcome::Conflict(now.version, act_for_device(&now, me)?))
         }
         Err(e) => Err(e),
     }
@@ -541,14 +542,14 @@ async fn changes_of(
         }
         "act" => {
             let Some(id) = c.uuid() else { return Ok(()) };
-            if let Some(a) = fieldwork::act(reader, id).await?
+            if let Some(a) = fito_store::acts::act(reader, id).await?
                 && a.inspector_id == me.user.id
             {
                 out.push(PulledChange {
                     kind: "act",
                     id: id.to_string(),
                     version: a.version,
-                    data: Some(act_for_device(&a)?),
+                    data: Some(act_for_device(&a, me)?),
                 });
             }
         }

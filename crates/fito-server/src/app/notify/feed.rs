@@ -133,7 +133,7 @@ impl Feed {
                 if !users.contains(&self.user) {
                     return;
                 }
-                match fito_store::fieldwork::act(self.app.store.reader(), *id).await {
+                match fito_store::acts::act(self.app.store.reader(), *id).await {
                     Ok(Some(act)) => {
                         let mut data = serde_json::json!({ "id": act.id, "status": act.status });
                         if let Some(number) = act.registry_number {
