@@ -4574,7 +4574,11 @@ export interface components {
             registry_number?: string | null;
             /** @description draft, submitted, approved, returned, signed or registered */
             status: string;
-            /** @description The workflow steps the caller may take now: submit, approve, return, sign or register (R-ACT-2). */
+            /**
+             * @description The workflow steps the caller may take on this act now, each one of submit,
+             *     approve, return, sign or register: the act's status, the caller's role and
+             *     whether they are its inspector decide (R-ACT-2, R-ROLE-1).
+             */
             steps: string[];
             /** Format: uuid */
             survey_id: string;
