@@ -17,7 +17,7 @@ impl Surroundings for World {
         if (40.0..56.0).contains(&lat) && (46.0..88.0).contains(&lon) {
             Ok(())
         } else {
-            Err(Invalid::new("geo-outside-kazakhstan"))
+            Err(Invalid::new("geo-axes-swapped"))
         }
     }
 }
@@ -162,7 +162,7 @@ fn r_surv_1_points_lie_in_the_country_and_nothing_is_from_the_future() {
     let e = Point::parse(&outside, 2, now(), &World).unwrap_err();
     assert_eq!(
         (e.code, e.args),
-        ("geo-outside-kazakhstan", vec![("point", "2".to_string())])
+        ("geo-axes-swapped", vec![("point", "2".to_string())])
     );
     let later = PointDraft {
         fixed_at: now() + Duration::minutes(11),

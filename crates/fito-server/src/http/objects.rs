@@ -19,8 +19,6 @@ use serde_json::{Value, json};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// The act document still reads geometries through here (`http/acts.rs`).
-
 /// The object as a GeoJSON Feature, with one more property when `extra` names one.
 pub(crate) fn feature(o: &Object, extra: Option<(&str, Value)>) -> Value {
     let mut value = feature_value(o);
