@@ -55,3 +55,47 @@ fn the_checked_in_openapi_document_is_the_servers() {
         );
     }
 }
+
+/// Every operation of the document, with its path and method.
+fn operations(doc: &Value) -> Vec<(String, String, Value)> {
+    let mut found = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            found.push((path.clone(), method.clone(), op.clone()));
+        }
+    }
+    found
+}
+
+#[test]
+fn operation_ids_are_unique_so_clients_can_key_by_them() {
+    let doc: Value = serde_json::from_str(&document()).expect("JSON");
+    let mut seen = std::collections::HashMap::new();
+    for (path, method, op) in operations(&doc) {
+        let id = op["operationId"]
+            .as_str()
+            .expect("an operation id")
+            .to_string();
+        if let Some(other) = seen.insert(id.clone(), format!("{method} {path}")) {
+            panic!("operation id {id} names both {other} and {method} {path}");
+        }
+    }
+    assert!(seen.len() > 80, "only {} operations", seen.len());
+}
+
+#[test]
+fn path_parameters_are_in_the_path_and_query_parameters_are_not() {
+    let doc: Value = serde_json::from_str(&document()).expect("JSON");
+    for (path, method, op) in operations(&doc) {
+        for p in op["parameters"].as_array().into_iter().flatten() {
+            let name = p["name"].as_str().expect("a parameter name");
+            let in_path = path.contains(&format!("{{{name}}}"));
+            assert_eq!(
+                p["in"] == "path",
+                in_path,
+                "{method} {path}: parameter {name} is documented in {}",
+                p["in"]
+            );
+        }
+    }
+}

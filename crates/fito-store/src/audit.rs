@@ -11,6 +11,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+/// One line of the journal as stored.
+pub use crate::entity::audit_log::Model as Entry;
+
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One line of the journal as the server hands it over; `seq`, hashes come on append.

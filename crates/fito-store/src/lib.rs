@@ -7,7 +7,7 @@ pub mod audit;
 pub mod backup;
 mod conn;
 pub mod documents;
-pub mod entity;
+pub(crate) mod entity;
 pub mod esign;
 pub mod fieldwork;
 pub mod heads;
@@ -38,11 +38,6 @@ use std::time::Duration;
 
 pub use conn::{Conn, Db, Tx};
 pub use privacy::MasterKey;
-
-/// Field values of `entity::user::ActiveModel` for `users::save`; new code writes
-/// users through `users::Change` and `users::update`, and these go with the last caller.
-#[doc(hidden)]
-pub use sea_orm::{ActiveValue, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {

@@ -236,7 +236,11 @@ pub async fn update<C: Conn>(conn: &C, id: Uuid, change: Change, now: i64) -> Re
 
 /// Writes back a changed user; the caller sets the fields on the active model.
 /// Prefer [`update`], which needs no SeaORM type.
-pub async fn save<C: Conn>(conn: &C, mut model: user::ActiveModel, now: i64) -> Result<User> {
+pub(crate) async fn save<C: Conn>(
+    conn: &C,
+    mut model: user::ActiveModel,
+    now: i64,
+) -> Result<User> {
     model.updated_at = Set(now);
     let id = match &model.id {
         ActiveValue::Set(id) | ActiveValue::Unchanged(id) => *id,

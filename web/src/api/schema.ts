@@ -12,24 +12,24 @@ export interface paths {
         /** Acts of the caller's subtree, oldest first. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Only my acts (as inspector). */
-                    mine: boolean;
+                    mine?: boolean;
                     /** @description draft, submitted, approved, returned, signed or registered */
-                    status: string | null;
-                    act_type: string | null;
-                    survey_id: string | null;
-                    object_id: string | null;
+                    status?: string;
+                    act_type?: string;
+                    survey_id?: string;
+                    object_id?: string;
                     /** @description Registry year. */
-                    year: number | null;
+                    year?: number;
                     /** @description Only this organisation's subtree (within the caller's). */
-                    organization_id: string | null;
+                    organization_id?: string;
                     /** @description Acts after this one (the last id of the previous page). */
-                    after: string | null;
-                    limit: number | null;
+                    after?: string;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -62,24 +62,24 @@ export interface paths {
         /** Acts of the caller's subtree, with the list's filters, as an Excel workbook. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Only my acts (as inspector). */
-                    mine: boolean;
+                    mine?: boolean;
                     /** @description draft, submitted, approved, returned, signed or registered */
-                    status: string | null;
-                    act_type: string | null;
-                    survey_id: string | null;
-                    object_id: string | null;
+                    status?: string;
+                    act_type?: string;
+                    survey_id?: string;
+                    object_id?: string;
                     /** @description Registry year. */
-                    year: number | null;
+                    year?: number;
                     /** @description Only this organisation's subtree (within the caller's). */
-                    organization_id: string | null;
+                    organization_id?: string;
                     /** @description Acts after this one (the last id of the previous page). */
-                    after: string | null;
-                    limit: number | null;
+                    after?: string;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -259,15 +259,16 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query: {
                     /**
                      * @description The file's name as the user knows it (shown on download; not used to decide
                      *     its type).
                      */
                     name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -686,22 +687,22 @@ export interface paths {
         /** Search the journal, newest first. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    actor_id: string | null;
+                query?: {
+                    actor_id?: string;
                     /** @description e.g. user.create, auth.login */
-                    action: string | null;
-                    target_id: string | null;
+                    action?: string;
+                    target_id?: string;
                     /** @description From this time (inclusive), RFC 3339. */
-                    from: string | null;
+                    from?: string;
                     /** @description Up to this time (exclusive), RFC 3339. */
-                    to: string | null;
+                    to?: string;
                     /** @description Entries older than this sequence number (next page). */
-                    before_seq: number | null;
+                    before_seq?: number;
                     /** @description At most 1000; 100 by default. */
-                    limit: number | null;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -737,22 +738,22 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    actor_id: string | null;
+                query?: {
+                    actor_id?: string;
                     /** @description e.g. user.create, auth.login */
-                    action: string | null;
-                    target_id: string | null;
+                    action?: string;
+                    target_id?: string;
                     /** @description From this time (inclusive), RFC 3339. */
-                    from: string | null;
+                    from?: string;
                     /** @description Up to this time (exclusive), RFC 3339. */
-                    to: string | null;
+                    to?: string;
                     /** @description Entries older than this sequence number (next page). */
-                    before_seq: number | null;
+                    before_seq?: number;
                     /** @description At most 1000; 100 by default. */
-                    limit: number | null;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -1202,21 +1203,21 @@ export interface paths {
         /** Survey findings of the caller's subtree as an Excel workbook. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description EPPO code of the organism. */
-                    organism: string | null;
+                    organism?: string;
                     /** @description quarantine, especially_dangerous or ordinary */
-                    category: string | null;
-                    object_id: string | null;
+                    category?: string;
+                    object_id?: string;
                     /** @description Surveyed on or after this day (UTC). */
-                    from: string | null;
+                    from?: string;
                     /** @description Surveyed before this day (UTC). */
-                    to: string | null;
+                    to?: string;
                     /** @description Only this organisation's subtree (within the caller's). */
-                    organization_id: string | null;
+                    organization_id?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -1357,12 +1358,12 @@ export interface paths {
         /** My notifications, newest first. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    unread: boolean;
-                    limit: number | null;
+                query?: {
+                    unread?: boolean;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -1475,34 +1476,35 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description west,south,east,north in degrees (WGS 84). */
-                    bbox: string | null;
-                    type: string | null;
+                    bbox?: string;
+                    type?: string;
                     /** @description active (default) or archived */
-                    status: string | null;
-                    crop: string | null;
+                    status?: string;
+                    crop?: string;
                     /** @description KATO code: objects of this unit and the units below it. */
-                    kato: string | null;
+                    kato?: string;
                     /** @description EPPO code: objects where a survey found this organism. */
-                    organism: string | null;
+                    organism?: string;
                     /** @description Continue after this cursor (from the `next` link). */
-                    after: number | null;
+                    after?: number;
                     /** @description At most 10,000; 1,000 by default. */
-                    limit: number | null;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON FeatureCollection */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectCollection"];
+                    };
                 };
             };
         };
@@ -1521,12 +1523,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description GeoJSON Feature; `repairs` lists fixes made to the geometry */
+                /** @description `repairs` lists fixes made to the geometry */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
                 /** @description geo-ring-self-intersects, object-type-unknown … */
                 422: {
@@ -1556,24 +1560,25 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query: {
                     lon: number;
                     lat: number;
                     /** @description nearest: how many (1–50, default 5). */
-                    n: number | null;
+                    n?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON FeatureCollection */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectCollection"];
+                    };
                 };
             };
         };
@@ -1595,24 +1600,24 @@ export interface paths {
         /** Export objects as a GIS file, streamed, with the list's filters. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query: {
                     /** @description geojson, kml, shapefile (zip) or csv */
                     format: string;
                     /** @description west,south,east,north in degrees (WGS 84). */
-                    bbox: string | null;
-                    type: string | null;
+                    bbox?: string;
+                    type?: string;
                     /** @description active (default) or archived */
-                    status: string | null;
-                    crop: string | null;
+                    status?: string;
+                    crop?: string;
                     /** @description KATO code: objects of this unit and the units below it. */
-                    kato: string | null;
+                    kato?: string;
                     /** @description EPPO code: objects where a survey found this organism. */
-                    organism: string | null;
+                    organism?: string;
                     /** @description Only this organisation's subtree (within the caller's). */
-                    organization_id: string | null;
+                    organization_id?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -1653,16 +1658,16 @@ export interface paths {
         /** Import a GIS file: every feature becomes an object, or none does. */
         post: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description geojson, kml, shapefile (zip) or csv; otherwise from Content-Type and content. */
-                    format: string | null;
+                    format?: string;
                     /** @description Defaults to the caller's organisation; must lie in their subtree. */
-                    organization_id: string | null;
+                    organization_id?: string;
                     /** @description The object type of features that name none. */
-                    type: string | null;
+                    type?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             /** @description The file: GeoJSON, KML, zipped Shapefile or CSV */
@@ -1714,24 +1719,26 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query: {
                     lon: number;
                     lat: number;
                     /** @description nearest: how many (1–50, default 5). */
-                    n: number | null;
+                    n?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON FeatureCollection with distance_m */
+                /** @description each feature has `distance_m` */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectCollection"];
+                    };
                 };
             };
         };
@@ -1762,12 +1769,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON Feature */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
                 /** @description object-not-found */
                 404: {
@@ -1799,12 +1807,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description GeoJSON Feature */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
                 /** @description object-version-conflict */
                 409: {
@@ -1842,12 +1851,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description GeoJSON Feature */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
             };
         };
@@ -1885,12 +1895,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description GeoJSON Feature of the new zone */
+                /** @description the new zone */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
             };
         };
@@ -1931,15 +1943,16 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query: {
                     /**
                      * @description The file's name as the user knows it (shown on download; not used to decide
                      *     its type).
                      */
                     name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -2041,12 +2054,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description GeoJSON Feature */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
             };
         };
@@ -2390,12 +2404,12 @@ export interface paths {
         /** Withdrawal requests, newest first (administrators). A read of personal data. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description `open` (the default), `all`, or a resolution. */
-                    status: string | null;
+                    status?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -2699,22 +2713,22 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Part of a code or of a name in any language, case-insensitive. */
-                    q: string | null;
+                    q?: string;
                     /** @description organisms: pest, disease or weed. */
-                    kind: string | null;
+                    kind?: string;
                     /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
-                    category: string | null;
+                    category?: string;
                     /** @description admin-units: region, city_republican, district, city_regional. */
-                    level: string | null;
+                    level?: string;
                     /** @description admin-units: the KATO code of the parent unit. */
-                    parent: string | null;
+                    parent?: string;
                     /** @description Also list retired entries. */
-                    include_retired: boolean;
+                    include_retired?: boolean;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -2794,22 +2808,22 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Part of a code or of a name in any language, case-insensitive. */
-                    q: string | null;
+                    q?: string;
                     /** @description organisms: pest, disease or weed. */
-                    kind: string | null;
+                    kind?: string;
                     /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
-                    category: string | null;
+                    category?: string;
                     /** @description admin-units: region, city_republican, district, city_regional. */
-                    level: string | null;
+                    level?: string;
                     /** @description admin-units: the KATO code of the parent unit. */
-                    parent: string | null;
+                    parent?: string;
                     /** @description Also list retired entries. */
-                    include_retired: boolean;
+                    include_retired?: boolean;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -2889,22 +2903,22 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Part of a code or of a name in any language, case-insensitive. */
-                    q: string | null;
+                    q?: string;
                     /** @description organisms: pest, disease or weed. */
-                    kind: string | null;
+                    kind?: string;
                     /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
-                    category: string | null;
+                    category?: string;
                     /** @description admin-units: region, city_republican, district, city_regional. */
-                    level: string | null;
+                    level?: string;
                     /** @description admin-units: the KATO code of the parent unit. */
-                    parent: string | null;
+                    parent?: string;
                     /** @description Also list retired entries. */
-                    include_retired: boolean;
+                    include_retired?: boolean;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -2984,22 +2998,22 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Part of a code or of a name in any language, case-insensitive. */
-                    q: string | null;
+                    q?: string;
                     /** @description organisms: pest, disease or weed. */
-                    kind: string | null;
+                    kind?: string;
                     /** @description organisms: absent, limited (EAEU list), regulated_non_quarantine, other. */
-                    category: string | null;
+                    category?: string;
                     /** @description admin-units: region, city_republican, district, city_regional. */
-                    level: string | null;
+                    level?: string;
                     /** @description admin-units: the KATO code of the parent unit. */
-                    parent: string | null;
+                    parent?: string;
                     /** @description Also list retired entries. */
-                    include_retired: boolean;
+                    include_retired?: boolean;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -3137,18 +3151,18 @@ export interface paths {
         /** Survey tasks of the caller's subtree. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Only tasks assigned to me. */
-                    mine: boolean;
-                    assignee_id: string | null;
+                    mine?: boolean;
+                    assignee_id?: string;
                     /** @description open, done or cancelled */
-                    status: string | null;
+                    status?: string;
                     /** @description Tasks after this one (the last id of the previous page). */
-                    after: string | null;
-                    limit: number | null;
+                    after?: string;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -3389,17 +3403,17 @@ export interface paths {
         /** Surveys of the caller's subtree, oldest first. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description Only my surveys. */
-                    mine: boolean;
-                    object_id: string | null;
-                    task_id: string | null;
+                    mine?: boolean;
+                    object_id?: string;
+                    task_id?: string;
                     /** @description Surveys after this one (the last id of the previous page). */
-                    after: string | null;
-                    limit: number | null;
+                    after?: string;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -3606,15 +3620,16 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query: {
                     /**
                      * @description The file's name as the user knows it (shown on download; not used to decide
                      *     its type).
                      */
                     name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -3725,14 +3740,14 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description The cursor of the previous answer; absent for everything from the start. */
-                    cursor: string | null;
+                    cursor?: string;
                     /** @description 1..1000, default 500. */
-                    limit: number | null;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -3822,17 +3837,17 @@ export interface paths {
         /** People of the caller's organisation subtree. */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query?: {
                     /** @description pending, active or deactivated */
-                    status: string | null;
-                    role: string | null;
-                    organization_id: string | null;
-                    offset: number;
+                    status?: string;
+                    role?: string;
+                    organization_id?: string;
+                    offset?: number;
                     /** @description At most 500; 100 by default. */
-                    limit: number | null;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -4326,39 +4341,41 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    collection_id: string;
+                query?: {
                     /**
                      * @description west,south,east,north in degrees (CRS84); a 3D box of six numbers is
                      *     accepted and its heights ignored.
                      */
-                    bbox: string | null;
+                    bbox?: string;
                     /** @description 1–10,000; 100 by default. */
-                    limit: number | null;
+                    limit?: number;
                     /** @description How many matching features to skip (ordered by registration). */
-                    offset: number | null;
+                    offset?: number;
                     /**
                      * @description RFC 3339 instant or interval (`start/end`, `..` open). Objects carry no
                      *     temporal extent, so it keeps every object.
                      */
-                    datetime: string | null;
+                    datetime?: string;
                     /** @description Keyset cursor carried by the `next` link: continue after this row. */
-                    after: number | null;
+                    after?: number;
                     /** @description The format: only `json` (GeoJSON) is offered. */
-                    f: string | null;
+                    f?: string;
+                };
+                header?: never;
+                path: {
+                    collection_id: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON FeatureCollection */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectCollection"];
+                    };
                 };
                 /** @description ogc-collection-not-found */
                 404: {
@@ -4400,12 +4417,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON Feature */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ObjectFeature"];
+                    };
                 };
                 /** @description object-not-found */
                 404: {
@@ -4799,6 +4817,12 @@ export interface components {
         };
         /** @enum {string} */
         Kind: "object" | "survey" | "act_draft";
+        /** @description A link of a GeoJSON answer (`rel` is `next`). */
+        Link: {
+            href: string;
+            rel: string;
+            type: string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -4895,6 +4919,29 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description A page of register objects as a GeoJSON FeatureCollection, as
+         *     [`collection_response`] writes it; `links` holds a `next` link when more follow.
+         */
+        ObjectCollection: {
+            features: components["schemas"]["ObjectFeature"][];
+            links: components["schemas"]["Link"][];
+            numberReturned: number;
+            type: string;
+        };
+        /**
+         * @description Serialised straight from the row: the stored geometry text goes out as it is
+         *     (it was written by fito-geo), which keeps large bbox answers cheap.
+         *     A register object as a GeoJSON Feature (`type` is always `Feature`).
+         */
+        ObjectFeature: {
+            /** @description An RFC 7946 geometry in WGS 84: Point, LineString, Polygon or their Multi forms. */
+            geometry: Record<string, unknown>;
+            /** Format: uuid */
+            id: string;
+            properties: components["schemas"]["ObjectProperties"];
+            type: string;
+        };
         ObjectInput: {
             /** @description Close a ring whose last position differs from its first (reported back). */
             close_open_rings?: boolean;
@@ -4919,6 +4966,33 @@ export interface components {
             owner?: components["schemas"]["OwnerInput"] | null;
             /** @description A code from /api/v1/reference/object-types. */
             type: string;
+        };
+        /** @description Who holds the object: `kind` is `legal` (name, BIN) or `person` (name, IIN). */
+        ObjectOwner: {
+            bin?: string | null;
+            iin?: string | null;
+            kind: string;
+            name?: string | null;
+        };
+        /** @description The object's attributes. */
+        ObjectProperties: {
+            /** Format: double */
+            area_ha: number;
+            /** Format: date-time */
+            created_at: string;
+            crop?: string | null;
+            kato?: string | null;
+            name: string;
+            notes?: string | null;
+            /** Format: uuid */
+            organization_id: string;
+            owner?: components["schemas"]["ObjectOwner"] | null;
+            status: string;
+            type: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
         };
         ObjectTypeView: {
             active: boolean;
@@ -4968,7 +5042,7 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description The file the app exports when it cannot sync (last resort). */
+        /** @description The file the app exports when it cannot sync. */
         OutboxFile: {
             device_id?: string | null;
             /** Format: date-time */

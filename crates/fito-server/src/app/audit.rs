@@ -14,6 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 #[derive(Deserialize, IntoParams, Clone)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     pub actor_id: Option<Uuid>,
@@ -65,8 +66,8 @@ pub struct AuditEntryView {
     pub hash: String,
 }
 
-impl From<fito_store::entity::audit_log::Model> for AuditEntryView {
-    fn from(m: fito_store::entity::audit_log::Model) -> Self {
+impl From<fito_store::audit::Entry> for AuditEntryView {
+    fn from(m: fito_store::audit::Entry) -> Self {
         AuditEntryView {
             seq: m.seq,
             id: m.id,

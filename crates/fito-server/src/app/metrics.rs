@@ -160,3 +160,16 @@ fn escape(label: &str) -> String {
         .replace('"', "\\\"")
         .replace('\n', "\\n")
 }
+
+/// The text `GET /metrics` answers: this process's counters and the push outbox
+/// (-1 where the database could not say).
+pub async fn exposition(app: &crate::app::App) -> String {
+    let reader = app.store.reader();
+    let pending = fito_store::push::count(reader, fito_store::push::PENDING)
+        .await
+        .unwrap_or(-1);
+    let failed = fito_store::push::count(reader, fito_store::push::FAILED)
+        .await
+        .unwrap_or(-1);
+    app.metrics.render((pending, failed))
+}

@@ -20,6 +20,7 @@ pub mod export;
 pub mod files;
 pub mod import;
 pub mod jobs;
+pub mod json;
 pub mod metrics;
 pub mod notifications;
 pub mod notify;
@@ -31,6 +32,7 @@ pub mod push;
 pub mod reference;
 pub(crate) mod sheets;
 pub mod surveys;
+pub mod sync;
 pub mod tasks;
 pub mod unit;
 

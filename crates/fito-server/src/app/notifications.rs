@@ -26,6 +26,7 @@ pub struct NotificationView {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct NotificationQuery {
     #[serde(default)]

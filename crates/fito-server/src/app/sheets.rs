@@ -27,6 +27,7 @@ pub struct Sheet {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct FindingQuery {
     /// EPPO code of the organism.

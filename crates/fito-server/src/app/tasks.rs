@@ -47,6 +47,7 @@ pub struct TaskInput {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TaskQuery {
     /// Only tasks assigned to me.

@@ -51,6 +51,7 @@ fn view(d: Document) -> DocumentView {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct UploadQuery {
     /// The file's name as the user knows it (shown on download; not used to decide

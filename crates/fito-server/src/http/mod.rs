@@ -161,7 +161,34 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         "bearer",
         SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
     );
+    name_operations(&mut api);
     (router, api)
+}
+
+/// Operation ids would come from the handlers' names, which repeat across modules
+/// (`list`, `get`, `login`, …); clients key operations by id, so each is named by
+/// its method and path instead (`get_acts_id`), unique as the route is.
+fn name_operations(api: &mut utoipa::openapi::OpenApi) {
+    for (path, item) in api.paths.paths.iter_mut() {
+        let words: Vec<&str> = path
+            .trim_start_matches("/api/v1/")
+            .trim_start_matches("/api/")
+            .split(['/', '-', '.'])
+            .map(|w| w.trim_matches(['{', '}']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let operations = [
+            ("get", &mut item.get),
+            ("post", &mut item.post),
+            ("put", &mut item.put),
+            ("patch", &mut item.patch),
+            ("delete", &mut item.delete),
+        ];
+        for (method, op) in operations {
+            let Some(op) = op else { continue };
+            op.operation_id = Some(format!("{method}_{}", words.join("_")));
+        }
+    }
 }
 
 /// The whole application with its layers.

@@ -2,6 +2,7 @@
 //! `app::objects`. Objects travel as GeoJSON Features (RFC 7946).
 
 use crate::app::AppError;
+use crate::app::objects::feature::ObjectFeature;
 use crate::app::objects::{
     self, FeatureOut, ObjectChange, ObjectInput, VersionOnly, feature_value,
 };
@@ -18,6 +19,27 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+/// A page of register objects as a GeoJSON FeatureCollection, as
+/// [`collection_response`] writes it; `links` holds a `next` link when more follow.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ObjectCollection {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "numberReturned")]
+    number_returned: usize,
+    features: Vec<ObjectFeature>,
+    links: Vec<Link>,
+}
+
+/// A link of a GeoJSON answer (`rel` is `next`).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Link {
+    rel: String,
+    href: String,
+    #[serde(rename = "type")]
+    media_type: String,
+}
 
 /// The object as a GeoJSON Feature, with one more property when `extra` names one.
 pub(crate) fn feature(o: &Object, extra: Option<(&str, Value)>) -> Value {
@@ -90,7 +112,7 @@ pub(crate) fn repairs_json(state: &AppState, lang: Lang, repairs: &[fito_geo::Re
 
 /// Register an object.
 #[utoipa::path(post, path = "/api/v1/objects", tag = "register", request_body = ObjectInput,
-    responses((status = 201, description = "GeoJSON Feature; `repairs` lists fixes made to the geometry"),
+    responses((status = 201, body = ObjectFeature, content_type = "application/geo+json", description = "`repairs` lists fixes made to the geometry"),
         (status = 422, description = "geo-ring-self-intersects, object-type-unknown …")),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("object.create"))))]
 pub async fn create(
@@ -106,7 +128,7 @@ pub async fn create(
 
 /// One object.
 #[utoipa::path(get, path = "/api/v1/objects/{id}", tag = "register", params(("id" = Uuid, Path)),
-    responses((status = 200, description = "GeoJSON Feature"), (status = 404, description = "object-not-found")),
+    responses((status = 200, body = ObjectFeature, content_type = "application/geo+json"), (status = 404, description = "object-not-found")),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("object.read"))))]
 pub async fn get(
     State(state): State<AppState>,
@@ -119,7 +141,7 @@ pub async fn get(
 
 /// Change an object; every change is a new version (see history).
 #[utoipa::path(patch, path = "/api/v1/objects/{id}", tag = "register", params(("id" = Uuid, Path)), request_body = ObjectChange,
-    responses((status = 200, description = "GeoJSON Feature"), (status = 409, description = "object-version-conflict")),
+    responses((status = 200, body = ObjectFeature, content_type = "application/geo+json"), (status = 409, description = "object-version-conflict")),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("object.update"))))]
 pub async fn update(
     State(state): State<AppState>,
@@ -135,7 +157,7 @@ pub async fn update(
 
 /// Archive an object: it leaves the map but keeps its history.
 #[utoipa::path(post, path = "/api/v1/objects/{id}/archive", tag = "register", params(("id" = Uuid, Path)), request_body = VersionOnly,
-    responses((status = 200, description = "GeoJSON Feature")), security(("bearer" = [])),
+    responses((status = 200, body = ObjectFeature, content_type = "application/geo+json")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("object.archive"))))]
 pub async fn archive(
     State(state): State<AppState>,
@@ -149,7 +171,7 @@ pub async fn archive(
 
 /// Bring an archived object back.
 #[utoipa::path(post, path = "/api/v1/objects/{id}/restore", tag = "register", params(("id" = Uuid, Path)), request_body = VersionOnly,
-    responses((status = 200, description = "GeoJSON Feature")), security(("bearer" = [])),
+    responses((status = 200, body = ObjectFeature, content_type = "application/geo+json")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("object.archive"))))]
 pub async fn restore(
     State(state): State<AppState>,

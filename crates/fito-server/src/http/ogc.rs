@@ -18,8 +18,10 @@
 //! given where it is exact and asked for once: without `bbox` (with one, every
 //! match would need its geometry tested) and not on pages reached by the cursor.
 
+use super::objects::ObjectCollection;
 use super::objects::{feature, geojson_response};
 use crate::app::AppError;
+use crate::app::objects::feature::ObjectFeature;
 use crate::app::objects::ogc::{self, Collection, Items};
 use crate::http::extract::ApiQuery;
 use crate::http::session::CurrentUser;
@@ -156,6 +158,7 @@ pub async fn collection(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ItemsQuery {
     /// west,south,east,north in degrees (CRS84); a 3D box of six numbers is
@@ -204,7 +207,7 @@ fn items_url(base: &str, id: &str, q: &ogc::ItemsQuery, limit: u64, offset: u64)
 /// paged by `limit`/`offset` with a `next` link.
 #[utoipa::path(get, path = "/ogc/collections/{collection_id}/items", tag = "ogc",
     params(("collection_id" = String, Path), ItemsQuery),
-    responses((status = 200, description = "GeoJSON FeatureCollection"), (status = 404, description = "ogc-collection-not-found")),
+    responses((status = 200, body = ObjectCollection, content_type = "application/geo+json"), (status = 404, description = "ogc-collection-not-found")),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("object.read"))))]
 pub async fn items(
     State(state): State<AppState>,
@@ -266,7 +269,7 @@ fn items_links(base: &str, q: &ogc::ItemsQuery, found: &Items) -> Vec<Value> {
 /// type it does not exist.
 #[utoipa::path(get, path = "/ogc/collections/{collection_id}/items/{feature_id}", tag = "ogc",
     params(("collection_id" = String, Path), ("feature_id" = String, Path)),
-    responses((status = 200, description = "GeoJSON Feature"), (status = 404, description = "object-not-found")),
+    responses((status = 200, body = ObjectFeature, content_type = "application/geo+json"), (status = 404, description = "object-not-found")),
     security(("bearer" = [])), extensions(("x-fito-action" = json!("object.read"))))]
 pub async fn item(
     State(state): State<AppState>,

@@ -1,8 +1,10 @@
 //! `/api/v1/objects`, `/objects/at`, `/objects/nearest`, `/objects/{id}/buffer`:
 //! spatial questions on the register (R-GEO-1), over `app::objects::spatial`.
 
+use super::objects::ObjectCollection;
 use super::objects::{collection, collection_response, feature, geojson_response};
 use crate::app::AppError;
+use crate::app::objects::feature::ObjectFeature;
 use crate::app::objects::{self, BufferRequest, Filters};
 use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::session::CurrentUser;
@@ -16,6 +18,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// west,south,east,north in degrees (WGS 84).
@@ -71,7 +74,7 @@ impl ListQuery {
 /// Objects of the caller's subtree in a bounding box, filtered, as a GeoJSON
 /// FeatureCollection, paged by a `next` link.
 #[utoipa::path(get, path = "/api/v1/objects", tag = "register", params(ListQuery),
-    responses((status = 200, description = "GeoJSON FeatureCollection")), security(("bearer" = [])),
+    responses((status = 200, body = ObjectCollection, content_type = "application/geo+json")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("object.read"))))]
 pub async fn list(
     State(state): State<AppState>,
@@ -84,6 +87,7 @@ pub async fn list(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PointQuery {
     pub lon: f64,
@@ -95,7 +99,7 @@ pub struct PointQuery {
 /// "Which registered object am I standing in": active objects containing the point
 /// (the boundary counts as inside).
 #[utoipa::path(get, path = "/api/v1/objects/at", tag = "register", params(PointQuery),
-    responses((status = 200, description = "GeoJSON FeatureCollection")), security(("bearer" = [])),
+    responses((status = 200, body = ObjectCollection, content_type = "application/geo+json")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("object.read"))))]
 pub async fn at(
     State(state): State<AppState>,
@@ -110,7 +114,7 @@ pub async fn at(
 /// The N active objects nearest to a point, by geodesic distance (metres, 0 when
 /// inside), nearest first.
 #[utoipa::path(get, path = "/api/v1/objects/nearest", tag = "register", params(PointQuery),
-    responses((status = 200, description = "GeoJSON FeatureCollection with distance_m")), security(("bearer" = [])),
+    responses((status = 200, body = ObjectCollection, content_type = "application/geo+json", description = "each feature has `distance_m`")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("object.read"))))]
 pub async fn nearest(
     State(state): State<AppState>,
@@ -128,7 +132,7 @@ pub async fn nearest(
 /// Make a quarantine zone: the object's geometry grown by R km (geodesic), stored
 /// as a new `quarantine_zone` object of the same organisation.
 #[utoipa::path(post, path = "/api/v1/objects/{id}/buffer", tag = "register", params(("id" = Uuid, Path)), request_body = BufferRequest,
-    responses((status = 201, description = "GeoJSON Feature of the new zone")), security(("bearer" = [])),
+    responses((status = 201, body = ObjectFeature, content_type = "application/geo+json", description = "the new zone")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("object.create"))))]
 pub async fn buffer(
     State(state): State<AppState>,

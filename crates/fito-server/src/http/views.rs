@@ -2,8 +2,9 @@
 
 use crate::app::AppError;
 use chrono::{DateTime, Utc};
-use fito_store::entity::{organization, user};
+use fito_store::orgs::Organization;
 use fito_store::time::to_datetime;
+use fito_store::users::User;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -41,8 +42,8 @@ pub struct CertificateView {
     pub bin: Option<String>,
 }
 
-impl From<user::Model> for UserView {
-    fn from(u: user::Model) -> Self {
+impl From<User> for UserView {
+    fn from(u: User) -> Self {
         let certificate = u.cert_serial.is_some().then(|| CertificateView {
             subject: u.cert_subject.clone(),
             serial: u.cert_serial.clone(),
@@ -88,8 +89,8 @@ pub struct OrganizationView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<organization::Model> for OrganizationView {
-    fn from(o: organization::Model) -> Self {
+impl From<Organization> for OrganizationView {
+    fn from(o: Organization) -> Self {
         OrganizationView {
             depth: o.path.matches('/').count().saturating_sub(2),
             id: o.id,

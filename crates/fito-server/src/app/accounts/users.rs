@@ -48,6 +48,7 @@ async fn org_in_scope(app: &App, actor: &Actor, org: Uuid, action: Action) -> Re
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// pending, active or deactivated

@@ -4,20 +4,30 @@
 use fito_store::objects::Object;
 use fito_store::time::to_datetime;
 use serde::Serialize;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Serialised straight from the row: the stored geometry text goes out as it is
 /// (it was written by fito-geo), which keeps large bbox answers cheap.
-#[derive(Serialize)]
+/// A register object as a GeoJSON Feature (`type` is always `Feature`).
+#[derive(Serialize, ToSchema)]
+#[schema(as = ObjectFeature)]
 pub struct FeatureOut<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     id: Uuid,
+    /// An RFC 7946 geometry in WGS 84: Point, LineString, Polygon or their Multi forms.
+    #[schema(value_type = Object)]
     geometry: Box<serde_json::value::RawValue>,
     properties: PropertiesOut<'a>,
 }
 
-#[derive(Serialize)]
+/// [`FeatureOut`] as the API documents it.
+pub type ObjectFeature = FeatureOut<'static>;
+
+/// The object's attributes.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ObjectProperties)]
 struct PropertiesOut<'a> {
     organization_id: Uuid,
     #[serde(rename = "type")]
@@ -34,7 +44,9 @@ struct PropertiesOut<'a> {
     updated_at: chrono::DateTime<chrono::Utc>,
 }
 
-#[derive(Serialize)]
+/// Who holds the object: `kind` is `legal` (name, BIN) or `person` (name, IIN).
+#[derive(Serialize, ToSchema)]
+#[schema(as = ObjectOwner)]
 struct OwnerOut<'a> {
     kind: &'a str,
     name: Option<&'a str>,

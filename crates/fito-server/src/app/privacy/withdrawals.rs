@@ -51,6 +51,7 @@ pub async fn file(app: &App, actor: &Actor, input: FileWithdrawal) -> Result<Wit
 }
 
 #[derive(Deserialize, ToSchema, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct WithdrawalQuery {
     /// `open` (the default), `all`, or a resolution.

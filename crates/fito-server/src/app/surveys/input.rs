@@ -79,6 +79,7 @@ pub struct SurveyInput {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyQuery {
     /// Only my surveys.

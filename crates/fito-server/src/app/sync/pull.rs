@@ -1,0 +1,197 @@
+//! What changed since a cursor that the caller keeps offline (R-MOB-1, R-MOB-4):
+//! reference data, own survey tasks, the objects on open ones (and those the caller
+//! registered), own acts. Pulling again with the answer's cursor never repeats or
+//! skips a change.
+
+use crate::app::{Actor, App, AppError};
+use fito_core::Action;
+use fito_store::acts::Act;
+use fito_store::fieldwork::{self, Task};
+use fito_store::objects::Object;
+use fito_store::sync as log;
+use serde_json::Value;
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// Change-log rows looked at per answer at most (rows outside the caller's scope
+/// are skipped, and the cursor moves past them).
+const MAX_SCANNED: usize = 5000;
+/// Rows read from the log at a time.
+const PAGE: u64 = 500;
+
+/// One change the caller keeps.
+pub enum Change {
+    /// An object in the caller's scope, as it is now.
+    Object(Box<Object>),
+    /// An object of a task of the caller's no longer open: the app drops it.
+    ObjectLeft { id: Uuid, version: i64 },
+    /// A task of the caller's with its objects; `seq` is the change's place in the log.
+    Task {
+        task: Box<Task>,
+        object_ids: Vec<Uuid>,
+        seq: i64,
+    },
+    /// An act the caller drafted.
+    Act(Box<Act>),
+    /// An entry of a reference list.
+    Reference {
+        list: String,
+        key: String,
+        entry: Value,
+        seq: i64,
+    },
+}
+
+pub struct Pulled {
+    /// Where the next pull starts.
+    pub cursor: String,
+    /// More changes wait beyond the cursor.
+    pub more: bool,
+    pub changes: Vec<Change>,
+}
+
+/// Changes after `cursor` (none: from the start), at most `limit` (1..1000, default 500).
+pub async fn pull(
+    app: &App,
+    actor: &Actor,
+    cursor: Option<&str>,
+    limit: Option<u64>,
+) -> Result<Pulled, AppError> {
+    let limit = match limit {
+        None => 500,
+        Some(n @ 1..=1000) => n as usize,
+        Some(_) => {
+            return Err(AppError::unprocessable("sync-limit-out-of-range")
+                .with("min", 1)
+                .with("max", 1000));
+        }
+    };
+    actor.require(Action::ReferenceRead)?;
+    let mut cursor = decode_cursor(cursor)?;
+    let reader = app.store.reader();
+    let scope = Scope {
+        task_objects: log::open_task_objects(reader, actor.user.id).await?,
+        assigned: log::assigned_objects(reader, actor.user.id).await?,
+    };
+    let mut changes = Vec::new();
+    let mut scanned = 0;
+    loop {
+        let batch = log::changes_after(reader, cursor, PAGE).await?;
+        if batch.is_empty() {
+            return Ok(Pulled {
+                cursor: encode_cursor(cursor),
+                more: false,
+                changes,
+            });
+        }
+        for c in &batch {
+            if changes.len() >= limit || scanned >= MAX_SCANNED {
+                return Ok(Pulled {
+                    cursor: encode_cursor(cursor),
+                    more: true,
+                    changes,
+                });
+            }
+            if let Some(change) = kept(app, actor, &scope, c).await? {
+                changes.push(change);
+            }
+            cursor = c.seq;
+            scanned += 1;
+        }
+    }
+}
+
+fn encode_cursor(seq: i64) -> String {
+    format!("c1.{seq}")
+}
+
+fn decode_cursor(c: Option<&str>) -> Result<i64, AppError> {
+    match c {
+        None | Some("") => Ok(0),
+        Some(c) => c
+            .strip_prefix("c1.")
+            .and_then(|n| n.parse::<i64>().ok())
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| AppError::bad_request("sync-cursor-invalid")),
+    }
+}
+
+/// What the caller keeps in the field: objects on their open tasks or made by them.
+struct Scope {
+    task_objects: HashSet<Uuid>,
+    /// On any of the caller's tasks, open or not.
+    assigned: HashSet<Uuid>,
+}
+
+impl Scope {
+    async fn object(&self, app: &App, actor: &Actor, o: &Object) -> Result<bool, AppError> {
+        if !(self.task_objects.contains(&o.id) || o.created_by == Some(actor.user.id)) {
+            return Ok(false);
+        }
+        let path = app.org_path(o.organization_id).await?;
+        Ok(actor.sees(path.as_deref()))
+    }
+}
+
+/// The change the caller keeps for log row `c`, if any.
+async fn kept(
+    app: &App,
+    actor: &Actor,
+    scope: &Scope,
+    c: &log::Change,
+) -> Result<Option<Change>, AppError> {
+    let reader = app.store.reader();
+    match c.kind.as_str() {
+        "object" => {
+            let Some(id) = c.uuid() else { return Ok(None) };
+            let Some(o) = fito_store::objects::get(reader, id).await? else {
+                return Ok(None);
+            };
+            Ok(if scope.object(app, actor, &o).await? {
+                Some(Change::Object(Box::new(o)))
+            } else if scope.assigned.contains(&id) {
+                Some(Change::ObjectLeft {
+                    id,
+                    version: o.version,
+                })
+            } else {
+                None
+            })
+        }
+        "task" => {
+            let Some(id) = c.uuid() else { return Ok(None) };
+            let Some(task) = fieldwork::task(reader, id).await? else {
+                return Ok(None);
+            };
+            if task.assignee_id != actor.user.id {
+                return Ok(None);
+            }
+            // Its objects come as their own changes: the log moves them along with
+            // every change of the task, so they enter or leave the scope with it.
+            let object_ids = fieldwork::task_objects(reader, id).await?;
+            Ok(Some(Change::Task {
+                task: Box::new(task),
+                object_ids,
+                seq: c.seq,
+            }))
+        }
+        "act" => {
+            let Some(id) = c.uuid() else { return Ok(None) };
+            Ok(fito_store::acts::act(reader, id)
+                .await?
+                .filter(|a| a.inspector_id == actor.user.id)
+                .map(|a| Change::Act(Box::new(a))))
+        }
+        list if log::REFERENCE_LISTS.contains(&list) => {
+            Ok(log::reference_entry(reader, list, &c.key)
+                .await?
+                .map(|entry| Change::Reference {
+                    list: list.to_string(),
+                    key: c.key.clone(),
+                    entry,
+                    seq: c.seq,
+                }))
+        }
+        _ => Ok(None),
+    }
+}
