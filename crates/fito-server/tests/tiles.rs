@@ -380,3 +380,57 @@ async fn issue_16_sqlite_and_postgresql_give_the_same_tiles() {
         assert_eq!(a, b, "SQLite vs PostgreSQL, tile {:?}{}", a.0, a.1);
     }
 }
+
+/// Filters by the organism found and the period of the finding; a survey's
+/// quarantine finding shows on the next tile.
+async fn issue_16_tiles_filter_by_organism_and_period_and_show_the_quarantine_flag(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let t = common::fieldwork::team(&app).await;
+    common::fieldwork::ordinary_organism(&app, &t.admin).await;
+    let other = register(
+        &app,
+        &t.inspector,
+        "No findings",
+        square(71.41, 51.11, 0.001),
+    )
+    .await;
+    let z14 = TileId::containing(14, 71.4, 51.1).unwrap();
+    let before = get_tile(&app, &t.head, &path_of(z14, ""), None).await;
+    let etag = before.etag.clone().unwrap();
+    let flags: Vec<_> = before
+        .features()
+        .iter()
+        .map(|f| f.tags["quarantine"].clone())
+        .collect();
+    assert_eq!(flags, vec![Tag::Bool(false), Tag::Bool(false)]);
+    common::fieldwork::new_survey(&app, &t).await;
+    let after = get_tile(&app, &t.head, &path_of(z14, ""), Some(&etag)).await;
+    let f = after.features();
+    let field = f
+        .iter()
+        .find(|f| f.tags["id"] == Tag::Str(t.field.clone()))
+        .unwrap();
+    assert_eq!(field.tags["quarantine"], Tag::Bool(true));
+    assert_eq!(ids(&f).len(), 2);
+    for (query, want) in [
+        ("?organism=ACLRGL", vec![t.field.clone()]),
+        ("?organism=ACUPFU", vec![]),
+        ("?from=2026-06-01&to=2026-07-01", vec![t.field.clone()]),
+        ("?from=2026-06-11", vec![]),
+        ("?organism=ACLRGL&to=2026-06-10", vec![]),
+        (
+            "?type=field&status=active",
+            vec![t.field.clone(), other.clone()],
+        ),
+    ] {
+        let f = get_tile(&app, &t.head, &path_of(z14, query), None)
+            .await
+            .features();
+        let mut got = ids(&f);
+        got.sort();
+        let mut want = want;
+        want.sort();
+        assert_eq!(got, want, "{query}");
+    }
+}
+both_engines!(issue_16_tiles_filter_by_organism_and_period_and_show_the_quarantine_flag);
