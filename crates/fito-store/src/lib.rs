@@ -26,6 +26,7 @@ pub mod sessions;
 mod sql;
 pub mod sync;
 pub mod test_support;
+pub mod tiles;
 pub mod time;
 pub mod users;
 

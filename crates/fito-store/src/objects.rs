@@ -112,7 +112,7 @@ fn bbox_condition(engine: Engine, b: BoxDeg) -> sea_orm::sea_query::SimpleExpr {
 }
 
 /// The `WHERE` of a search (everything but the limit).
-fn search_condition(engine: Engine, s: &Search) -> Condition {
+pub(crate) fn search_condition(engine: Engine, s: &Search) -> Condition {
     let in_subtree =
         object::Column::OrganizationId.in_subquery(crate::orgs::subtree_ids(&s.org_path));
     let mut cond = Condition::all().add(in_subtree);

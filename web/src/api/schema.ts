@@ -3827,6 +3827,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tiles/{layer}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The TileJSON 3.0.0 description of a layer; its tile URL carries the filters given.
+         *     It holds no register data (the tiles it names are checked), so any signed-in caller.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description objects */
+                    layer: string;
+                    /** @description Object type code. */
+                    type: string | null;
+                    /** @description active (default) or archived */
+                    status: string | null;
+                    /** @description EPPO code: objects where a survey found this organism. */
+                    organism: string | null;
+                    /** @description Objects with a finding (of `organism`, if given) surveyed on or after this day (UTC). */
+                    from: string | null;
+                    /** @description … and before this day (UTC). */
+                    to: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description TileJSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TileJson"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiles/{layer}/{z}/{x}/{y}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One tile: `application/vnd.mapbox-vector-tile`, with an ETag; 304 when the
+         *     `If-None-Match` names it. Objects of the caller's subtree only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description objects */
+                    layer: string;
+                    z: number;
+                    x: number;
+                    /** @description the row followed by .mvt, e.g. 83.mvt */
+                    y: string;
+                    /** @description Object type code. */
+                    type: string | null;
+                    /** @description active (default) or archived */
+                    status: string | null;
+                    /** @description EPPO code: objects where a survey found this organism. */
+                    organism: string | null;
+                    /** @description Objects with a finding (of `organism`, if given) surveyed on or after this day (UTC). */
+                    from: string | null;
+                    /** @description … and before this day (UTC). */
+                    to: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Mapbox Vector Tile 2.1 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.mapbox-vector-tile": unknown;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -5407,6 +5522,19 @@ export interface components {
             updated_at: string;
             /** @description The art. 18 warnings the Head confirmed when assigning. */
             warnings: Record<string, unknown>[];
+        };
+        /** @description A TileJSON 3.0.0 description of a layer. */
+        TileJson: {
+            /** @description west, south, east, north */
+            bounds: number[];
+            /** Format: int32 */
+            maxzoom: number;
+            /** Format: int32 */
+            minzoom: number;
+            name: string;
+            tilejson: string;
+            tiles: string[];
+            vector_layers: unknown[];
         };
         UpdateOrganizationRequest: {
             /** @description An empty string clears it. */

@@ -34,6 +34,7 @@ pub(crate) mod sheets;
 pub mod surveys;
 pub mod sync;
 pub mod tasks;
+pub mod tiles;
 pub mod unit;
 
 pub use actor::{Actor, EntryExt, RequestMeta};
@@ -68,6 +69,9 @@ pub struct App {
     /// Made on the first act rendered: loading fonts takes a moment, and a server
     /// whose fonts are missing still serves everything but PDFs.
     acts: Arc<tokio::sync::OnceCell<Arc<fito_acts::ActRenderer>>>,
+    /// Encoded map tiles by subtree, filters and address, with the change they
+    /// were made at (issue 16).
+    pub tiles: Arc<tiles::TileCache>,
     /// Live updates fanned out to open streams, across instances (R-NOTIF-1, R-OPS-3).
     pub live: Arc<notify::live::Live>,
     /// Prometheus counters of this process (R-OPS-2).
@@ -105,6 +109,7 @@ impl App {
             signatures,
             org_paths: Arc::default(),
             acts: Arc::default(),
+            tiles: Arc::default(),
         }
     }
 

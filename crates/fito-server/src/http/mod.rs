@@ -26,6 +26,7 @@ pub mod state;
 pub mod surveys;
 pub mod sync;
 pub mod tasks;
+pub mod tiles;
 pub mod tls;
 pub mod transfer;
 pub mod users;
@@ -87,6 +88,8 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(objects::archive))
         .routes(routes!(objects::restore))
         .routes(routes!(spatial::buffer))
+        .routes(routes!(tiles::tile))
+        .routes(routes!(tiles::tilejson))
         .routes(routes!(ogc::landing))
         .routes(routes!(ogc::conformance))
         .routes(routes!(ogc::collections))

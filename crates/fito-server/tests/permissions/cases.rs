@@ -151,6 +151,14 @@ pub(crate) async fn prepare(
                 raw: None,
             })
         }
+        ("GET", "/api/v1/tiles/{layer}/{z}/{x}/{y}") => {
+            // The tile's bytes carry each object's id as a UTF-8 string tag.
+            let (id, lon, lat) = field(app, keeper, org).await;
+            let t = fito_tiles::TileId::containing(14, lon, lat).unwrap();
+            let path = format!("/api/v1/tiles/objects/14/{}/{}.mvt", t.x(), t.y());
+            listed(path, id)
+        }
+        ("GET", "/api/v1/tiles/{layer}") => p("/api/v1/tiles/objects".into(), None),
         ("GET", "/api/v1/objects/at") => {
             let (id, lon, lat) = field(app, keeper, org).await;
             Some(Prepared {
