@@ -3127,6 +3127,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Surveyed and infested hectares, foci, the trend, quarantine findings, acts,
+         *     overdue prescriptions, tasks and inspectors' workload of the caller's subtree.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from: string | null;
+                    /** @description Last day, included (UTC); by default today. */
+                    to: string | null;
+                    /** @description EPPO code of the organism. */
+                    organism: string | null;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category: string | null;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop: string | null;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type: string | null;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato: string | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description report-period-invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as PDF, with the organisation header, the period and the filters. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from: string | null;
+                    /** @description Last day, included (UTC); by default today. */
+                    to: string | null;
+                    /** @description EPPO code of the organism. */
+                    organism: string | null;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category: string | null;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop: string | null;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type: string | null;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato: string | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as an Excel workbook: one sheet per breakdown. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from: string | null;
+                    /** @description Last day, included (UTC); by default today. */
+                    to: string | null;
+                    /** @description EPPO code of the organism. */
+                    organism: string | null;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category: string | null;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop: string | null;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type: string | null;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato: string | null;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/survey-tasks": {
         parameters: {
             query?: never;
@@ -4550,6 +4714,12 @@ export interface components {
              */
             surveyed_at: string;
         };
+        ActCountView: {
+            act_type: string;
+            /** Format: int64 */
+            count: number;
+            status: string;
+        };
         ActView: {
             /** @description quarantine-survey, crop-monitoring, sampling or prescription */
             act_type: string;
@@ -4605,6 +4775,17 @@ export interface components {
             name_kk: string;
             name_ru: string;
             parent_kato?: string | null;
+        };
+        AreasView: {
+            /**
+             * Format: int64
+             * @description Findings (foci) of organisms.
+             */
+            foci: number;
+            /** Format: double */
+            infested_ha: number;
+            /** Format: double */
+            surveyed_ha: number;
         };
         AuditEntryView: {
             action: string;
@@ -4836,6 +5017,13 @@ export interface components {
             deadline?: string | null;
             text: string;
         };
+        MonthView: {
+            current: components["schemas"]["AreasView"];
+            /** @description `YYYY-MM` */
+            month: string;
+            /** @description The same month a year before. */
+            previous: components["schemas"]["AreasView"];
+        };
         /** @description Everything the system holds about the signed-in person (R-PD-1, R-TECH-1). */
         MyData: {
             consents: components["schemas"]["ConsentView"][];
@@ -4937,18 +5125,10 @@ export interface components {
             object_id: string;
             warning: Record<string, unknown>;
         };
-        /** @description An organism of the reference list, keyed by its EPPO code. */
-        OrganismView: {
-            active: boolean;
-            /** @description absent or limited (the EAEU unified list of quarantine objects), regulated_non_quarantine, other */
-            category: string;
-            eppo_code?: string;
-            /** @description pest, disease or weed */
-            kind: string;
-            name_en?: string | null;
-            name_kk?: string | null;
-            name_la: string;
-            name_ru: string;
+        OrganismView: components["schemas"]["AreasView"] & {
+            eppo_code: string;
+            name: string;
+            name_la?: string | null;
         };
         OrganizationView: {
             /** @description Postal address, printed on the acts the organisation issues. */
@@ -4983,6 +5163,20 @@ export interface components {
              * @description Always 1.
              */
             version: number;
+        };
+        OverdueView: {
+            /** Format: uuid */
+            act_id: string;
+            /** Format: int64 */
+            days_overdue: number;
+            /** Format: date */
+            deadline: string;
+            kato?: string | null;
+            measure: string;
+            /** Format: uuid */
+            object_id?: string | null;
+            object_name?: string | null;
+            registry_number?: string | null;
         };
         OwnerInput: {
             bin?: string | null;
@@ -5057,6 +5251,26 @@ export interface components {
         PushBody: {
             records: components["schemas"]["Record"][];
         };
+        QuarantineView: {
+            /** @description quarantine or especially_dangerous */
+            category: string;
+            eppo_code: string;
+            /** Format: double */
+            infested_ha?: number | null;
+            kato?: string | null;
+            /** Format: uuid */
+            object_id?: string | null;
+            object_name?: string | null;
+            organism: string;
+            /** @description The district's (or unit's) name. */
+            place?: string | null;
+            /** Format: int32 */
+            seq: number;
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            surveyed_at: string;
+        };
         /** @description One record the app made offline, under its own UUIDv7. */
         Record: {
             /**
@@ -5101,6 +5315,59 @@ export interface components {
             phone: string;
             position: string;
             surname: string;
+        };
+        /**
+         * @description The dashboard and the reports: the subtree, the period and filters, and the
+         *     numbers.
+         */
+        Report: {
+            acts: components["schemas"]["ActCountView"][];
+            districts: components["schemas"]["UnitView"][];
+            inspectors: components["schemas"]["WorkloadView"][];
+            organisms: components["schemas"]["OrganismView"][];
+            organization: components["schemas"]["ReportOrganization"];
+            overdue: components["schemas"]["OverdueView"][];
+            /** @description Quarantine and especially dangerous findings, the newest first. */
+            quarantine: components["schemas"]["QuarantineView"][];
+            /** @description The period and filters as applied. */
+            query: components["schemas"]["ReportQuery"];
+            regions: components["schemas"]["UnitView"][];
+            tasks: components["schemas"]["TasksView"];
+            totals: components["schemas"]["AreasView"];
+            trend: components["schemas"]["MonthView"][];
+        };
+        ReportOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description What a report is asked: the period (this season by default) and filters. */
+        ReportQuery: {
+            /** @description quarantine, especially_dangerous or ordinary */
+            category?: string | null;
+            /** @description Crop code (/api/v1/reference/crops). */
+            crop?: string | null;
+            /**
+             * Format: date
+             * @description First day (UTC); by default 1 January of this year.
+             */
+            from?: string | null;
+            /** @description KATO code of a region or district: only objects in it. */
+            kato?: string | null;
+            /** @description Object type code (/api/v1/reference/object-types). */
+            object_type?: string | null;
+            /** @description EPPO code of the organism. */
+            organism?: string | null;
+            /**
+             * Format: uuid
+             * @description Only this organisation's subtree (within the caller's).
+             */
+            organization_id?: string | null;
+            /**
+             * Format: date
+             * @description Last day, included (UTC); by default today.
+             */
+            to?: string | null;
         };
         ResolveWithdrawal: {
             /** @description Required when rejecting. */
@@ -5334,6 +5601,29 @@ export interface components {
             /** @description The art. 18 warnings the Head confirmed when assigning. */
             warnings: Record<string, unknown>[];
         };
+        TasksView: {
+            /** Format: int64 */
+            done: number;
+            /**
+             * Format: int64
+             * @description Still open after their due day.
+             */
+            late: number;
+            /** Format: int64 */
+            planned: number;
+            /**
+             * Format: int64
+             * @description Assigned over confirmed art. 18 warnings.
+             */
+            warnings_confirmed: number;
+        };
+        /** @description A region or district (KATO); no code for findings outside any registered object. */
+        UnitView: components["schemas"]["AreasView"] & {
+            kato?: string | null;
+            name: string;
+            /** @description The region a district lies in. */
+            region_kato?: string | null;
+        };
         UpdateOrganizationRequest: {
             /** @description An empty string clears it. */
             address?: string | null;
@@ -5430,6 +5720,21 @@ export interface components {
             user?: components["schemas"]["UserView"] | null;
             /** Format: uuid */
             user_id: string;
+        };
+        WorkloadView: {
+            /** Format: int64 */
+            acts: number;
+            /**
+             * Format: int64
+             * @description Days with at least one survey.
+             */
+            field_days: number;
+            /** Format: uuid */
+            inspector_id: string;
+            /** @description Surname, first name and patronymic. */
+            name: string;
+            /** Format: int64 */
+            surveys: number;
         };
     };
     responses: never;

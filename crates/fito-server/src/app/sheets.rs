@@ -191,18 +191,18 @@ fn act_row(app: &App, lang: Lang, a: Act) -> Vec<Cell> {
     ]
 }
 
-enum Cell {
+pub(crate) enum Cell {
     Text(String),
     Number(f64),
     Empty,
 }
 
 impl Cell {
-    fn text(s: Option<String>) -> Cell {
+    pub(crate) fn text(s: Option<String>) -> Cell {
         s.map(Cell::Text).unwrap_or(Cell::Empty)
     }
 
-    fn number(n: Option<f64>) -> Cell {
+    pub(crate) fn number(n: Option<f64>) -> Cell {
         n.map(Cell::Number).unwrap_or(Cell::Empty)
     }
 }
@@ -225,19 +225,41 @@ fn workbook(
     columns: &[&str],
     rows: Vec<Vec<Cell>>,
 ) -> Result<Vec<u8>, AppError> {
-    let fail = |e: rust_xlsxwriter::XlsxError| {
-        tracing::error!(error = %e, "xlsx export failed");
-        AppError::internal()
-    };
     let mut book = Workbook::new();
+    let titles: Vec<String> = columns
+        .iter()
+        .map(|id| app.i18n.message(lang, &format!("xlsx-{id}"), &[]))
+        .collect();
+    add_sheet(
+        &mut book,
+        &app.i18n.message(lang, sheet, &[]),
+        &titles,
+        rows,
+    )?;
+    book.save_to_buffer().map_err(xlsx_failed)
+}
+
+pub(crate) fn xlsx_failed(e: rust_xlsxwriter::XlsxError) -> AppError {
+    tracing::error!(error = %e, "xlsx export failed");
+    AppError::internal()
+}
+
+/// Adds a sheet named `name`: a bold row of `titles`, then the rows, the title row
+/// frozen.
+pub(crate) fn add_sheet(
+    book: &mut Workbook,
+    name: &str,
+    titles: &[String],
+    rows: Vec<Vec<Cell>>,
+) -> Result<(), AppError> {
     let ws = book.add_worksheet();
-    ws.set_name(app.i18n.message(lang, sheet, &[]))
-        .map_err(fail)?;
+    // Sheet names are at most 31 characters.
+    let name: String = name.chars().take(31).collect();
+    ws.set_name(name).map_err(xlsx_failed)?;
     let bold = Format::new().set_bold();
-    for (c, id) in columns.iter().enumerate() {
-        let title = app.i18n.message(lang, &format!("xlsx-{id}"), &[]);
+    for (c, title) in titles.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, title, &bold)
-            .map_err(fail)?;
+            .map_err(xlsx_failed)?;
     }
     for (r, row) in rows.into_iter().enumerate() {
         let r = r as u32 + 1;
@@ -248,9 +270,9 @@ fn workbook(
                 Cell::Number(n) => ws.write_number(r, c, n).map(|_| ()),
                 Cell::Empty => Ok(()),
             }
-            .map_err(fail)?;
+            .map_err(xlsx_failed)?;
         }
     }
-    ws.set_freeze_panes(1, 0).map_err(fail)?;
-    book.save_to_buffer().map_err(fail)
+    ws.set_freeze_panes(1, 0).map_err(xlsx_failed)?;
+    Ok(())
 }
