@@ -62,3 +62,11 @@ report-col-acts = Acts
 report-col-field-days = Days in the field
 report-col-crop = Crop
 report-col-object-type = Object type
+
+# The findings and acts exports: names and places beside the ids.
+xlsx-kato = KATO code
+xlsx-region = Region
+xlsx-district = District
+xlsx-object-id = Object id
+xlsx-survey-id = Survey id
+xlsx-inspector-id = Inspector id

@@ -62,3 +62,11 @@ report-col-acts = Актілер
 report-col-field-days = Далалық күндер
 report-col-crop = Дақыл
 report-col-object-type = Объект түрі
+
+# The findings and acts exports: names and places beside the ids.
+xlsx-kato = ҚАТО коды
+xlsx-region = Облыс
+xlsx-district = Аудан
+xlsx-object-id = Объект идентификаторы
+xlsx-survey-id = Зерттеу идентификаторы
+xlsx-inspector-id = Инспектор идентификаторы

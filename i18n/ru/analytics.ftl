@@ -62,3 +62,11 @@ report-col-acts = Актов
 report-col-field-days = Дней в поле
 report-col-crop = Культура
 report-col-object-type = Тип объекта
+
+# The findings and acts exports: names and places beside the ids.
+xlsx-kato = Код КАТО
+xlsx-region = Область
+xlsx-district = Район
+xlsx-object-id = Идентификатор объекта
+xlsx-survey-id = Идентификатор обследования
+xlsx-inspector-id = Идентификатор инспектора

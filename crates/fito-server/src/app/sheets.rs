@@ -3,11 +3,13 @@
 //! Each export is journalled with the number of rows it held.
 
 use crate::app::acts::search::{self, ActQuery};
+use crate::app::analytics::names::Names;
 use crate::app::{Actor, App, AppError, EntryExt};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use fito_core::Action;
 use fito_store::acts::Act;
+use fito_store::analytics::labels;
 use fito_store::fieldwork::{self, FindingFilter};
 use fito_store::reference::{self, Organism};
 use fito_store::time::to_datetime;
@@ -58,9 +60,23 @@ pub async fn findings(app: &App, actor: &Actor, q: FindingQuery) -> Result<Sheet
     let organisms = reference::organisms(app.store.reader()).await?;
     let lang = actor.meta.lang;
     let count = rows.len();
+    let inspectors =
+        labels::survey_inspectors(app.store.reader(), rows.iter().map(|f| f.survey_id)).await?;
+    let names = Names::load(
+        app,
+        lang,
+        rows.iter().filter_map(|f| f.object_id),
+        inspectors.values().copied(),
+    )
+    .await?;
     let cells = rows
         .into_iter()
-        .map(|f| finding_row(app, lang, &organisms, f))
+        .map(|f| {
+            let inspector = inspectors
+                .get(&f.survey_id)
+                .and_then(|id| names.person(*id));
+            finding_row(app, lang, &organisms, &names, inspector, f)
+        })
         .collect();
     let bytes = workbook(app, lang, "xlsx-sheet-findings", &FINDING_COLUMNS, cells)?;
     actor
@@ -81,7 +97,17 @@ pub async fn acts(app: &App, actor: &Actor, q: &ActQuery) -> Result<Sheet, AppEr
     let found = search::search(app, actor, q, MAX_ROWS).await?;
     let lang = actor.meta.lang;
     let count = found.len();
-    let cells = found.into_iter().map(|a| act_row(app, lang, a)).collect();
+    let names = Names::load(
+        app,
+        lang,
+        found.iter().filter_map(|a| a.object_id),
+        found.iter().map(|a| a.inspector_id),
+    )
+    .await?;
+    let cells = found
+        .into_iter()
+        .map(|a| act_row(app, lang, &names, a))
+        .collect();
     let bytes = workbook(app, lang, "xlsx-sheet-acts", &ACT_COLUMNS, cells)?;
     actor
         .record(
@@ -96,7 +122,9 @@ pub async fn acts(app: &App, actor: &Actor, q: &ActQuery) -> Result<Sheet, AppEr
     })
 }
 
-const FINDING_COLUMNS: [&str; 17] = [
+/// The object and inspector columns show names; their ids, KATO code, region and
+/// district follow at the end (issue 13, issue 15).
+const FINDING_COLUMNS: [&str; 23] = [
     "surveyed-at",
     "survey",
     "object",
@@ -114,9 +142,22 @@ const FINDING_COLUMNS: [&str; 17] = [
     "area-above-threshold",
     "samples",
     "notes",
+    "inspector",
+    "kato",
+    "region",
+    "district",
+    "object-id",
+    "survey-id",
 ];
 
-fn finding_row(app: &App, lang: Lang, organisms: &[Organism], f: fieldwork::Finding) -> Vec<Cell> {
+fn finding_row(
+    app: &App,
+    lang: Lang,
+    organisms: &[Organism],
+    names: &Names,
+    inspector: Option<String>,
+    f: fieldwork::Finding,
+) -> Vec<Cell> {
     let name = organisms
         .iter()
         .find(|o| o.eppo_code == f.eppo_code)
@@ -141,7 +182,7 @@ fn finding_row(app: &App, lang: Lang, organisms: &[Organism], f: fieldwork::Find
     vec![
         Cell::Text(minute(f.surveyed_at)),
         Cell::Text(f.survey_id.to_string()),
-        Cell::text(f.object_id.map(|o| o.to_string())),
+        Cell::text(names.object(f.object_id)),
         Cell::Number(f64::from(f.point_seq)),
         Cell::Number(f.lat),
         Cell::Number(f.lon),
@@ -159,10 +200,16 @@ fn finding_row(app: &App, lang: Lang, organisms: &[Organism], f: fieldwork::Find
         Cell::number(f.area_above_threshold_ha),
         Cell::Text(samples),
         Cell::text(f.notes),
+        Cell::text(inspector),
+        Cell::text(names.kato(f.object_id)),
+        Cell::text(names.region(f.object_id)),
+        Cell::text(names.district(f.object_id)),
+        Cell::text(f.object_id.map(|o| o.to_string())),
+        Cell::Text(f.survey_id.to_string()),
     ]
 }
 
-const ACT_COLUMNS: [&str; 10] = [
+const ACT_COLUMNS: [&str; 15] = [
     "registry-number",
     "act-type",
     "status",
@@ -173,9 +220,14 @@ const ACT_COLUMNS: [&str; 10] = [
     "inspector",
     "created-at",
     "updated-at",
+    "kato",
+    "region",
+    "district",
+    "object-id",
+    "inspector-id",
 ];
 
-fn act_row(app: &App, lang: Lang, a: Act) -> Vec<Cell> {
+fn act_row(app: &App, lang: Lang, names: &Names, a: Act) -> Vec<Cell> {
     let message = |id: String| app.i18n.message(lang, &id, &[]);
     vec![
         Cell::text(a.registry_number),
@@ -184,10 +236,15 @@ fn act_row(app: &App, lang: Lang, a: Act) -> Vec<Cell> {
         Cell::Text(a.language),
         Cell::Text(a.id.to_string()),
         Cell::Text(a.survey_id.to_string()),
-        Cell::text(a.object_id.map(|o| o.to_string())),
-        Cell::Text(a.inspector_id.to_string()),
+        Cell::text(names.object(a.object_id)),
+        Cell::text(names.person(a.inspector_id)),
         Cell::Text(minute(a.created_at)),
         Cell::Text(minute(a.updated_at)),
+        Cell::text(names.kato(a.object_id)),
+        Cell::text(names.region(a.object_id)),
+        Cell::text(names.district(a.object_id)),
+        Cell::text(a.object_id.map(|o| o.to_string())),
+        Cell::Text(a.inspector_id.to_string()),
     ]
 }
 

@@ -5,6 +5,7 @@
 //! every list has a total order, so SQLite and PostgreSQL give equal answers.
 
 mod findings;
+pub mod labels;
 mod work;
 
 use crate::Result;
