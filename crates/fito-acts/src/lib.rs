@@ -8,6 +8,7 @@ mod fonts;
 mod labels;
 mod model;
 mod render;
+mod report;
 mod seal;
 mod templates;
 mod view;
@@ -17,6 +18,7 @@ pub use fonts::KAZAKH_ALPHABET;
 pub use labels::{LabelLanguage, act_labels};
 pub use model::*;
 pub use render::{ActRenderer, RendererConfig};
+pub use report::{ReportDocument, ReportSection};
 pub use seal::{canonical_content, content_hash, parse_qr_payload, qr_payload};
 pub use templates::TemplateSource;
 

@@ -43,9 +43,9 @@ impl Default for RendererConfig {
 /// Holds what is expensive to build (fonts, typst's standard library, labels); cheap to
 /// share between threads, one per process.
 pub struct ActRenderer {
-    config: RendererConfig,
-    fonts: Arc<FontSet>,
-    library: Arc<LazyHash<Library>>,
+    pub(crate) config: RendererConfig,
+    pub(crate) fonts: Arc<FontSet>,
+    pub(crate) library: Arc<LazyHash<Library>>,
     labels_kk: BTreeMap<String, String>,
     labels_ru: BTreeMap<String, String>,
 }
@@ -148,7 +148,7 @@ fn pdf_options(act: &ActDocument) -> Result<PdfOptions, RenderError> {
 }
 
 /// Turns typst diagnostics into one message naming template file and line.
-fn describe(world: &ActWorld, diagnostics: &[SourceDiagnostic]) -> String {
+pub(crate) fn describe(world: &ActWorld, diagnostics: &[SourceDiagnostic]) -> String {
     diagnostics
         .iter()
         .map(|diag| {

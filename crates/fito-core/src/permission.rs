@@ -73,6 +73,9 @@ pub enum Action {
     WithdrawalManage,
     /// Apply a mobile app's exported outbox for one of its users (R-MOB-2).
     SyncOutboxImport,
+    /// See the analytics of the own subtree: dashboard, XLSX and PDF reports
+    /// (R-ROLE-1: the Head views reports; issue 13).
+    ReportRead,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -85,7 +88,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -120,6 +123,7 @@ impl Action {
         Action::PolicyPublish,
         Action::WithdrawalManage,
         Action::SyncOutboxImport,
+        Action::ReportRead,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -159,6 +163,7 @@ impl Action {
             Action::PolicyPublish => "policy.publish",
             Action::WithdrawalManage => "privacy.withdrawal.manage",
             Action::SyncOutboxImport => "sync.outbox_import",
+            Action::ReportRead => "report.read",
         }
     }
 
@@ -194,7 +199,7 @@ pub fn allowed(role: Role, action: Action) -> bool {
             | ActSubmit | ActReview | ActSign | ActRegister | DocumentAttach,
         ) => false,
         (Administrator, _) => true,
-        (Head, UserRead | TaskAssign | ActReview) => true,
+        (Head, UserRead | TaskAssign | ActReview | ReportRead) => true,
         (Inspector | Operator, ObjectCreate | ObjectUpdate | ObjectArchive | DocumentAttach) => {
             true
         }
@@ -278,6 +283,7 @@ mod tests {
                     | Action::ActRead
                     | Action::ActReview
                     | Action::DocumentRead
+                    | Action::ReportRead
             )
         }) {
             assert!(!allowed(Role::Head, action), "{action:?}");
@@ -300,7 +306,8 @@ mod tests {
     fn r_role_1_inspector_and_operator_cannot_touch_accounts_or_audit() {
         for role in [Role::Inspector, Role::Operator] {
             let open = |a: &Action| {
-                a.as_str().ends_with(".read") && !matches!(a, Action::UserRead | Action::AuditRead)
+                a.as_str().ends_with(".read")
+                    && !matches!(a, Action::UserRead | Action::AuditRead | Action::ReportRead)
                     || matches!(
                         a,
                         Action::ObjectCreate
@@ -317,6 +324,17 @@ mod tests {
             for action in Action::ALL.into_iter().filter(|a| !open(a)) {
                 assert!(!allowed(role, action), "{role:?} {action:?}");
             }
+        }
+    }
+
+    #[test]
+    fn r_role_1_heads_and_administrators_view_reports_others_do_not() {
+        for role in Role::ALL {
+            assert_eq!(
+                allowed(role, Action::ReportRead),
+                matches!(role, Role::Head | Role::Administrator),
+                "{role:?}"
+            );
         }
     }
 

@@ -67,6 +67,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/privacy.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/sync.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/tiles.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/analytics.ftl")),
         ]
     };
 }

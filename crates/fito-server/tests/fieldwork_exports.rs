@@ -50,6 +50,17 @@ async fn r_surv_1_findings_and_acts_export_to_excel_with_the_filters(engine: Eng
     assert_eq!(rows[1][6], "ACLRGL");
     assert_eq!(rows[1][8], "карантиндік");
     assert_eq!(rows[1][15], "Ү-1 (ЗЖ-2026/15)");
+    // Names and places, not bare ids (issue 13, issue 15).
+    assert_eq!(rows[1][2], "Бидай алқабы");
+    assert_eq!(
+        rows[0][17..21],
+        ["Инспектор", "ҚАТО коды", "Облыс", "Аудан"]
+    );
+    assert_eq!(
+        rows[1][17..20],
+        ["Сейітқали Әйгерім Қуанышқызы", "110000000", "Ақмола облысы"]
+    );
+    assert_eq!(rows[1][21], t.field);
     let all = sheet_rows(&bytes(&app, "/api/v1/findings/export", &t.head).await.2);
     assert_eq!(all.len(), 3);
     let acts = sheet_rows(
@@ -59,6 +70,15 @@ async fn r_surv_1_findings_and_acts_export_to_excel_with_the_filters(engine: Eng
     );
     assert_eq!(acts.len(), 2, "{acts:?}");
     assert_eq!(acts[1][2], "жоба");
+    assert_eq!(
+        acts[1][6..8],
+        ["Бидай алқабы", "Сейітқали Әйгерім Қуанышқызы"]
+    );
+    assert_eq!(acts[1][10..12], ["110000000", "Ақмола облысы"]);
+    assert_eq!(
+        acts[1][13..15],
+        [t.field.clone(), t.inspector.user_id.clone()]
+    );
     let none = sheet_rows(
         &bytes(&app, "/api/v1/acts/export?status=signed", &t.head)
             .await

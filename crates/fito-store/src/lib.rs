@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod acts;
+pub mod analytics;
 pub mod audit;
 pub mod backup;
 mod conn;

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod acts;
+pub mod analytics;
 pub mod audit;
 pub mod audit_writer;
 pub mod backup;

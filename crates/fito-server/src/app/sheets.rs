@@ -3,11 +3,13 @@
 //! Each export is journalled with the number of rows it held.
 
 use crate::app::acts::search::{self, ActQuery};
+use crate::app::analytics::names::Names;
 use crate::app::{Actor, App, AppError, EntryExt};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use fito_core::Action;
 use fito_store::acts::Act;
+use fito_store::analytics::labels;
 use fito_store::fieldwork::{self, FindingFilter};
 use fito_store::reference::{self, Organism};
 use fito_store::time::to_datetime;
@@ -59,9 +61,23 @@ pub async fn findings(app: &App, actor: &Actor, q: FindingQuery) -> Result<Sheet
     let organisms = reference::organisms(app.store.reader()).await?;
     let lang = actor.meta.lang;
     let count = rows.len();
+    let inspectors =
+        labels::survey_inspectors(app.store.reader(), rows.iter().map(|f| f.survey_id)).await?;
+    let names = Names::load(
+        app,
+        lang,
+        rows.iter().filter_map(|f| f.object_id),
+        inspectors.values().copied(),
+    )
+    .await?;
     let cells = rows
         .into_iter()
-        .map(|f| finding_row(app, lang, &organisms, f))
+        .map(|f| {
+            let inspector = inspectors
+                .get(&f.survey_id)
+                .and_then(|id| names.person(*id));
+            finding_row(app, lang, &organisms, &names, inspector, f)
+        })
         .collect();
     let bytes = workbook(app, lang, "xlsx-sheet-findings", &FINDING_COLUMNS, cells)?;
     actor
@@ -82,7 +98,17 @@ pub async fn acts(app: &App, actor: &Actor, q: &ActQuery) -> Result<Sheet, AppEr
     let found = search::search(app, actor, q, MAX_ROWS).await?;
     let lang = actor.meta.lang;
     let count = found.len();
-    let cells = found.into_iter().map(|a| act_row(app, lang, a)).collect();
+    let names = Names::load(
+        app,
+        lang,
+        found.iter().filter_map(|a| a.object_id),
+        found.iter().map(|a| a.inspector_id),
+    )
+    .await?;
+    let cells = found
+        .into_iter()
+        .map(|a| act_row(app, lang, &names, a))
+        .collect();
     let bytes = workbook(app, lang, "xlsx-sheet-acts", &ACT_COLUMNS, cells)?;
     actor
         .record(
@@ -97,7 +123,9 @@ pub async fn acts(app: &App, actor: &Actor, q: &ActQuery) -> Result<Sheet, AppEr
     })
 }
 
-const FINDING_COLUMNS: [&str; 17] = [
+/// The object and inspector columns show names; their ids, KATO code, region and
+/// district follow at the end (issue 13, issue 15).
+const FINDING_COLUMNS: [&str; 23] = [
     "surveyed-at",
     "survey",
     "object",
@@ -115,9 +143,22 @@ const FINDING_COLUMNS: [&str; 17] = [
     "area-above-threshold",
     "samples",
     "notes",
+    "inspector",
+    "kato",
+    "region",
+    "district",
+    "object-id",
+    "survey-id",
 ];
 
-fn finding_row(app: &App, lang: Lang, organisms: &[Organism], f: fieldwork::Finding) -> Vec<Cell> {
+fn finding_row(
+    app: &App,
+    lang: Lang,
+    organisms: &[Organism],
+    names: &Names,
+    inspector: Option<String>,
+    f: fieldwork::Finding,
+) -> Vec<Cell> {
     let name = organisms
         .iter()
         .find(|o| o.eppo_code == f.eppo_code)
@@ -142,7 +183,7 @@ fn finding_row(app: &App, lang: Lang, organisms: &[Organism], f: fieldwork::Find
     vec![
         Cell::Text(minute(f.surveyed_at)),
         Cell::Text(f.survey_id.to_string()),
-        Cell::text(f.object_id.map(|o| o.to_string())),
+        Cell::text(names.object(f.object_id)),
         Cell::Number(f64::from(f.point_seq)),
         Cell::Number(f.lat),
         Cell::Number(f.lon),
@@ -160,10 +201,16 @@ fn finding_row(app: &App, lang: Lang, organisms: &[Organism], f: fieldwork::Find
         Cell::number(f.area_above_threshold_ha),
         Cell::Text(samples),
         Cell::text(f.notes),
+        Cell::text(inspector),
+        Cell::text(names.kato(f.object_id)),
+        Cell::text(names.region(f.object_id)),
+        Cell::text(names.district(f.object_id)),
+        Cell::text(f.object_id.map(|o| o.to_string())),
+        Cell::Text(f.survey_id.to_string()),
     ]
 }
 
-const ACT_COLUMNS: [&str; 10] = [
+const ACT_COLUMNS: [&str; 15] = [
     "registry-number",
     "act-type",
     "status",
@@ -174,9 +221,14 @@ const ACT_COLUMNS: [&str; 10] = [
     "inspector",
     "created-at",
     "updated-at",
+    "kato",
+    "region",
+    "district",
+    "object-id",
+    "inspector-id",
 ];
 
-fn act_row(app: &App, lang: Lang, a: Act) -> Vec<Cell> {
+fn act_row(app: &App, lang: Lang, names: &Names, a: Act) -> Vec<Cell> {
     let message = |id: String| app.i18n.message(lang, &id, &[]);
     vec![
         Cell::text(a.registry_number),
@@ -185,25 +237,30 @@ fn act_row(app: &App, lang: Lang, a: Act) -> Vec<Cell> {
         Cell::Text(a.language),
         Cell::Text(a.id.to_string()),
         Cell::Text(a.survey_id.to_string()),
-        Cell::text(a.object_id.map(|o| o.to_string())),
-        Cell::Text(a.inspector_id.to_string()),
+        Cell::text(names.object(a.object_id)),
+        Cell::text(names.person(a.inspector_id)),
         Cell::Text(minute(a.created_at)),
         Cell::Text(minute(a.updated_at)),
+        Cell::text(names.kato(a.object_id)),
+        Cell::text(names.region(a.object_id)),
+        Cell::text(names.district(a.object_id)),
+        Cell::text(a.object_id.map(|o| o.to_string())),
+        Cell::Text(a.inspector_id.to_string()),
     ]
 }
 
-enum Cell {
+pub(crate) enum Cell {
     Text(String),
     Number(f64),
     Empty,
 }
 
 impl Cell {
-    fn text(s: Option<String>) -> Cell {
+    pub(crate) fn text(s: Option<String>) -> Cell {
         s.map(Cell::Text).unwrap_or(Cell::Empty)
     }
 
-    fn number(n: Option<f64>) -> Cell {
+    pub(crate) fn number(n: Option<f64>) -> Cell {
         n.map(Cell::Number).unwrap_or(Cell::Empty)
     }
 }
@@ -226,19 +283,41 @@ fn workbook(
     columns: &[&str],
     rows: Vec<Vec<Cell>>,
 ) -> Result<Vec<u8>, AppError> {
-    let fail = |e: rust_xlsxwriter::XlsxError| {
-        tracing::error!(error = %e, "xlsx export failed");
-        AppError::internal()
-    };
     let mut book = Workbook::new();
+    let titles: Vec<String> = columns
+        .iter()
+        .map(|id| app.i18n.message(lang, &format!("xlsx-{id}"), &[]))
+        .collect();
+    add_sheet(
+        &mut book,
+        &app.i18n.message(lang, sheet, &[]),
+        &titles,
+        rows,
+    )?;
+    book.save_to_buffer().map_err(xlsx_failed)
+}
+
+pub(crate) fn xlsx_failed(e: rust_xlsxwriter::XlsxError) -> AppError {
+    tracing::error!(error = %e, "xlsx export failed");
+    AppError::internal()
+}
+
+/// Adds a sheet named `name`: a bold row of `titles`, then the rows, the title row
+/// frozen.
+pub(crate) fn add_sheet(
+    book: &mut Workbook,
+    name: &str,
+    titles: &[String],
+    rows: Vec<Vec<Cell>>,
+) -> Result<(), AppError> {
     let ws = book.add_worksheet();
-    ws.set_name(app.i18n.message(lang, sheet, &[]))
-        .map_err(fail)?;
+    // Sheet names are at most 31 characters.
+    let name: String = name.chars().take(31).collect();
+    ws.set_name(name).map_err(xlsx_failed)?;
     let bold = Format::new().set_bold();
-    for (c, id) in columns.iter().enumerate() {
-        let title = app.i18n.message(lang, &format!("xlsx-{id}"), &[]);
+    for (c, title) in titles.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, title, &bold)
-            .map_err(fail)?;
+            .map_err(xlsx_failed)?;
     }
     for (r, row) in rows.into_iter().enumerate() {
         let r = r as u32 + 1;
@@ -249,9 +328,9 @@ fn workbook(
                 Cell::Number(n) => ws.write_number(r, c, n).map(|_| ()),
                 Cell::Empty => Ok(()),
             }
-            .map_err(fail)?;
+            .map_err(xlsx_failed)?;
         }
     }
-    ws.set_freeze_panes(1, 0).map_err(fail)?;
-    book.save_to_buffer().map_err(fail)
+    ws.set_freeze_panes(1, 0).map_err(xlsx_failed)?;
+    Ok(())
 }

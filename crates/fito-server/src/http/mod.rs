@@ -17,6 +17,7 @@ pub mod privacy;
 pub mod problem;
 pub mod rate_limit;
 pub mod reference;
+pub mod reports;
 pub mod security;
 pub mod serve;
 pub mod session;
@@ -115,6 +116,9 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(acts::drafts::create))
         .routes(routes!(acts::reading::list))
         .routes(routes!(sheets::acts))
+        .routes(routes!(reports::dashboard))
+        .routes(routes!(reports::xlsx))
+        .routes(routes!(reports::pdf))
         .routes(routes!(acts::reading::get, acts::drafts::update))
         .routes(routes!(acts::workflow::history))
         .routes(routes!(acts::reading::pdf))

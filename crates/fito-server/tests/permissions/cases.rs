@@ -295,6 +295,9 @@ pub(crate) async fn prepare(
         ("GET", "/api/v1/findings/export" | "/api/v1/acts/export") => {
             p(format!("{path}?organization_id={org}"), None)
         }
+        ("GET", "/api/v1/reports/dashboard" | "/api/v1/reports/xlsx" | "/api/v1/reports/pdf") => {
+            p(format!("{path}?organization_id={org}"), None)
+        }
         ("POST", "/api/v1/surveys/{id}/acts") => p(
             format!("/api/v1/surveys/{}/acts", w.survey().await.1),
             Some(json!({ "act_type": "sampling" })),
