@@ -73,6 +73,26 @@ pub enum Action {
     WithdrawalManage,
     /// Apply a mobile app's exported outbox for one of its users (R-MOB-2).
     SyncOutboxImport,
+    /// See quarantine zones, their history and the objects inside (issue 14).
+    ZoneRead,
+    /// Propose a quarantine zone around foci, drawn or imported.
+    ZonePropose,
+    /// Establish a proposed zone by a decision.
+    ZoneEstablish,
+    /// Lift an established zone, on the evidence of surveys.
+    ZoneLift,
+    /// Withdraw a proposal.
+    ZoneWithdraw,
+    /// See laboratory samples and their results.
+    SampleRead,
+    /// Take a sample with a finding (the inspector's own).
+    SampleTake,
+    /// Refer a sample to a laboratory.
+    SampleRefer,
+    /// Register a sample received at the laboratory.
+    SampleReceive,
+    /// Enter a laboratory result.
+    SampleResult,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -85,7 +105,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 44] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -120,6 +140,16 @@ impl Action {
         Action::PolicyPublish,
         Action::WithdrawalManage,
         Action::SyncOutboxImport,
+        Action::ZoneRead,
+        Action::ZonePropose,
+        Action::ZoneEstablish,
+        Action::ZoneLift,
+        Action::ZoneWithdraw,
+        Action::SampleRead,
+        Action::SampleTake,
+        Action::SampleRefer,
+        Action::SampleReceive,
+        Action::SampleResult,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -159,6 +189,16 @@ impl Action {
             Action::PolicyPublish => "policy.publish",
             Action::WithdrawalManage => "privacy.withdrawal.manage",
             Action::SyncOutboxImport => "sync.outbox_import",
+            Action::ZoneRead => "zone.read",
+            Action::ZonePropose => "zone.propose",
+            Action::ZoneEstablish => "zone.establish",
+            Action::ZoneLift => "zone.lift",
+            Action::ZoneWithdraw => "zone.withdraw",
+            Action::SampleRead => "sample.read",
+            Action::SampleTake => "sample.take",
+            Action::SampleRefer => "sample.refer",
+            Action::SampleReceive => "sample.receive",
+            Action::SampleResult => "sample.result",
         }
     }
 
@@ -180,21 +220,29 @@ impl Action {
 /// (separation of duties); Heads read their subtree, assign survey tasks and review
 /// acts; Inspectors register objects, survey, draft, submit and sign acts on site;
 /// Operators keep the register and documents in the office and register signed acts.
+/// Quarantine zones: inspectors propose, Heads establish, lift or withdraw. Samples:
+/// inspectors take and refer them, operators refer, receive and enter results.
 pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match (role, action) {
         (
             _,
-            OrgRead | ReferenceRead | ObjectRead | TaskRead | SurveyRead | ActRead | DocumentRead,
+            OrgRead | ReferenceRead | ObjectRead | TaskRead | SurveyRead | ActRead | DocumentRead
+            | ZoneRead | SampleRead,
         ) => true,
         (
             Administrator,
             ObjectCreate | ObjectUpdate | ObjectArchive | TaskAssign | SurveyRecord | ActDraft
-            | ActSubmit | ActReview | ActSign | ActRegister | DocumentAttach,
+            | ActSubmit | ActReview | ActSign | ActRegister | DocumentAttach | ZonePropose
+            | ZoneEstablish | ZoneLift | ZoneWithdraw | SampleTake | SampleRefer | SampleReceive
+            | SampleResult,
         ) => false,
         (Administrator, _) => true,
         (Head, UserRead | TaskAssign | ActReview) => true,
+        (Head, ZoneEstablish | ZoneLift | ZoneWithdraw) => true,
+        (Inspector, ZonePropose | SampleTake | SampleRefer) => true,
+        (Operator, SampleRefer | SampleReceive | SampleResult) => true,
         (Inspector | Operator, ObjectCreate | ObjectUpdate | ObjectArchive | DocumentAttach) => {
             true
         }
@@ -230,6 +278,14 @@ mod tests {
                     | Action::ActSign
                     | Action::ActRegister
                     | Action::DocumentAttach
+                    | Action::ZonePropose
+                    | Action::ZoneEstablish
+                    | Action::ZoneLift
+                    | Action::ZoneWithdraw
+                    | Action::SampleTake
+                    | Action::SampleRefer
+                    | Action::SampleReceive
+                    | Action::SampleResult
             )
         };
         for action in Action::ALL {
@@ -278,6 +334,11 @@ mod tests {
                     | Action::ActRead
                     | Action::ActReview
                     | Action::DocumentRead
+                    | Action::ZoneRead
+                    | Action::ZoneEstablish
+                    | Action::ZoneLift
+                    | Action::ZoneWithdraw
+                    | Action::SampleRead
             )
         }) {
             assert!(!allowed(Role::Head, action), "{action:?}");
@@ -312,6 +373,11 @@ mod tests {
                             | Action::ActSubmit
                             | Action::ActSign
                             | Action::ActRegister
+                            | Action::ZonePropose
+                            | Action::SampleTake
+                            | Action::SampleRefer
+                            | Action::SampleReceive
+                            | Action::SampleResult
                     )
             };
             for action in Action::ALL.into_iter().filter(|a| !open(a)) {
@@ -337,6 +403,29 @@ mod tests {
         assert!(!allowed(Role::Operator, Action::ActSign));
         assert!(!allowed(Role::Administrator, Action::ActReview));
         assert!(!allowed(Role::Administrator, Action::ActSign));
+    }
+
+    #[test]
+    fn issue_14_inspectors_propose_zones_heads_decide_operators_enter_lab_results() {
+        for role in Role::ALL {
+            assert!(allowed(role, Action::ZoneRead) && allowed(role, Action::SampleRead));
+            assert_eq!(allowed(role, Action::ZonePropose), role == Role::Inspector);
+            for decide in [
+                Action::ZoneEstablish,
+                Action::ZoneLift,
+                Action::ZoneWithdraw,
+            ] {
+                assert_eq!(allowed(role, decide), role == Role::Head, "{role:?}");
+            }
+            assert_eq!(allowed(role, Action::SampleTake), role == Role::Inspector);
+            assert_eq!(
+                allowed(role, Action::SampleRefer),
+                matches!(role, Role::Inspector | Role::Operator)
+            );
+            for lab in [Action::SampleReceive, Action::SampleResult] {
+                assert_eq!(allowed(role, lab), role == Role::Operator, "{role:?}");
+            }
+        }
     }
 
     #[test]

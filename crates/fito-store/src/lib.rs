@@ -22,12 +22,14 @@ pub mod orgs;
 pub mod privacy;
 pub mod push;
 pub mod reference;
+pub mod samples;
 pub mod sessions;
 mod sql;
 pub mod sync;
 pub mod test_support;
 pub mod time;
 pub mod users;
+pub mod zones;
 
 use privacy::keyring::Keyring;
 use sea_orm::sqlx;

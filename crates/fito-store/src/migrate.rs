@@ -48,6 +48,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "audit log append-only",
         include_str!("../migrations/0011_audit_log_append_only.sql"),
     ),
+    (
+        12,
+        "quarantine zones and samples",
+        include_str!("../migrations/0012_zones_samples.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

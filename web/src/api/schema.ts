@@ -2056,6 +2056,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objects/{id}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zones an object lies in, any status. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -3127,6 +3164,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Samples of the caller's subtree, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description taken, sent, received or result */
+                    status: string | null;
+                    survey_id: string | null;
+                    /** @description Only referrals older than the configured days with no result yet. */
+                    overdue: boolean | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a sample taken with a finding (the field app's id; a repeat is answered
+         *     with the stored sample).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TakeInput"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+                /** @description sample-number-taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+                /** @description sample-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The laboratory received the sample. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a taken sample to a laboratory (an organisation or a laboratory object). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the laboratory's result; it confirms the finding or marks it not confirmed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResultInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+                /** @description sample-organism-unknown, sample-report-invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/survey-tasks": {
         parameters: {
             query?: never;
@@ -3654,6 +4017,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/{id}/lab-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the laboratory said of the survey's findings. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingResultView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/outbox-import": {
         parameters: {
             query?: never;
@@ -4167,6 +4567,451 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zones of the caller's subtree, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description proposed, established, lifted or withdrawn */
+                    status: string | null;
+                    /** @description west,south,east,north in degrees (WGS 84): zones meeting this box. */
+                    bbox: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose a zone: organisms, boundary (buffer around foci, drawn or imported),
+         *     basis and regime. The Heads and inspectors concerned are notified.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposeInput"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-organism-unknown, zone-basis-empty, zone-foci-empty, … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/establish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Establish a proposed zone by a decision (its PDF attached to the zone first). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EstablishInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-step-not-allowed, zone-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the zone, oldest first (a lifted zone keeps its history). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneVersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an established zone; refused (422 zone-lift-basis-missing) without evidence. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-lift-basis-missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/lifting-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evidence for lifting: surveys of the zone's objects since establishment, and
+         *     what is missing.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiftingBasis"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered objects of the caller's subtree inside the zone (GeoJSON). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a proposed zone, saying why. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -4628,6 +5473,29 @@ export interface components {
             target_id?: string | null;
             target_type?: string | null;
         };
+        /** @description What the zone rests on: findings and acts. */
+        Basis: {
+            acts?: string[];
+            findings?: components["schemas"]["FindingRef"][];
+        };
+        /** @description Where the zone's boundary comes from. */
+        BoundaryInput: {
+            findings?: components["schemas"]["FindingRef"][];
+            /** @enum {string} */
+            kind: "buffer";
+            objects?: string[];
+            /** Format: double */
+            radius_km: number;
+        } | {
+            geometry: Record<string, unknown>;
+            /** @enum {string} */
+            kind: "drawn";
+        } | {
+            geometry: Record<string, unknown>;
+            /** @enum {string} */
+            kind: "imported";
+            source: string;
+        };
         BufferRequest: {
             /** @description Name of the new zone; by default the source's name. */
             name?: string | null;
@@ -4719,6 +5587,17 @@ export interface components {
             name_la?: string | null;
             name_ru: string;
         };
+        DecisionView: {
+            authority: string;
+            /** @description YYYY-MM-DD */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The decision's PDF, attached to the zone.
+             */
+            document_id?: string | null;
+            number: string;
+        };
         DeviceRecord: {
             app_version?: string | null;
             device_id: string;
@@ -4737,7 +5616,7 @@ export interface components {
             media_type: string;
             /** Format: uuid */
             owner_id: string;
-            /** @description object, survey or act */
+            /** @description object, survey, act, zone or sample */
             owner_kind: string;
             sha256: string;
             /** Format: int64 */
@@ -4747,6 +5626,26 @@ export interface components {
         };
         EndpointInput: {
             endpoint: string;
+        };
+        EstablishInput: {
+            /** @description The authority that issued the decision. */
+            decision_authority: string;
+            /** @description YYYY-MM-DD */
+            decision_date: string;
+            /**
+             * Format: uuid
+             * @description The decision's PDF, attached to the zone first (`POST /zones/{id}/documents`).
+             */
+            decision_document_id: string;
+            decision_number: string;
+            /** @description The regime as decided, when it differs from the proposal. */
+            regime_kk?: string | null;
+            regime_ru?: string | null;
+            /**
+             * Format: int64
+             * @description The version the step was decided on.
+             */
+            version: number;
         };
         EventView: {
             /** Format: uuid */
@@ -4785,6 +5684,34 @@ export interface components {
             organism: string;
             samples?: components["schemas"]["SampleInput"][];
         };
+        /** @description One finding of a survey: the survey and the finding's number in it. */
+        FindingRef: {
+            /** Format: int32 */
+            seq: number;
+            /** Format: uuid */
+            survey_id: string;
+        };
+        /** @description What the laboratory said of one finding. */
+        FindingResultView: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            sample_id: string;
+            /** Format: int32 */
+            seq: number;
+            /** @description confirmed or not_confirmed */
+            status: string;
+            /** Format: uuid */
+            survey_id: string;
+        };
+        /** @description A finding of one of the zone's organisms inside it during the period. */
+        FoundAgain: components["schemas"]["FindingRef"] & {
+            /** Format: uuid */
+            object_id?: string | null;
+            organism: string;
+            /** Format: date-time */
+            surveyed_at: string;
+        };
         Health: {
             status: string;
         };
@@ -4799,6 +5726,31 @@ export interface components {
         };
         /** @enum {string} */
         Kind: "object" | "survey" | "act_draft";
+        LiftingBasis: {
+            /** @description Findings of the zone's organisms inside it during the period. */
+            findings: components["schemas"]["FoundAgain"][];
+            /**
+             * @description What is missing, as message codes: zone-lift-not-established,
+             *     zone-lift-no-objects, zone-lift-unsurveyed, zone-lift-organism-found.
+             */
+            missing: string[];
+            /** @description The objects inside the zone and their surveys in the period. */
+            objects: components["schemas"]["SurveyedObject"][];
+            organisms: string[];
+            /**
+             * Format: date-time
+             * @description From the establishment to now.
+             */
+            period_from?: string | null;
+            /** Format: date-time */
+            period_to: string;
+            /** @description Whether the evidence is enough to lift the zone. */
+            sufficient: boolean;
+            /** @description Objects inside the zone with no survey in the period. */
+            unsurveyed: string[];
+            /** Format: uuid */
+            zone_id: string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -5030,6 +5982,27 @@ export interface components {
             text_ru?: string | null;
             version: string;
         };
+        ProposeInput: {
+            basis: components["schemas"]["Basis"];
+            boundary: components["schemas"]["BoundaryInput"];
+            /**
+             * Format: uuid
+             * @description The client's id (UUIDv7); made by the server when absent.
+             */
+            id?: string | null;
+            name: string;
+            /** @description EPPO codes of the organisms the zone is against. */
+            organisms: string[];
+            /**
+             * Format: uuid
+             * @description The organisation the zone belongs to, in the caller's subtree.
+             */
+            organization_id: string;
+            /** @description The regime (measures) in Kazakh. */
+            regime_kk: string;
+            /** @description The regime (measures) in Russian. */
+            regime_ru: string;
+        };
         PublishPolicy: {
             /** @description `YYYY-MM-DD`. */
             effective_from: string;
@@ -5085,6 +6058,21 @@ export interface components {
              */
             version?: number | null;
         };
+        ReferInput: {
+            /**
+             * Format: uuid
+             * @description … or as a laboratory object of the register.
+             */
+            laboratory_object_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The laboratory as an organisation …
+             */
+            laboratory_organization_id?: string | null;
+            referral_number?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         RegisterRequest: {
             email: string;
             first_name: string;
@@ -5108,12 +6096,81 @@ export interface components {
             /** @description `account-deleted`, `account-deactivated` or `rejected`. */
             outcome: string;
         };
+        ResultInput: {
+            /** @description YYYY-MM-DD */
+            conclusion_date: string;
+            conclusion_number: string;
+            /** @description The method of the analysis. */
+            method: string;
+            /** @description The organism the laboratory identified (EPPO code); none for a negative result. */
+            organism?: string | null;
+            /**
+             * Format: uuid
+             * @description The laboratory's report (PDF), attached to the sample first.
+             */
+            report_document_id: string;
+            /** Format: int64 */
+            version: number;
+        };
         RoleRequest: {
             role: string;
         };
         SampleInput: {
             lab_referral_number: string;
             sample_number: string;
+        };
+        SampleView: {
+            conclusion_date?: string | null;
+            conclusion_number?: string | null;
+            /** Format: int32 */
+            finding_seq: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The organism the laboratory identified. */
+            identified?: string | null;
+            /** Format: uuid */
+            laboratory_object_id?: string | null;
+            /** Format: uuid */
+            laboratory_organization_id?: string | null;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            method?: string | null;
+            number: string;
+            /** Format: uuid */
+            object_id?: string | null;
+            /** @description The organism of the finding (EPPO). */
+            organism: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description confirmed or negative */
+            outcome?: string | null;
+            /** Format: double */
+            quantity: number;
+            /** Format: date-time */
+            received_at?: string | null;
+            referral_number?: string | null;
+            /** Format: uuid */
+            report_document_id?: string | null;
+            /** Format: date-time */
+            result_at?: string | null;
+            /** Format: uuid */
+            result_by?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** @description taken, sent, received or result */
+            status: string;
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            taken_at: string;
+            /** Format: uuid */
+            taken_by: string;
+            unit: string;
+            /** Format: int64 */
+            version: number;
+            what: string;
         };
         SessionRecord: {
             app_version?: string | null;
@@ -5205,8 +6262,8 @@ export interface components {
         /** @enum {string} */
         Status: "applied" | "unchanged" | "conflict" | "rejected";
         StepInput: {
-            /** @description Required when returning an act: what to correct. */
-            comment?: string | null;
+            /** @description Why (required to withdraw; for a lifting, the decision's reference). */
+            note?: string | null;
             /**
              * Format: int64
              * @description The version the step was decided on.
@@ -5278,6 +6335,44 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description One object inside the zone and its surveys in the period. */
+        SurveyedObject: {
+            name: string;
+            /** Format: uuid */
+            object_id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The surveys of the object in the period, oldest first; none is a gap. */
+            surveys: string[];
+        };
+        TakeInput: {
+            /**
+             * Format: int32
+             * @description The finding's number in the survey (from 1).
+             */
+            finding_seq: number;
+            /**
+             * Format: uuid
+             * @description The field app's id for the sample (UUIDv7).
+             */
+            id: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** @description The number on the label; unique. */
+            number: string;
+            /** Format: double */
+            quantity: number;
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            taken_at: string;
+            /** @description The unit of the quantity (pcs, g, kg …). */
+            unit: string;
+            /** @description What was taken (leaves, soil, seeds …). */
+            what: string;
         };
         TaskInput: {
             /** @description An area to survey: RFC 7946 Polygon or MultiPolygon. */
@@ -5398,6 +6493,10 @@ export interface components {
             head_seq: number;
             intact: boolean;
         };
+        VersionInput: {
+            /** Format: int64 */
+            version: number;
+        };
         VersionOnly: {
             /** Format: int64 */
             version: number;
@@ -5430,6 +6529,64 @@ export interface components {
             user?: components["schemas"]["UserView"] | null;
             /** Format: uuid */
             user_id: string;
+        };
+        ZoneVersionView: {
+            /** @description propose, establish, lift or withdraw */
+            change: string;
+            /** Format: date-time */
+            changed_at: string;
+            /** Format: uuid */
+            changed_by: string;
+            /** Format: int64 */
+            version: number;
+            /** @description The zone as it was after this step. */
+            zone: Record<string, unknown>;
+        };
+        ZoneView: {
+            /** Format: double */
+            area_ha: number;
+            /** @description `{ "findings": [{ "survey_id", "seq" }], "acts": [id] }` */
+            basis: Record<string, unknown>;
+            /** @description west, south, east, north */
+            bbox: number[];
+            /** @description buffer, drawn or imported */
+            boundary_kind: string;
+            /** @description The imported file's name. */
+            boundary_source?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** @description The evidence a lifting stood on. */
+            closing_evidence?: Record<string, unknown> | null;
+            /** @description Why it was lifted or withdrawn. */
+            closing_note?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            decision?: components["schemas"]["DecisionView"] | null;
+            /** Format: date-time */
+            established_at?: string | null;
+            /** @description RFC 7946 geometry (Polygon or MultiPolygon). */
+            geometry: Record<string, unknown>;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description EPPO codes. */
+            organisms: string[];
+            /** Format: uuid */
+            organization_id: string;
+            /** Format: double */
+            radius_km?: number | null;
+            regime_kk: string;
+            regime_ru: string;
+            /** @description proposed, established, lifted or withdrawn */
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by: string;
+            /** Format: int64 */
+            version: number;
         };
     };
     responses: never;

@@ -29,10 +29,12 @@ pub mod passwords;
 pub mod privacy;
 pub mod push;
 pub mod reference;
+pub mod samples;
 pub(crate) mod sheets;
 pub mod surveys;
 pub mod tasks;
 pub mod unit;
+pub mod zones;
 
 pub use actor::{Actor, EntryExt, RequestMeta};
 pub use error::{AppError, Kind};
