@@ -478,6 +478,24 @@ async fn issue_14_zone_steps_refused_for_wrong_role_subtree_and_input(engine: En
     assert_eq!(listed.body.as_array().unwrap().len(), 1, "{}", listed.body);
     let none = app.get("/api/v1/zones", &s_head.token).await;
     assert_eq!(none.body, json!([]));
+    // GeoJSON for GIS: the boundary as drawn, the rest as properties.
+    let geojson = app.get("/api/v1/zones/export", &t.inspector.token).await;
+    assert_eq!(geojson.status, StatusCode::OK, "{}", geojson.body);
+    assert_eq!(
+        geojson.headers["content-type"].to_str().unwrap(),
+        "application/geo+json"
+    );
+    let f = &geojson.body["features"][0];
+    assert_eq!(f["type"], "Feature");
+    assert_eq!(f["id"], id.as_str());
+    assert_eq!(f["geometry"]["type"], "Polygon");
+    assert_eq!(f["properties"]["status"], "withdrawn");
+    assert_eq!(
+        f["properties"]["regime_ru"],
+        "Вывоз продукции за пределы зоны запрещён."
+    );
+    let away = app.get("/api/v1/zones/export", &s_head.token).await;
+    assert_eq!(away.body["features"], json!([]));
     app.stop().await;
 }
 both_engines!(issue_14_zone_steps_refused_for_wrong_role_subtree_and_input);

@@ -4640,6 +4640,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/zones/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Zones of the caller's subtree as a GeoJSON FeatureCollection (boundary and every
+         *     field as properties), for GIS.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description proposed, established, lifted or withdrawn */
+                    status: string | null;
+                    /** @description west,south,east,north in degrees (WGS 84): zones meeting this box. */
+                    bbox: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/zones/{id}": {
         parameters: {
             query?: never;

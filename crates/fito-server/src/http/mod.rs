@@ -129,6 +129,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::upload_act, documents::list_act))
         .routes(routes!(documents::upload_zone, documents::list_zone))
         .routes(routes!(zones::list, zones::propose))
+        .routes(routes!(zones::export))
         .routes(routes!(zones::get))
         .routes(routes!(zones::history))
         .routes(routes!(zones::objects))

@@ -1,7 +1,7 @@
 //! `/api/v1/zones`: quarantine zones from proposal to lifting (issue 14), over
 //! `app::zones`.
 
-use super::objects::collection_response;
+use super::objects::{collection, collection_response, geojson_response};
 use crate::app::AppError;
 use crate::app::zones::{
     self, EstablishInput, LiftingBasis, ProposeInput, StepInput, ZoneVersionView, ZoneView,
@@ -37,6 +37,21 @@ pub async fn list(
 ) -> Result<Json<Vec<ZoneView>>, AppError> {
     let found = zones::list(&state, &me, q.status.as_deref(), q.bbox.as_deref()).await?;
     Ok(Json(found.iter().map(ZoneView::from).collect()))
+}
+
+/// Zones of the caller's subtree as a GeoJSON FeatureCollection (boundary and every
+/// field as properties), for GIS.
+#[utoipa::path(get, path = "/api/v1/zones/export", tag = "zones", params(ZoneQuery),
+    responses((status = 200, description = "GeoJSON FeatureCollection")), security(("bearer" = [])),
+    extensions(("x-fito-action" = json!("zone.read"))))]
+pub async fn export(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<ZoneQuery>,
+) -> Result<Response, AppError> {
+    let found = zones::list(&state, &me, q.status.as_deref(), q.bbox.as_deref()).await?;
+    let features = found.iter().map(zones::feature).collect();
+    Ok(geojson_response(StatusCode::OK, collection(features, None)))
 }
 
 /// Propose a zone: organisms, boundary (buffer around foci, drawn or imported),

@@ -149,6 +149,10 @@ pub(crate) async fn prepare(
             let zone = w.zone().await.0;
             p(format!("{path}?status=proposed"), None, Some(zone))
         }
+        ("GET", "/api/v1/zones/export") => {
+            let zone = w.zone().await.0;
+            p(path.into(), None, Some(zone))
+        }
         ("POST", "/api/v1/zones") => {
             let author = w.author().await;
             let (field, survey) = w.survey_by(&author).await;

@@ -13,7 +13,7 @@ pub mod view;
 pub use lifting::{LiftingBasis, lifting_basis};
 pub use propose::{Basis, BoundaryInput, FindingRef, ProposeInput, propose};
 pub use steps::{EstablishInput, StepInput, establish, lift, withdraw};
-pub use view::{ZoneVersionView, ZoneView};
+pub use view::{ZoneVersionView, ZoneView, feature};
 
 use crate::app::notify::{self, Target};
 use crate::app::objects::stored_geometry;

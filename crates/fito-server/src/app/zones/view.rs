@@ -102,6 +102,20 @@ impl From<&Zone> for ZoneView {
     }
 }
 
+/// The zone as an RFC 7946 Feature: its boundary, and everything else as properties
+/// (for GIS: QGIS and GDAL read a FeatureCollection of these).
+pub fn feature(z: &Zone) -> Value {
+    let mut properties = serde_json::to_value(ZoneView::from(z)).unwrap_or_default();
+    let geometry = properties
+        .as_object_mut()
+        .and_then(|p| p.remove("geometry"))
+        .unwrap_or(Value::Null);
+    if let Some(p) = properties.as_object_mut() {
+        p.remove("id");
+    }
+    serde_json::json!({ "type": "Feature", "id": z.id, "geometry": geometry, "properties": properties })
+}
+
 /// The stored form of a version: the zone as the API shows it.
 pub fn snapshot(z: &Zone) -> String {
     serde_json::to_string(&ZoneView::from(z)).unwrap_or_default()
