@@ -14,6 +14,7 @@ pub mod role;
 pub mod survey;
 pub mod text;
 pub mod withdrawal;
+pub mod zone;
 
 pub use act::{ActStatus, ActStep};
 pub use codes::{EppoCode, KatoCode};
@@ -23,6 +24,7 @@ pub use object::{NewObject, Owner, OwnerKind};
 pub use permission::{Action, Scope};
 pub use role::Role;
 pub use withdrawal::WithdrawalOutcome;
+pub use zone::{SampleStatus, ZoneStatus, ZoneStep};
 
 /// A refusal of domain input: a stable code (which is also the Fluent message id) and
 /// the arguments the message needs.

@@ -76,6 +76,26 @@ pub enum Action {
     /// See the analytics of the own subtree: dashboard, XLSX and PDF reports
     /// (R-ROLE-1: the Head views reports; issue 13).
     ReportRead,
+    /// See quarantine zones, their history and the objects inside (issue 14).
+    ZoneRead,
+    /// Propose a quarantine zone around foci, drawn or imported.
+    ZonePropose,
+    /// Establish a proposed zone by a decision.
+    ZoneEstablish,
+    /// Lift an established zone, on the evidence of surveys.
+    ZoneLift,
+    /// Withdraw a proposal.
+    ZoneWithdraw,
+    /// See laboratory samples and their results.
+    SampleRead,
+    /// Take a sample with a finding (the inspector's own).
+    SampleTake,
+    /// Refer a sample to a laboratory.
+    SampleRefer,
+    /// Register a sample received at the laboratory.
+    SampleReceive,
+    /// Enter a laboratory result.
+    SampleResult,
 }
 
 /// Whether an action's target is bound to an organisation (subtree rule) or global.
@@ -88,7 +108,7 @@ pub enum Scope {
 }
 
 impl Action {
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 45] = [
         Action::OrgRead,
         Action::OrgCreate,
         Action::OrgUpdate,
@@ -124,6 +144,16 @@ impl Action {
         Action::WithdrawalManage,
         Action::SyncOutboxImport,
         Action::ReportRead,
+        Action::ZoneRead,
+        Action::ZonePropose,
+        Action::ZoneEstablish,
+        Action::ZoneLift,
+        Action::ZoneWithdraw,
+        Action::SampleRead,
+        Action::SampleTake,
+        Action::SampleRefer,
+        Action::SampleReceive,
+        Action::SampleResult,
     ];
 
     /// Stable name, as used in the audit journal and the OpenAPI `x-fito-action`.
@@ -164,6 +194,16 @@ impl Action {
             Action::WithdrawalManage => "privacy.withdrawal.manage",
             Action::SyncOutboxImport => "sync.outbox_import",
             Action::ReportRead => "report.read",
+            Action::ZoneRead => "zone.read",
+            Action::ZonePropose => "zone.propose",
+            Action::ZoneEstablish => "zone.establish",
+            Action::ZoneLift => "zone.lift",
+            Action::ZoneWithdraw => "zone.withdraw",
+            Action::SampleRead => "sample.read",
+            Action::SampleTake => "sample.take",
+            Action::SampleRefer => "sample.refer",
+            Action::SampleReceive => "sample.receive",
+            Action::SampleResult => "sample.result",
         }
     }
 
@@ -185,21 +225,29 @@ impl Action {
 /// (separation of duties); Heads read their subtree, assign survey tasks and review
 /// acts; Inspectors register objects, survey, draft, submit and sign acts on site;
 /// Operators keep the register and documents in the office and register signed acts.
+/// Quarantine zones: inspectors propose, Heads establish, lift or withdraw. Samples:
+/// inspectors take and refer them, operators refer, receive and enter results.
 pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match (role, action) {
         (
             _,
-            OrgRead | ReferenceRead | ObjectRead | TaskRead | SurveyRead | ActRead | DocumentRead,
+            OrgRead | ReferenceRead | ObjectRead | TaskRead | SurveyRead | ActRead | DocumentRead
+            | ZoneRead | SampleRead,
         ) => true,
         (
             Administrator,
             ObjectCreate | ObjectUpdate | ObjectArchive | TaskAssign | SurveyRecord | ActDraft
-            | ActSubmit | ActReview | ActSign | ActRegister | DocumentAttach,
+            | ActSubmit | ActReview | ActSign | ActRegister | DocumentAttach | ZonePropose
+            | ZoneEstablish | ZoneLift | ZoneWithdraw | SampleTake | SampleRefer | SampleReceive
+            | SampleResult,
         ) => false,
         (Administrator, _) => true,
         (Head, UserRead | TaskAssign | ActReview | ReportRead) => true,
+        (Head, ZoneEstablish | ZoneLift | ZoneWithdraw) => true,
+        (Inspector, ZonePropose | SampleTake | SampleRefer) => true,
+        (Operator, SampleRefer | SampleReceive | SampleResult) => true,
         (Inspector | Operator, ObjectCreate | ObjectUpdate | ObjectArchive | DocumentAttach) => {
             true
         }
@@ -235,6 +283,14 @@ mod tests {
                     | Action::ActSign
                     | Action::ActRegister
                     | Action::DocumentAttach
+                    | Action::ZonePropose
+                    | Action::ZoneEstablish
+                    | Action::ZoneLift
+                    | Action::ZoneWithdraw
+                    | Action::SampleTake
+                    | Action::SampleRefer
+                    | Action::SampleReceive
+                    | Action::SampleResult
             )
         };
         for action in Action::ALL {
@@ -284,6 +340,11 @@ mod tests {
                     | Action::ActReview
                     | Action::DocumentRead
                     | Action::ReportRead
+                    | Action::ZoneRead
+                    | Action::ZoneEstablish
+                    | Action::ZoneLift
+                    | Action::ZoneWithdraw
+                    | Action::SampleRead
             )
         }) {
             assert!(!allowed(Role::Head, action), "{action:?}");
@@ -319,6 +380,11 @@ mod tests {
                             | Action::ActSubmit
                             | Action::ActSign
                             | Action::ActRegister
+                            | Action::ZonePropose
+                            | Action::SampleTake
+                            | Action::SampleRefer
+                            | Action::SampleReceive
+                            | Action::SampleResult
                     )
             };
             for action in Action::ALL.into_iter().filter(|a| !open(a)) {
@@ -355,6 +421,29 @@ mod tests {
         assert!(!allowed(Role::Operator, Action::ActSign));
         assert!(!allowed(Role::Administrator, Action::ActReview));
         assert!(!allowed(Role::Administrator, Action::ActSign));
+    }
+
+    #[test]
+    fn issue_14_inspectors_propose_zones_heads_decide_operators_enter_lab_results() {
+        for role in Role::ALL {
+            assert!(allowed(role, Action::ZoneRead) && allowed(role, Action::SampleRead));
+            assert_eq!(allowed(role, Action::ZonePropose), role == Role::Inspector);
+            for decide in [
+                Action::ZoneEstablish,
+                Action::ZoneLift,
+                Action::ZoneWithdraw,
+            ] {
+                assert_eq!(allowed(role, decide), role == Role::Head, "{role:?}");
+            }
+            assert_eq!(allowed(role, Action::SampleTake), role == Role::Inspector);
+            assert_eq!(
+                allowed(role, Action::SampleRefer),
+                matches!(role, Role::Inspector | Role::Operator)
+            );
+            for lab in [Action::SampleReceive, Action::SampleResult] {
+                assert_eq!(allowed(role, lab), role == Role::Operator, "{role:?}");
+            }
+        }
     }
 
     #[test]

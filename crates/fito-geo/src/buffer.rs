@@ -50,6 +50,42 @@ pub fn buffer(g: &Geometry, radius_km: f64) -> Result<Geometry> {
     validate(raw, &opts).map(|v| v.geometry)
 }
 
+/// The zone within `radius_km` of any of `foci` (several outbreak foci make one
+/// zone): each focus buffered, the parts merged where they overlap.
+pub fn buffer_all(foci: &[Geometry], radius_km: f64) -> Result<Geometry> {
+    use geo::BooleanOps;
+    let mut merged: Option<geo::MultiPolygon<f64>> = None;
+    for focus in foci {
+        let part = geo::MultiPolygon::new(buffer(focus, radius_km)?.polygons().to_vec());
+        merged = Some(match merged {
+            None => part,
+            Some(m) => m.union(&part),
+        });
+    }
+    let merged = merged.ok_or_else(|| GeoError::new(ErrorKind::GeometryEmpty))?;
+    let ring = |r: &geo::LineString<f64>| r.coords().map(|c| [c.x, c.y]).collect::<Vec<_>>();
+    let polygons: Vec<RawPolygon> = merged
+        .0
+        .iter()
+        .map(|p| {
+            std::iter::once(p.exterior())
+                .chain(p.interiors())
+                .map(ring)
+                .collect()
+        })
+        .collect();
+    let raw = match polygons.len() {
+        0 => return Err(GeoError::new(ErrorKind::GeometryEmpty)),
+        1 => RawGeometry::Polygon(polygons.into_iter().next().expect("one")),
+        _ => RawGeometry::MultiPolygon(polygons),
+    };
+    let opts = ValidationOptions {
+        close_open_rings: true,
+        kazakhstan_axes_check: false,
+    };
+    validate(raw, &opts).map(|v| v.geometry)
+}
+
 fn circle(centre: Point<f64>, radius_m: f64) -> Vec<[f64; 2]> {
     // Bearings run clockwise; walk them backwards for a counter-clockwise ring.
     let mut ring: Vec<[f64; 2]> = (0..STEPS)

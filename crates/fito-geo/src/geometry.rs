@@ -103,6 +103,11 @@ impl Geometry {
         self.0.intersects(&rect)
     }
 
+    /// Whether the two geometries share any point (a touching boundary counts).
+    pub fn intersects(&self, other: &Geometry) -> bool {
+        self.0.intersects(&other.0)
+    }
+
     /// "Which object am I standing in": the boundary counts as inside, so a
     /// point on the fence belongs to the field.
     pub fn contains(&self, p: Wgs84Point) -> bool {

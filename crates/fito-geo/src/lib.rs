@@ -21,7 +21,7 @@ mod sphere;
 mod types;
 mod validate;
 
-pub use buffer::{MAX_BUFFER_KM, buffer};
+pub use buffer::{MAX_BUFFER_KM, buffer, buffer_all};
 pub use error::{ErrorKind, GeoError, Location, Repair, RepairKind, Result};
 pub use feature::{Feature, Properties, PropertyValue};
 pub use formats::Imported;

@@ -134,3 +134,23 @@ fn r_geo_1_buffer_contains_its_focus_and_refuses_bad_radius() {
         );
     }
 }
+
+#[test]
+fn issue_14_a_zone_around_several_foci_merges_overlapping_circles_and_keeps_apart_ones_apart() {
+    use fito_geo::{GeometryKind, buffer_all};
+    let at = |lon: f64, lat: f64| Geometry::point(Wgs84Point::parse(lon, lat).unwrap());
+    let one = buffer(&at(71.4, 51.1), 10.0).unwrap().area().value();
+    // 0.2° of longitude at 51° N is about 14 km: two 10 km circles overlap.
+    let near = buffer_all(&[at(71.4, 51.1), at(71.6, 51.1)], 10.0).unwrap();
+    assert_eq!(near.kind(), GeometryKind::Polygon);
+    let area = near.area().value();
+    assert!(area > one * 1.2 && area < one * 2.0, "{area} vs {one}");
+    assert!(near.contains(Wgs84Point::parse(71.5, 51.1).unwrap()));
+    // 2° apart (about 140 km): two parts, twice the area.
+    let apart = buffer_all(&[at(71.4, 51.1), at(73.4, 51.1)], 10.0).unwrap();
+    assert_eq!(apart.kind(), GeometryKind::MultiPolygon);
+    assert!((apart.area().value() / (2.0 * one) - 1.0).abs() < 1e-3);
+    assert!(!apart.contains(Wgs84Point::parse(72.4, 51.1).unwrap()));
+    assert!(apart.intersects(&at(73.4, 51.15)));
+    assert!(buffer_all(&[], 10.0).is_err());
+}

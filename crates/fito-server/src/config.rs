@@ -57,6 +57,8 @@ pub struct Config {
     pub backup: BackupConfig,
     /// A second database URL for migrations (least privilege, R-SEC-1).
     pub database: DatabaseConfig,
+    /// A laboratory referral with no receipt after this many days is overdue (issue 14).
+    pub sample_overdue_days: u32,
 }
 
 /// `fito serve` terminates TLS itself when `cert` and `key` are set.
@@ -392,6 +394,7 @@ impl Default for Config {
             max_import_bytes: 200 * 1024 * 1024,
             request_timeout_secs: 30,
             max_document_bytes: 25 * 1024 * 1024,
+            sample_overdue_days: 14,
             files: FilesConfig::default(),
             acts: ActsConfig::default(),
             signature: SignatureConfig::default(),

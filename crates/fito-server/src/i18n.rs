@@ -68,6 +68,8 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/sync.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/tiles.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/analytics.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/zones.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/samples.ftl")),
         ]
     };
 }

@@ -8,6 +8,8 @@ mod cases;
 mod common;
 #[path = "permissions/fixtures.rs"]
 mod fixtures;
+#[path = "permissions/zone_cases.rs"]
+mod zone_cases;
 
 use cases::prepare;
 use common::{Caller, TestApp};

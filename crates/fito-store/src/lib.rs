@@ -23,6 +23,7 @@ pub mod orgs;
 pub mod privacy;
 pub mod push;
 pub mod reference;
+pub mod samples;
 pub mod sessions;
 mod sql;
 pub mod sync;
@@ -30,6 +31,7 @@ pub mod test_support;
 pub mod tiles;
 pub mod time;
 pub mod users;
+pub mod zones;
 
 use privacy::keyring::Keyring;
 use sea_orm::sqlx;

@@ -53,6 +53,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "analytics indexes",
         include_str!("../migrations/0012_analytics_indexes.sql"),
     ),
+    (
+        13,
+        "quarantine zones and samples",
+        include_str!("../migrations/0013_zones_samples.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -19,6 +19,8 @@ pub enum Owner {
     Object,
     Survey,
     Act,
+    Zone,
+    Sample,
 }
 
 impl Owner {
@@ -27,6 +29,8 @@ impl Owner {
             Owner::Object => "object",
             Owner::Survey => "survey",
             Owner::Act => "act",
+            Owner::Zone => "zone",
+            Owner::Sample => "sample",
         }
     }
 }
@@ -54,6 +58,16 @@ async fn owner_org(
         }
         Owner::Act => {
             crate::app::acts::in_scope(app, actor, id, Action::ActRead)
+                .await?
+                .organization_id
+        }
+        Owner::Zone => {
+            crate::app::zones::in_scope(app, actor, id, Action::ZoneRead)
+                .await?
+                .organization_id
+        }
+        Owner::Sample => {
+            crate::app::samples::in_scope(app, actor, id, Action::SampleRead)
                 .await?
                 .organization_id
         }

@@ -31,12 +31,14 @@ pub mod passwords;
 pub mod privacy;
 pub mod push;
 pub mod reference;
+pub mod samples;
 pub(crate) mod sheets;
 pub mod surveys;
 pub mod sync;
 pub mod tasks;
 pub mod tiles;
 pub mod unit;
+pub mod zones;
 
 pub use actor::{Actor, EntryExt, RequestMeta};
 pub use error::{AppError, Kind};

@@ -22,7 +22,7 @@ use uuid::Uuid;
 #[derive(Serialize, ToSchema)]
 pub struct DocumentView {
     pub id: Uuid,
-    /// object, survey or act
+    /// object, survey, act, zone or sample
     pub owner_kind: String,
     pub owner_id: Uuid,
     pub file_name: String,
@@ -114,6 +114,22 @@ document_endpoints!(
     Owner::Act,
     "act",
     "/api/v1/acts/{id}/documents"
+);
+
+document_endpoints!(
+    upload_zone,
+    list_zone,
+    Owner::Zone,
+    "quarantine zone",
+    "/api/v1/zones/{id}/documents"
+);
+
+document_endpoints!(
+    upload_sample,
+    list_sample,
+    Owner::Sample,
+    "laboratory sample",
+    "/api/v1/samples/{id}/documents"
 );
 
 /// Download a document (streamed).

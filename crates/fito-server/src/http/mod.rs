@@ -18,6 +18,7 @@ pub mod problem;
 pub mod rate_limit;
 pub mod reference;
 pub mod reports;
+pub mod samples;
 pub mod security;
 pub mod serve;
 pub mod session;
@@ -33,6 +34,7 @@ pub mod transfer;
 pub mod users;
 pub mod views;
 pub mod web_assets;
+pub mod zones;
 
 use crate::app::{AppError, Kind};
 use crate::http::state::AppState;
@@ -132,6 +134,24 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::upload_object, documents::list_object))
         .routes(routes!(documents::upload_survey, documents::list_survey))
         .routes(routes!(documents::upload_act, documents::list_act))
+        .routes(routes!(documents::upload_zone, documents::list_zone))
+        .routes(routes!(zones::list, zones::propose))
+        .routes(routes!(zones::export))
+        .routes(routes!(zones::get))
+        .routes(routes!(zones::history))
+        .routes(routes!(zones::objects))
+        .routes(routes!(zones::of_object))
+        .routes(routes!(zones::lifting_basis))
+        .routes(routes!(zones::establish))
+        .routes(routes!(zones::lift))
+        .routes(routes!(zones::withdraw))
+        .routes(routes!(documents::upload_sample, documents::list_sample))
+        .routes(routes!(samples::list, samples::take))
+        .routes(routes!(samples::get))
+        .routes(routes!(samples::refer))
+        .routes(routes!(samples::receive))
+        .routes(routes!(samples::result))
+        .routes(routes!(samples::finding_results))
         .routes(routes!(documents::download))
         .routes(routes!(notify::notifications::list))
         .routes(routes!(notify::notifications::mark_read))

@@ -496,6 +496,6 @@ pub(crate) async fn prepare(
                 "user_id": active_user(app, admin, org).await, "records": [] }),
             ),
         ),
-        _ => None,
+        _ => crate::zone_cases::prepare(app, f, actor, method, path, org).await,
     }
 }

@@ -30,6 +30,13 @@ pub const KINDS: &[&str] = &[
     "act-returned",
     "act-signed",
     "act-registered",
+    // Quarantine zones and laboratory results (issue 14).
+    "zone-proposed",
+    "zone-established",
+    "zone-lifted",
+    "zone-withdrawn",
+    "sample-confirmed",
+    "sample-negative",
     "account-activated",
     // An account event too: the answer to a consent withdrawal request (R-PD-1).
     "withdrawal-resolved",

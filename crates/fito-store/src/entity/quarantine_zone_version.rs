@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "quarantine_zone_versions")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub zone_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub version: i64,
+    pub change: String,
+    pub snapshot: String,
+    pub changed_at: i64,
+    pub changed_by: Uuid,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

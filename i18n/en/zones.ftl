@@ -1,0 +1,25 @@
+# Quarantine zones (issue 14)
+zone-not-found = Quarantine zone not found.
+zone-status-unknown = There is no such zone status.
+zone-boundary-not-polygon = A zone's boundary must be a polygon, not a point.
+zone-finding-unknown = Finding not found (survey { $survey_id }, no. { $seq }).
+zone-organisms-empty = A zone is set against at least one organism.
+zone-organism-unknown = The organism { $code } is not in the reference list.
+zone-radius-invalid = The radius must be above 0 and at most { $max } km.
+zone-foci-empty = A buffer needs at least one focus (an object or a finding).
+zone-basis-empty = A zone needs a basis: findings or acts.
+zone-act-unknown = Act not found: { $id }.
+zone-id-taken = A zone with this id exists already.
+zone-step-not-allowed = The step "{ $step }" is not possible for a zone that is { $status }.
+zone-version-conflict = Someone changed this zone meanwhile (now version { $current }). Reload it and try again.
+zone-decision-date-invalid = The decision date must be YYYY-MM-DD.
+zone-decision-document-invalid = The decision's PDF must be attached to this zone.
+zone-lift-basis-missing = Not enough basis to lift the zone: the lifting basis shows what is missing.
+zone-lift-not-established = the zone is not established
+zone-lift-no-objects = the zone holds no objects to survey
+zone-lift-unsurveyed = some objects were not surveyed since establishment
+zone-lift-organism-found = the organism was found in the zone again
+notification-zone-proposed = A quarantine zone was proposed: { $name } ({ $organisms }).
+notification-zone-established = A quarantine zone was established: { $name } ({ $organisms }).
+notification-zone-lifted = A quarantine zone was lifted: { $name } ({ $organisms }).
+notification-zone-withdrawn = A quarantine zone proposal was withdrawn: { $name }.

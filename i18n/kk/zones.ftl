@@ -1,0 +1,25 @@
+# Карантиндік аймақтар (issue 14)
+zone-not-found = Карантиндік аймақ табылмады.
+zone-status-unknown = Аймақтың мұндай күйі жоқ.
+zone-boundary-not-polygon = Аймақтың шекарасы көпбұрыш болуы керек, нүкте емес.
+zone-finding-unknown = Анықтама табылмады (зерттеу { $survey_id }, № { $seq }).
+zone-organisms-empty = Аймақ кемінде бір организмге қарсы белгіленеді.
+zone-organism-unknown = { $code } организмі анықтамалықта жоқ.
+zone-radius-invalid = Радиус 0-ден үлкен және { $max } км-ден аспауы керек.
+zone-foci-empty = Буфер үшін кемінде бір ошақ (нысан немесе анықтама) керек.
+zone-basis-empty = Аймақтың негізі керек: анықтамалар немесе актілер.
+zone-act-unknown = Акт табылмады: { $id }.
+zone-id-taken = Бұл идентификатормен аймақ бар.
+zone-step-not-allowed = «{ $status }» күйіндегі аймақта «{ $step }» қадамы мүмкін емес.
+zone-version-conflict = Аймақты біреу өзгертті (қазір { $current } нұсқа). Жаңартып, қайталаңыз.
+zone-decision-date-invalid = Шешім күні ЖЖЖЖ-АА-КК түрінде болуы керек.
+zone-decision-document-invalid = Шешімнің PDF құжаты осы аймаққа тіркелуі керек.
+zone-lift-basis-missing = Аймақты алуға негіз жеткіліксіз: не жетпейтіні алу негізінде көрсетілген.
+zone-lift-not-established = аймақ белгіленбеген
+zone-lift-no-objects = аймақта зерттелетін нысан жоқ
+zone-lift-unsurveyed = кейбір нысандар белгіленгеннен бері зерттелмеген
+zone-lift-organism-found = организм аймақта қайта табылды
+notification-zone-proposed = Карантиндік аймақ ұсынылды: { $name } ({ $organisms }).
+notification-zone-established = Карантиндік аймақ белгіленді: { $name } ({ $organisms }).
+notification-zone-lifted = Карантиндік аймақ алынды: { $name } ({ $organisms }).
+notification-zone-withdrawn = Карантиндік аймақ ұсынысы кері қайтарылды: { $name }.

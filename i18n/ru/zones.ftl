@@ -1,0 +1,25 @@
+# Карантинные зоны (issue 14)
+zone-not-found = Карантинная зона не найдена.
+zone-status-unknown = Такого статуса зоны нет.
+zone-boundary-not-polygon = Граница зоны должна быть многоугольником, а не точкой.
+zone-finding-unknown = Находка не найдена (обследование { $survey_id }, № { $seq }).
+zone-organisms-empty = Зона устанавливается хотя бы против одного организма.
+zone-organism-unknown = Организма { $code } нет в справочнике.
+zone-radius-invalid = Радиус должен быть больше 0 и не больше { $max } км.
+zone-foci-empty = Для буфера нужен хотя бы один очаг (объект или находка).
+zone-basis-empty = Нужно основание зоны: находки или акты.
+zone-act-unknown = Акт не найден: { $id }.
+zone-id-taken = Зона с таким идентификатором уже есть.
+zone-step-not-allowed = Шаг «{ $step }» невозможен для зоны в статусе «{ $status }».
+zone-version-conflict = Зону уже изменили (сейчас версия { $current }). Обновите и повторите.
+zone-decision-date-invalid = Дата решения — в виде ГГГГ-ММ-ДД.
+zone-decision-document-invalid = PDF решения должен быть приложен к этой зоне.
+zone-lift-basis-missing = Недостаточно оснований для снятия зоны: чего не хватает, показано в основаниях снятия.
+zone-lift-not-established = зона не установлена
+zone-lift-no-objects = в зоне нет объектов для обследования
+zone-lift-unsurveyed = часть объектов не обследована после установления
+zone-lift-organism-found = организм снова обнаружен в зоне
+notification-zone-proposed = Предложена карантинная зона: { $name } ({ $organisms }).
+notification-zone-established = Установлена карантинная зона: { $name } ({ $organisms }).
+notification-zone-lifted = Снята карантинная зона: { $name } ({ $organisms }).
+notification-zone-withdrawn = Предложение карантинной зоны отозвано: { $name }.
