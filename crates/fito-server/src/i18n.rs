@@ -66,6 +66,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/notify.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/privacy.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/sync.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/registry.ftl")),
         ]
     };
 }

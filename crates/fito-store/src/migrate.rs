@@ -48,6 +48,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "audit log append-only",
         include_str!("../migrations/0011_audit_log_append_only.sql"),
     ),
+    (
+        12,
+        "organisation code",
+        include_str!("../migrations/0012_organization_code.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -4681,6 +4681,11 @@ export interface components {
             address?: string | null;
             /** @description Business identification number, when the organisation is a legal entity. */
             bin?: string | null;
+            /**
+             * @description Its code in act registry numbers (1–12 Latin capitals or digits, unique);
+             *     given automatically at its first numbered act when unset.
+             */
+            code?: string | null;
             name_en?: string | null;
             name_kk: string;
             name_ru: string;
@@ -4954,6 +4959,11 @@ export interface components {
             /** @description Postal address, printed on the acts the organisation issues. */
             address?: string | null;
             bin?: string | null;
+            /**
+             * @description Its code in act registry numbers (issue 15); set at its first numbered act
+             *     when an administrator did not.
+             */
+            code?: string | null;
             /** Format: date-time */
             created_at: string;
             /** @description How deep in the tree: 0 for the root. */
@@ -5339,6 +5349,8 @@ export interface components {
             address?: string | null;
             /** @description An empty string clears it. */
             bin?: string | null;
+            /** @description The code in act registry numbers from now on; numbers given stay. */
+            code?: string | null;
             /** @description An empty string clears it. */
             name_en?: string | null;
             name_kk?: string | null;

@@ -82,6 +82,9 @@ pub struct OrganizationView {
     pub bin: Option<String>,
     /// Postal address, printed on the acts the organisation issues.
     pub address: Option<String>,
+    /// Its code in act registry numbers (issue 15); set at its first numbered act
+    /// when an administrator did not.
+    pub code: Option<String>,
     /// How deep in the tree: 0 for the root.
     pub depth: usize,
     pub created_at: DateTime<Utc>,
@@ -99,6 +102,7 @@ impl From<organization::Model> for OrganizationView {
             name_en: o.name_en,
             bin: o.bin,
             address: o.address,
+            code: o.code,
             created_at: to_datetime(o.created_at),
             updated_at: to_datetime(o.updated_at),
         }
