@@ -5372,6 +5372,11 @@ export interface components {
             surname?: string | null;
         };
         UserView: {
+            /**
+             * @description What the person's role may do (`survey.record`, …), from the server's one role
+             *     table: screens offer only these (issue 15). Empty without a role.
+             */
+            actions: string[];
             /** Format: date-time */
             activated_at?: string | null;
             certificate?: components["schemas"]["CertificateView"] | null;

@@ -24,6 +24,9 @@ pub struct UserView {
     pub iin: Option<String>,
     pub position: String,
     pub must_change_password: bool,
+    /// What the person's role may do (`survey.record`, …), from the server's one role
+    /// table: screens offer only these (issue 15). Empty without a role.
+    pub actions: Vec<String>,
     pub certificate: Option<CertificateView>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -51,6 +54,17 @@ impl From<user::Model> for UserView {
             valid_to: u.cert_valid_to.map(to_datetime),
             bin: u.cert_bin.clone(),
         });
+        let actions = u
+            .role
+            .as_deref()
+            .and_then(|r| r.parse::<fito_core::Role>().ok())
+            .map(|r| {
+                fito_core::permission::actions_of(r)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
         UserView {
             id: u.id,
             organization_id: u.organization_id,
@@ -64,6 +78,7 @@ impl From<user::Model> for UserView {
             iin: u.iin,
             position: u.position,
             must_change_password: u.must_change_password,
+            actions,
             certificate,
             created_at: to_datetime(u.created_at),
             updated_at: to_datetime(u.updated_at),
