@@ -41,12 +41,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startFito(): Promise<Fito> {
+export async function startFito(seedPolicy = false): Promise<Fito> {
   const bin = fitoBinary();
   const data = mkdtempSync(join(tmpdir(), 'fito-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(bin, ['serve'], {
-    env: { ...process.env, FITO_LISTEN: `127.0.0.1:${port}`, FITO_DATA_DIR: data, FITO_LOG: 'warn' },
+    // No seed policy unless asked: the scenarios publish their own (the consent one does).
+    env: { ...process.env, FITO_LISTEN: `127.0.0.1:${port}`, FITO_DATA_DIR: data, FITO_LOG: 'warn', FITO_SEED_POLICY: seedPolicy ? 'true' : 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Never leave the server behind, even when the test run ends abruptly.

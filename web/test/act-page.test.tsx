@@ -26,7 +26,7 @@ function act() {
   };
 }
 
-const person = (id: string, role: Role): User => ({ id, organization_id: 'o', role, status: 'active', surname: 'Т', first_name: 'Т', patronymic: null, email: `${id}@fito.kz`, position: '-', must_change_password: false, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
+const person = (id: string, role: Role): User => ({ id, organization_id: 'o', role, status: 'active', surname: 'Т', first_name: 'Т', patronymic: null, email: `${id}@fito.kz`, position: '-', must_change_password: false, actions: [], created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
 
 beforeEach(() => {
   posted.length = 0;

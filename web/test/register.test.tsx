@@ -23,7 +23,7 @@ function feature(i: number) {
 beforeEach(() => {
   seen.length = 0;
   setLang('kk');
-  user.value = { id: 'u', organization_id: 'o', role: 'operator', status: 'active', surname: 'Ким', first_name: 'Алина', patronymic: null, email: 'o@fito.kz', position: 'Оператор', must_change_password: false, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+  user.value = { id: 'u', organization_id: 'o', role: 'operator', status: 'active', surname: 'Ким', first_name: 'Алина', patronymic: null, email: 'o@fito.kz', position: 'Оператор', must_change_password: false, actions: [], created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
   globalThis.fetch = (async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://portal.test');
     seen.push(url.pathname + url.search);

@@ -235,6 +235,7 @@ async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
                 name_en: None,
                 bin: None,
                 address: None,
+                code: None,
             };
             fito_store::orgs::insert(store.writer(), new, now).await?
         }

@@ -45,7 +45,11 @@ async fn start(fito: &PathBuf, database_url: Option<String>) -> anyhow::Result<(
     let port = free_port()?;
     // One client: the per-IP rate limit would measure itself.
     let config = data.path().join("fito.toml");
-    std::fs::write(&config, "[rate_limit]\nenabled = false\n")?;
+    // No seed policy: the benchmark's users push without consenting first.
+    std::fs::write(
+        &config,
+        "[rate_limit]\nenabled = false\n[privacy]\nseed_policy = false\n",
+    )?;
     let mut cmd = Command::new(fito);
     cmd.arg("--config")
         .arg(&config)

@@ -131,12 +131,6 @@ impl ActStep {
     }
 }
 
-/// An act's registry number: its year and its place in the organisation's count
-/// for that year, without gaps (R-ACT-2).
-pub fn registry_number(year: i32, seq: i64) -> String {
-    format!("{year}/{seq:06}")
-}
-
 /// The monitoring-control limit of the Law on plant protection, art. 18: the same
 /// object at most this many times a calendar year …
 pub const MAX_VISITS_PER_YEAR: usize = 3;
@@ -254,7 +248,6 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(ActStep::open(Registered, role, true), [], "{role}");
         }
-        assert_eq!(registry_number(2026, 7), "2026/000007");
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -10,6 +10,7 @@ pub mod iin;
 pub mod object;
 pub mod permission;
 pub mod person;
+pub mod registry;
 pub mod role;
 pub mod survey;
 pub mod text;

@@ -263,6 +263,16 @@ pub fn in_subtree(actor_path: &str, target_path: &str) -> bool {
     target_path.starts_with(actor_path)
 }
 
+/// Every action `role` may take, by name (the role table as clients read it, so
+/// they offer only what the server will allow; issue 15).
+pub fn actions_of(role: Role) -> Vec<&'static str> {
+    Action::ALL
+        .into_iter()
+        .filter(|a| allowed(role, *a))
+        .map(Action::as_str)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,5 +475,18 @@ mod tests {
         assert!(!in_subtree(region, "/a/"));
         assert!(!in_subtree(region, "/a/bc/"));
         assert!(!in_subtree(region, "/a/d/"));
+    }
+
+    #[test]
+    fn issue_15_the_actions_of_a_role_are_the_table_by_name() {
+        let inspector = actions_of(Role::Inspector);
+        assert!(inspector.contains(&"survey.record"));
+        assert!(!actions_of(Role::Operator).contains(&"survey.record"));
+        for role in Role::ALL {
+            let names = actions_of(role);
+            for action in Action::ALL {
+                assert_eq!(names.contains(&action.as_str()), allowed(role, action));
+            }
+        }
     }
 }

@@ -334,13 +334,33 @@ fn r_geo_1_broken_shapefile_zips_are_refused_with_codes() {
     assert_eq!(e.code(), "geo-shapefile-malformed");
 }
 
+/// Issue 15: points and polygons leave as one zip with a layer per kind, as GDAL
+/// writes them; GDAL reads both layers.
 #[test]
-fn r_geo_1_shapefile_of_points_and_polygons_is_refused_on_export() {
+fn r_geo_1_shapefile_of_points_and_polygons_has_a_layer_per_kind() {
     let mut mixed = sample_polygons();
     mixed.extend(sample_points());
-    let e = write_zip(std::io::sink(), "mixed", &columns(), &mixed).unwrap_err();
-    assert_eq!(
-        (e.code(), e.at.feature),
-        ("geo-shapefile-mixed-geometry", Some(4))
+    let (polygons, points) = (sample_polygons().len(), sample_points().len());
+    let mut zip = Vec::new();
+    let n = write_zip(&mut zip, "mixed", &columns(), &mixed).unwrap();
+    assert_eq!(n as usize, polygons + points);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.zip");
+    std::fs::write(&path, &zip).unwrap();
+    for (layer, count, kind) in [
+        ("mixed_points", points, "Point"),
+        ("mixed_polygons", polygons, "Polygon"),
+    ] {
+        let vsi = format!("/vsizip/{}/{layer}.shp", path.display());
+        let (found, geometry) = ogr_summary(&vsi);
+        assert_eq!((found, geometry.as_str()), (count, kind), "{layer}");
+    }
+    let names = gdal(
+        "ogrinfo",
+        &["-ro", "-q", &format!("/vsizip/{}", path.display())],
+    );
+    assert!(
+        names.contains("mixed_points") && names.contains("mixed_polygons"),
+        "{names}"
     );
 }

@@ -1,5 +1,6 @@
 //! Configuration: a TOML file, then `FITO_*` environment variables on top.
 
+use fito_core::registry::{RegistryFormat, RegistryFormatError};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -198,13 +199,26 @@ pub struct MetricsConfig {
     pub token: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PrivacyConfig {
     /// The master key file (64 hex digits); `<data_dir>/master.key` by default, made
     /// with a fresh random key (mode 0600) on first start. Every server instance of
     /// one database needs the same file; keep it out of database backups.
     pub master_key_file: Option<PathBuf>,
+    /// Publish the seed policy (`seed/policy/`) on start when no version was ever
+    /// published, so a fresh install asks everyone for consent (R-PD-4). On by
+    /// default; `FITO_SEED_POLICY=false` turns it off (test setups).
+    pub seed_policy: bool,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        Self {
+            master_key_file: None,
+            seed_policy: true,
+        }
+    }
 }
 
 impl PrivacyConfig {
@@ -342,7 +356,7 @@ impl std::fmt::Debug for S3Settings {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ActsConfig {
     /// A folder of edited act templates (`<type>.typ`, `<type>.<lang>.typ`, `lib.typ`);
@@ -350,6 +364,29 @@ pub struct ActsConfig {
     pub templates_dir: Option<PathBuf>,
     /// Folder of fonts covering Kazakh; Debian's DejaVu when unset.
     pub font_dir: Option<PathBuf>,
+    /// How registry numbers are written: `{org}` (the organisation's code), `{year}`
+    /// and `{seq}`, each once (unique nationally, issue 15). Numbers already given stay.
+    pub registry_number_format: String,
+    /// Digits of `{seq}`, zero-padded.
+    pub registry_seq_digits: usize,
+}
+
+impl Default for ActsConfig {
+    fn default() -> Self {
+        Self {
+            templates_dir: None,
+            font_dir: None,
+            registry_number_format: RegistryFormat::DEFAULT_PATTERN.into(),
+            registry_seq_digits: RegistryFormat::DEFAULT_DIGITS,
+        }
+    }
+}
+
+impl ActsConfig {
+    /// The registry number format, checked (the server refuses to start without one).
+    pub fn registry_format(&self) -> Result<RegistryFormat, RegistryFormatError> {
+        RegistryFormat::parse(&self.registry_number_format, self.registry_seq_digits)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -455,8 +492,8 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Reads the TOML file when given, then applies `FITO_DATABASE_URL`, `FITO_LISTEN`
-    /// and `FITO_DATA_DIR` from `env`.
+    /// Reads the TOML file when given, then applies `FITO_DATABASE_URL`, `FITO_LISTEN`,
+    /// `FITO_DATA_DIR` and `FITO_SEED_POLICY` from `env`.
     pub fn load(
         file: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
@@ -489,6 +526,18 @@ impl Config {
         if let Some(dir) = env("FITO_DATA_DIR").filter(|v| !v.is_empty()) {
             config.data_dir = PathBuf::from(dir);
         }
+        if let Some(seed) = env("FITO_SEED_POLICY").filter(|v| !v.is_empty()) {
+            config.privacy.seed_policy = match seed.to_ascii_lowercase().as_str() {
+                "1" | "true" | "on" | "yes" => true,
+                "0" | "false" | "off" | "no" => false,
+                _ => {
+                    return Err(ConfigError::Env {
+                        name: "FITO_SEED_POLICY",
+                        message: format!("not true or false: {seed}"),
+                    });
+                }
+            };
+        }
         Ok(config)
     }
 
@@ -516,50 +565,5 @@ impl Config {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn environment_overrides_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("fito.toml");
-        std::fs::write(
-            &path,
-            "listen = \"127.0.0.1:9000\"\ndatabase_url = \"sqlite://from-file.db\"\n[auth]\nlockout_failures = 3\n",
-        )
-        .unwrap();
-        let env = |name: &str| match name {
-            "FITO_DATABASE_URL" => Some("postgres://db/fito".to_string()),
-            "FITO_DATA_DIR" => Some("/var/lib/fito".to_string()),
-            _ => None,
-        };
-        let config = Config::load(Some(&path), env).unwrap();
-        assert_eq!(config.listen.port(), 9000);
-        assert_eq!(config.database_url(), "postgres://db/fito");
-        assert_eq!(config.data_dir, PathBuf::from("/var/lib/fito"));
-        assert_eq!(config.auth.lockout_failures, 3);
-    }
-
-    #[test]
-    fn default_database_lives_in_the_data_folder() {
-        let config = Config::load(None, |_| None).unwrap();
-        assert_eq!(config.database_url(), "sqlite://data/fito.db");
-        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
-    }
-
-    #[test]
-    fn unknown_keys_and_bad_listen_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("fito.toml");
-        std::fs::write(&path, "lisen = \"127.0.0.1:9000\"\n").unwrap();
-        assert!(matches!(
-            Config::load(Some(&path), |_| None),
-            Err(ConfigError::Parse { .. })
-        ));
-        let env = |name: &str| (name == "FITO_LISTEN").then(|| "not-an-address".to_string());
-        assert!(matches!(
-            Config::load(None, env),
-            Err(ConfigError::Env { .. })
-        ));
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

@@ -70,6 +70,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../i18n/", $lang, "/analytics.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/zones.ftl")),
             include_str!(concat!("../../../i18n/", $lang, "/samples.ftl")),
+            include_str!(concat!("../../../i18n/", $lang, "/registry.ftl")),
         ]
     };
 }

@@ -95,17 +95,27 @@ async fn r_geo_1_every_export_format_is_read_by_gdal(engine: Engine) {
     ] {
         export_read_by_gdal(&app, &who, dir.path(), query, count, geometry).await;
     }
-    // A Shapefile holds one geometry type: a mixed selection is refused whole.
+    // Issue 15: a Shapefile holds one geometry type, so points and polygons leave
+    // as one zip with a layer per kind, and GDAL reads both.
     let (status, _, bytes) = download(&app, &who, "?format=shapefile").await;
-    let problem: Value = serde_json::from_slice(&bytes).unwrap_or_default();
-    let code = problem["code"].as_str();
-    assert_eq!(
-        (status, code),
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some("geo-shapefile-mixed-geometry")
-        )
-    );
+    assert_eq!(status, StatusCode::OK);
+    let path = dir.path().join("mixed.zip");
+    std::fs::write(&path, &bytes).unwrap();
+    let info = ogrinfo(&format!("/vsizip/{}", path.to_string_lossy()));
+    let layers: Vec<&str> = info.split("Layer name: ").skip(1).collect();
+    assert_eq!(layers.len(), 2, "{info}");
+    for (layer, name, count, geometry) in [
+        (layers[0], "objects_points", 3, "Point"),
+        (layers[1], "objects_polygons", 5, "Polygon"),
+    ] {
+        assert!(layer.starts_with(name), "{layer}");
+        assert!(
+            layer.contains(&format!("Feature Count: {count}")),
+            "{layer}"
+        );
+        assert!(layer.contains(&format!("Geometry: {geometry}")), "{layer}");
+        assert!(layer.contains("name: String"), "{layer}");
+    }
     app.stop().await;
 }
 both_engines!(r_geo_1_every_export_format_is_read_by_gdal);

@@ -165,8 +165,17 @@ pub struct ActMove {
     pub actor_id: Uuid,
     pub comment: Option<String>,
     pub at: i64,
-    /// At approval: the year the act is numbered in, in its organisation's count.
-    pub numbered_in: Option<(Uuid, i32)>,
+    /// At approval: where the act is numbered.
+    pub numbered_in: Option<Numbering>,
+}
+
+/// An act's registry number to give: its organisation's count for the year, written
+/// with the organisation's code in the configured format (unique nationally).
+#[derive(Debug, Clone)]
+pub struct Numbering {
+    pub organization_id: Uuid,
+    pub year: i32,
+    pub format: fito_core::registry::RegistryFormat,
 }
 
 /// Moves an act one step, in the caller's transaction: its new status (and at
@@ -177,14 +186,15 @@ pub async fn move_act<C: Conn>(conn: &C, m: ActMove) -> Result<Act> {
         .col_expr(act::Column::Status, Expr::value(m.to.as_str()))
         .col_expr(act::Column::UpdatedAt, Expr::value(m.at))
         .col_expr(act::Column::Version, Expr::value(m.version + 1));
-    if let Some((organization_id, year)) = m.numbered_in {
-        let seq = next_registry_seq(conn, organization_id, year).await?;
+    if let Some(n) = m.numbered_in {
+        let seq = next_registry_seq(conn, n.organization_id, n.year).await?;
+        let code = crate::orgs::registry_code(conn, n.organization_id).await?;
         update = update
-            .col_expr(act::Column::RegistryYear, Expr::value(year))
+            .col_expr(act::Column::RegistryYear, Expr::value(n.year))
             .col_expr(act::Column::RegistrySeq, Expr::value(seq))
             .col_expr(
                 act::Column::RegistryNumber,
-                Expr::value(fito_core::act::registry_number(year, seq)),
+                Expr::value(n.format.number(&code, n.year, seq)),
             );
     }
     let done = update

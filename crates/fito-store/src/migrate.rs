@@ -58,6 +58,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "quarantine zones and samples",
         include_str!("../migrations/0013_zones_samples.sql"),
     ),
+    (
+        14,
+        "organisation code",
+        include_str!("../migrations/0014_organization_code.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

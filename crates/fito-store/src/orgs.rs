@@ -5,7 +5,8 @@ use crate::conn::Conn;
 use crate::entity::organization::{self, Column, Entity, Model};
 use crate::{Result, StoreError};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -21,6 +22,7 @@ pub struct NewOrganization {
     pub name_en: Option<String>,
     pub bin: Option<String>,
     pub address: Option<String>,
+    pub code: Option<String>,
 }
 
 pub async fn insert<C: Conn>(conn: &C, new: NewOrganization, now: i64) -> Result<Model> {
@@ -40,13 +42,14 @@ pub async fn insert<C: Conn>(conn: &C, new: NewOrganization, now: i64) -> Result
         name_en: Set(new.name_en),
         bin: Set(new.bin),
         address: Set(new.address),
+        code: Set(new.code),
         created_at: Set(now),
         updated_at: Set(now),
     };
     model
         .insert(conn)
         .await
-        .map_err(|e| StoreError::from_write(e, &["path", "id"]))
+        .map_err(|e| StoreError::from_write(e, &["path", "id", "code"]))
 }
 
 pub async fn get<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Model>> {
@@ -78,6 +81,7 @@ pub struct OrganizationChanges {
     pub name_en: Option<Option<String>>,
     pub bin: Option<Option<String>>,
     pub address: Option<Option<String>>,
+    pub code: Option<Option<String>>,
 }
 
 pub async fn update<C: Conn>(
@@ -102,8 +106,47 @@ pub async fn update<C: Conn>(
     if let Some(v) = changes.address {
         model.address = Set(v);
     }
+    if let Some(v) = changes.code {
+        model.code = Set(v);
+    }
     model.updated_at = Set(now);
-    Ok(model.update(conn).await?)
+    model
+        .update(conn)
+        .await
+        .map_err(|e| StoreError::from_write(e, &["code"]))
+}
+
+/// The organisation's code for registry numbers (issue 15): its own, or, at its
+/// first numbered act, the first free two-digit-or-longer number, kept from then on.
+pub async fn registry_code<C: Conn>(conn: &C, id: Uuid) -> Result<String> {
+    let org = get(conn, id).await?.ok_or(StoreError::NotFound)?;
+    if let Some(code) = org.code {
+        return Ok(code);
+    }
+    let coded = Entity::find()
+        .filter(Column::Code.is_not_null())
+        .count(conn)
+        .await?;
+    let mut n = coded + 1;
+    let code = loop {
+        let candidate = format!("{n:02}");
+        let taken = Entity::find()
+            .filter(Column::Code.eq(candidate.as_str()))
+            .count(conn)
+            .await?;
+        if taken == 0 {
+            break candidate;
+        }
+        n += 1;
+    };
+    Entity::update_many()
+        .col_expr(Column::Code, sea_orm::sea_query::Expr::value(code.as_str()))
+        .filter(Column::Id.eq(id))
+        .filter(Column::Code.is_null())
+        .exec(conn)
+        .await
+        .map_err(|e| StoreError::from_write(e, &["code"]))?;
+    Ok(code)
 }
 
 /// The ids of every organisation in the subtree at `path`, as a sub-query: records

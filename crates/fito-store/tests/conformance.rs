@@ -176,6 +176,7 @@ async fn r_org_1_subtrees_and_unique_people(engine: Engine) {
         name_en: None,
         bin: None,
         address: None,
+        code: None,
     };
     let root = fito_store::orgs::insert(&txn, org(fito_core::new_id(), None), now)
         .await
@@ -384,6 +385,7 @@ async fn r_geo_1_bbox_prefilter_finds_what_meets_the_box_on_both_engines(engine:
             name_en: None,
             bin: None,
             address: None,
+            code: None,
         },
         now,
     )

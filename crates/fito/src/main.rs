@@ -1,5 +1,7 @@
 //! `fito`: the one binary of Fito centre (R-OPS-1).
 
+mod export;
+
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use fito_server::config::Config;
@@ -39,6 +41,8 @@ enum Command {
     },
     /// Import objects from a GIS file straight into the database: every feature or none.
     Import(ImportArgs),
+    /// Export the register as a GIS file (the API's formats and filters), streamed.
+    Export(export::ExportArgs),
     /// Write a backup (database, files, manifest with SHA-256 of every part).
     Backup {
         /// The folder backups go to; default `[backup] dir`, else `<data dir>/backups`.
@@ -167,6 +171,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: AuditCommand::Verify,
         } => audit_verify(config).await,
         Command::Import(args) => import(config, args).await,
+        Command::Export(args) => export::export(config, args).await,
         Command::Backup { to } => backup(config, to).await,
         Command::Restore { from, force } => restore(config, from, force).await,
         Command::Policy { command } => policy(config, command).await,

@@ -4814,6 +4814,11 @@ export interface components {
             address?: string | null;
             /** @description Business identification number, when the organisation is a legal entity. */
             bin?: string | null;
+            /**
+             * @description Its code in act registry numbers (1–12 Latin capitals or digits, unique);
+             *     given automatically at its first numbered act when unset.
+             */
+            code?: string | null;
             name_en?: string | null;
             name_kk: string;
             name_ru: string;
@@ -5143,6 +5148,11 @@ export interface components {
             /** @description Postal address, printed on the acts the organisation issues. */
             address?: string | null;
             bin?: string | null;
+            /**
+             * @description Its code in act registry numbers (issue 15); set at its first numbered act
+             *     when an administrator did not.
+             */
+            code?: string | null;
             /** Format: date-time */
             created_at: string;
             /** @description How deep in the tree: 0 for the root. */
@@ -5541,6 +5551,8 @@ export interface components {
             address?: string | null;
             /** @description An empty string clears it. */
             bin?: string | null;
+            /** @description The code in act registry numbers from now on; numbers given stay. */
+            code?: string | null;
             /** @description An empty string clears it. */
             name_en?: string | null;
             name_kk?: string | null;
@@ -5562,6 +5574,11 @@ export interface components {
             surname?: string | null;
         };
         UserView: {
+            /**
+             * @description What the person's role may do (`survey.record`, …), from the server's one role
+             *     table: screens offer only these (issue 15). Empty without a role.
+             */
+            actions: string[];
             /** Format: date-time */
             activated_at?: string | null;
             certificate?: components["schemas"]["CertificateView"] | null;

@@ -92,6 +92,14 @@ function rememberedUser(): User | null {
   }
 }
 
+/**
+ * Whether the signed-in person's role may take `action` (`survey.record`, …): the server's own
+ * role table, as `GET /api/v1/me` lists it in `actions` (issue 15). No copy of the table here.
+ */
+export function may(action: string, u: User | null | undefined = user.value): boolean {
+  return u?.actions?.includes(action) ?? false;
+}
+
 export function hasRole(...roles: Role[]): boolean {
   const r = user.value?.role;
   return !!r && (roles as readonly string[]).includes(r);

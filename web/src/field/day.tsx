@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { localName, t } from '../app/i18n-app.js';
 import { href, navigate } from '../app/router.js';
+import { may } from '../app/session.js';
 import { PageTitle, Status } from '../app/ui.js';
 import { uuidv7 } from '../sync/uuid7.js';
 import { anchor, useCached, useFieldObjects, type FieldObject } from './data.js';
@@ -12,6 +13,9 @@ import { cacheTick, drafts, online, putDraft } from './runtime.js';
 import { bboxOf, bulkAllowed, saveTiles, savedTileCount, tileUrls, type MapSettings } from './tiles.js';
 import { FieldNav, SyncBar } from './ui.js';
 import type { DraftRow } from '../sync/db.js';
+
+/** The server's action for recording a survey: only roles whose actions list it see "start survey". */
+export const SURVEY_RECORD = 'survey.record';
 
 export async function startSurvey(objectId: string | null, taskId: string | null): Promise<void> {
   const id = uuidv7();
@@ -28,9 +32,11 @@ function ObjectLine({ o, taskId, types }: { o: FieldObject; taskId: string | nul
     <li>
       <strong>{o.name}</strong> {type ? <span class="muted">· {localName(type.data, o.type)}</span> : null}
       {o.local ? <span class="badge"> {t('field-not-sent')}</span> : null}{' '}
-      <button type="button" onClick={() => void startSurvey(o.id, taskId)} aria-label={t('field-start-survey-on', { name: o.name })}>
-        {t('field-start-survey')}
-      </button>
+      {may(SURVEY_RECORD) ? (
+        <button type="button" onClick={() => void startSurvey(o.id, taskId)} aria-label={t('field-start-survey-on', { name: o.name })}>
+          {t('field-start-survey')}
+        </button>
+      ) : null}
     </li>
   );
 }
@@ -84,7 +90,9 @@ export default function Day() {
           ))}
         </ul>
         <div class="actions">
-          <button type="button" onClick={() => void startSurvey(null, null)}>{t('field-survey-adhoc')}</button>
+          {may(SURVEY_RECORD) ? (
+            <button type="button" onClick={() => void startSurvey(null, null)}>{t('field-survey-adhoc')}</button>
+          ) : null}
           <a class="button" href={href('/field/object/new')}>{t('field-place-object')}</a>
         </div>
       </section>

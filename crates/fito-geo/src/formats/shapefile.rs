@@ -291,8 +291,10 @@ fn to_shape(f: &Feature) -> Shape {
 }
 
 /// Streams a zipped Shapefile named `layer` with the given attribute columns
-/// (text longer than 254 bytes is cut). All features must be points, or all
-/// polygons/multipolygons: a Shapefile holds one geometry type.
+/// (text longer than 254 bytes is cut). A Shapefile holds one geometry type, so a
+/// selection of points and polygons becomes one zip with a layer per kind, as GDAL
+/// writes them: `<layer>_points` and `<layer>_polygons` (issue 15); a selection of
+/// one kind stays one layer named `layer`.
 pub fn write_zip<W: Write, F: Borrow<Feature>>(
     out: W,
     layer: &str,
@@ -300,10 +302,22 @@ pub fn write_zip<W: Write, F: Borrow<Feature>>(
     features: impl IntoIterator<Item = F>,
 ) -> Result<u64> {
     let dir = tempfile::tempdir()?;
-    let path = |ext: &str| dir.path().join(format!("layer.{ext}"));
-    let count = write_parts(&path, columns, features)?;
-    std::fs::write(path("prj"), WGS84_PRJ)?;
-    std::fs::write(path("cpg"), "UTF-8")?;
+    let mut points: Option<Part> = None;
+    let mut polygons: Option<Part> = None;
+    let mut count = 0u64;
+    for f in features {
+        let f = f.borrow();
+        let (slot, stem) = if f.geometry.as_point().is_some() {
+            (&mut points, "points")
+        } else {
+            (&mut polygons, "polygons")
+        };
+        if slot.is_none() {
+            *slot = Some(Part::create(dir.path(), stem, columns)?);
+        }
+        slot.as_mut().expect("made above").write(f, columns)?;
+        count += 1;
+    }
     let layer: String = layer
         .chars()
         .map(|c| {
@@ -314,72 +328,104 @@ pub fn write_zip<W: Write, F: Borrow<Feature>>(
             }
         })
         .collect();
+    let parts: Vec<(String, Part)> = match (points, polygons) {
+        (Some(p), Some(q)) => vec![
+            (format!("{layer}_points"), p),
+            (format!("{layer}_polygons"), q),
+        ],
+        (Some(one), None) | (None, Some(one)) => vec![(layer, one)],
+        // An empty layer still needs its files.
+        (None, None) => vec![(layer, Part::create(dir.path(), "empty", columns)?)],
+    };
     let zip_error = |e: zip::result::ZipError| GeoError::new(ErrorKind::Io).detail(e.to_string());
     let mut zip = zip::ZipWriter::new_stream(out);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .large_file(true);
-    for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
-        zip.start_file(format!("{layer}.{ext}"), options)
-            .map_err(zip_error)?;
-        std::io::copy(&mut File::open(path(ext))?, &mut zip)?;
+    for (name, part) in parts {
+        let stem = part.finish()?;
+        std::fs::write(stem.with_extension("prj"), WGS84_PRJ)?;
+        std::fs::write(stem.with_extension("cpg"), "UTF-8")?;
+        for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
+            zip.start_file(format!("{name}.{ext}"), options)
+                .map_err(zip_error)?;
+            std::io::copy(&mut File::open(stem.with_extension(ext))?, &mut zip)?;
+        }
     }
     zip.finish().map_err(zip_error)?.flush()?;
     Ok(count)
 }
 
-fn write_parts<F: Borrow<Feature>>(
-    path: &dyn Fn(&str) -> std::path::PathBuf,
-    columns: &[Column],
-    features: impl IntoIterator<Item = F>,
-) -> Result<u64> {
-    let mut table = TableWriterBuilder::with_encoding(dbase::Unicode);
-    for (c, name) in columns.iter().zip(dbf_names(columns)) {
-        let name = FieldName::try_from(name.as_str())
-            .map_err(|e| GeoError::new(ErrorKind::Io).detail(e))?;
-        table = match c.kind {
-            ColumnKind::Text => table.add_character_field(name, MAX_TEXT_BYTES as u8),
-            ColumnKind::Number => table.add_numeric_field(name, 24, 8),
-        };
-    }
-    let mut dbf = table.build_with_dest(BufWriter::new(File::create(path("dbf"))?));
-    let mut shapes = ShapeWriter::with_shx(
-        BufWriter::new(File::create(path("shp"))?),
-        BufWriter::new(File::create(path("shx"))?),
-    );
-    let mut count = 0u64;
-    let mut points: Option<bool> = None;
-    for f in features {
-        let f = f.borrow();
-        let is_point = f.geometry.as_point().is_some();
-        if *points.get_or_insert(is_point) != is_point {
-            return Err(
-                GeoError::new(ErrorKind::ShapefileMixedGeometry).at_feature(count as usize + 1)
-            );
+/// One layer being written to temporary files: its shapes and its attribute rows.
+struct Part {
+    stem: std::path::PathBuf,
+    dbf: dbase::TableWriter<BufWriter<File>>,
+    shapes: ShapeWriter<BufWriter<File>>,
+    count: u64,
+}
+
+impl Part {
+    fn create(dir: &std::path::Path, stem: &str, columns: &[Column]) -> Result<Part> {
+        let stem = dir.join(stem);
+        let mut table = TableWriterBuilder::with_encoding(dbase::Unicode);
+        for (c, name) in columns.iter().zip(dbf_names(columns)) {
+            let name = FieldName::try_from(name.as_str())
+                .map_err(|e| GeoError::new(ErrorKind::Io).detail(e))?;
+            table = match c.kind {
+                ColumnKind::Text => table.add_character_field(name, MAX_TEXT_BYTES as u8),
+                ColumnKind::Number => table.add_numeric_field(name, 24, 8),
+            };
         }
+        let dbf = table.build_with_dest(BufWriter::new(File::create(stem.with_extension("dbf"))?));
+        let shapes = ShapeWriter::with_shx(
+            BufWriter::new(File::create(stem.with_extension("shp"))?),
+            BufWriter::new(File::create(stem.with_extension("shx"))?),
+        );
+        Ok(Part {
+            stem,
+            dbf,
+            shapes,
+            count: 0,
+        })
+    }
+
+    fn write(&mut self, f: &Feature, columns: &[Column]) -> Result<()> {
         match to_shape(f) {
-            Shape::Point(p) => shapes.write_shape(&p),
-            Shape::Polygon(p) => shapes.write_shape(&p),
+            Shape::Point(p) => self.shapes.write_shape(&p),
+            Shape::Polygon(p) => self.shapes.write_shape(&p),
             _ => unreachable!("to_shape makes points and polygons only"),
         }
         .map_err(shp_error)?;
-        dbf.write_record(&Row {
-            columns,
-            properties: &f.properties,
-        })
-        .map_err(|e| GeoError::new(ErrorKind::Io).detail(e.to_string()))?;
-        count += 1;
+        self.dbf
+            .write_record(&Row {
+                columns,
+                properties: &f.properties,
+            })
+            .map_err(|e| GeoError::new(ErrorKind::Io).detail(e.to_string()))?;
+        self.count += 1;
+        Ok(())
     }
-    if count == 0 {
-        // An empty layer still needs a header; GDAL reads a null-shape file.
-        std::fs::write(path("shp"), empty_header())?;
-        std::fs::write(path("shx"), empty_header())?;
-    } else {
-        shapes.finalize().map_err(shp_error)?;
+
+    /// Closes the files; returns the path stem of `.shp`, `.shx` and `.dbf`.
+    fn finish(self) -> Result<std::path::PathBuf> {
+        let Part {
+            stem,
+            mut dbf,
+            mut shapes,
+            count,
+        } = self;
+        if count == 0 {
+            // An empty layer still needs a header; GDAL reads a null-shape file.
+            drop(shapes);
+            std::fs::write(stem.with_extension("shp"), empty_header())?;
+            std::fs::write(stem.with_extension("shx"), empty_header())?;
+        } else {
+            shapes.finalize().map_err(shp_error)?;
+        }
+        dbf.finalize()
+            .map_err(|e| GeoError::new(ErrorKind::Io).detail(e.to_string()))?;
+        Ok(stem)
     }
-    dbf.finalize()
-        .map_err(|e| GeoError::new(ErrorKind::Io).detail(e.to_string()))?;
-    Ok(count)
 }
 
 /// A 100-byte main-file header with no records (shape type 0).

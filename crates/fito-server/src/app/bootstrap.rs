@@ -1,5 +1,6 @@
 //! First start and the command line: the master key of personal data, the first
-//! administrator, the reference seed, and the application the commands run on.
+//! administrator, the reference seed, the seed policy, and the application the
+//! commands run on.
 
 use crate::app::accounts::admins;
 pub use crate::app::accounts::admins::FirstAdministrator;
@@ -38,6 +39,20 @@ pub async fn first_administrator(
     admins::first(&app)
         .await
         .map_err(|e| anyhow::anyhow!("the first administrator cannot be created: {}", e.code))
+}
+
+/// Publishes the seed policy (`seed/policy/`, R-PD-4) as the policy in force when no
+/// version was ever published and `[privacy] seed_policy` is on; a fresh install then
+/// asks every person for consent. Returns the version published, if any.
+pub async fn seed_policy(store: &Store, config: &Config) -> anyhow::Result<Option<String>> {
+    if !config.privacy.seed_policy {
+        return Ok(None);
+    }
+    let app = command_app(store.clone(), config.clone())?;
+    let published = crate::app::privacy::seed::publish_on_first_start(&app)
+        .await
+        .map_err(|e| anyhow::anyhow!("the seed policy cannot be published: {}", e.code))?;
+    Ok(published.map(|p| p.version))
 }
 
 /// The application for the command line (`fito admin`, `fito policy`) and the first

@@ -12,10 +12,15 @@ use fito_core::Action;
 use fito_geo::formats::shapefile::{Column, ColumnKind};
 use fito_geo::formats::{csv, geojson, kml, shapefile};
 use fito_geo::{Feature, GeoError, Properties, PropertyValue};
+use fito_store::audit::NewEntry;
 use fito_store::objects::{self, Object, Search};
+use fito_store::orgs;
+use fito_store::time::now_us;
 use serde_json::json;
 use std::collections::VecDeque;
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
@@ -49,6 +54,8 @@ pub struct Export {
     pub format: Format,
     pub first: Bytes,
     pub rest: mpsc::Receiver<Chunk>,
+    /// Objects written so far (a progress bar reads it).
+    pub written: Arc<AtomicU64>,
 }
 
 /// Exports the objects of the actor's subtree (or of `organization_id` inside it)
@@ -63,20 +70,74 @@ pub async fn export(
     organization_id: Option<Uuid>,
 ) -> Result<Export, AppError> {
     actor.require(Action::ObjectRead)?;
-    let format = Format::from_name(format)
-        .ok_or_else(|| AppError::bad_request("export-format-unknown").with("format", format))?;
+    let format = format_named(format)?;
     let org_path = actor
         .scope_path(app, Action::ObjectRead, organization_id)
         .await?;
     let search = filters.search(org_path, None, PAGE)?;
     actor
-        .record(actor.entry("object.export", Some("object"), None).details(
-            json!({ "format": format.name(), "bbox": filters.bbox, "type": filters.type_code,
-                    "status": filters.status, "crop": filters.crop, "kato": filters.kato,
-                    "organism": filters.organism }),
-        ))
+        .record(
+            actor
+                .entry("object.export", Some("object"), None)
+                .details(details(format, filters)),
+        )
         .await?;
-    let mut rest = start(app.clone(), format, search);
+    begin(app, format, search).await
+}
+
+/// `fito export`: the same formats, filters and writer for the operator at the
+/// command line, over the whole register (or `organization_id`'s subtree),
+/// journalled as the system. Also returns how many objects match (the index's
+/// count: the bounding box is then checked exactly), for a progress bar.
+pub async fn export_by_system(
+    app: &App,
+    format: &str,
+    filters: &Filters,
+    organization_id: Option<Uuid>,
+) -> Result<(Export, u64), AppError> {
+    let format = format_named(format)?;
+    let db = app.store.reader();
+    let org = match organization_id {
+        Some(id) => orgs::get(db, id).await?,
+        None => orgs::roots(db).await?.into_iter().next(),
+    };
+    let org_path = org
+        .ok_or_else(|| AppError::not_found("organization-not-found"))?
+        .path;
+    let search = filters.search(org_path, None, PAGE)?;
+    let total = objects::count(db, app.store.engine(), &search).await?;
+    let mut entry = details(format, filters);
+    entry["via"] = json!("cli");
+    let entry = NewEntry {
+        at: now_us(),
+        actor_role: Some("system".into()),
+        action: "object.export".into(),
+        target_type: Some("object".into()),
+        outcome: "ok".into(),
+        details: entry,
+        ..NewEntry::default()
+    };
+    let mut unit = app.begin().await?;
+    unit.journal(entry);
+    unit.commit().await?;
+    Ok((begin(app, format, search).await?, total))
+}
+
+fn format_named(format: &str) -> Result<Format, AppError> {
+    Format::from_name(format)
+        .ok_or_else(|| AppError::bad_request("export-format-unknown").with("format", format))
+}
+
+fn details(format: Format, filters: &Filters) -> serde_json::Value {
+    json!({ "format": format.name(), "bbox": filters.bbox, "type": filters.type_code,
+            "status": filters.status, "crop": filters.crop, "kato": filters.kato,
+            "organism": filters.organism })
+}
+
+/// Starts the writer and waits for its first bytes (or its refusal).
+async fn begin(app: &App, format: Format, search: Search) -> Result<Export, AppError> {
+    let written = Arc::new(AtomicU64::new(0));
+    let mut rest = start(app.clone(), format, search, written.clone());
     let first = match rest.recv().await {
         Some(Ok(bytes)) => bytes,
         Some(Err(e)) => return Err(e),
@@ -86,11 +147,17 @@ pub async fn export(
         format,
         first,
         rest,
+        written,
     })
 }
 
 /// Starts the writer on a blocking thread.
-fn start(app: App, format: Format, search: Search) -> mpsc::Receiver<Chunk> {
+fn start(
+    app: App,
+    format: Format,
+    search: Search,
+    written: Arc<AtomicU64>,
+) -> mpsc::Receiver<Chunk> {
     let (tx, rx) = mpsc::channel::<Chunk>(8);
     let handle = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || {
@@ -107,6 +174,7 @@ fn start(app: App, format: Format, search: Search) -> mpsc::Receiver<Chunk> {
             buffered: VecDeque::new(),
             exhausted: false,
             error: failed.clone(),
+            written,
         };
         let written = write_format(format, &mut out, &mut pages)
             .map_err(AppError::from)
@@ -195,6 +263,7 @@ struct Pages {
     buffered: VecDeque<Object>,
     exhausted: bool,
     error: Failure,
+    written: Arc<AtomicU64>,
 }
 
 impl Pages {
@@ -241,6 +310,7 @@ impl Iterator for Pages {
             {
                 continue;
             }
+            self.written.fetch_add(1, Ordering::Relaxed);
             return Some(Feature {
                 geometry,
                 properties: properties(o),

@@ -4,6 +4,7 @@
 use crate::app::{Actor, App, AppError, EntryExt};
 use fito_core::text::{optional, required};
 use fito_core::{Action, Bin};
+use fito_store::StoreError;
 use fito_store::orgs::{self, NewOrganization, Organization, OrganizationChanges};
 use fito_store::time::now_us;
 use serde::Deserialize;
@@ -23,6 +24,9 @@ pub struct CreateOrganizationRequest {
     pub bin: Option<String>,
     /// Postal address, printed on the acts the organisation issues.
     pub address: Option<String>,
+    /// Its code in act registry numbers (1–12 Latin capitals or digits, unique);
+    /// given automatically at its first numbered act when unset.
+    pub code: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -36,6 +40,8 @@ pub struct UpdateOrganizationRequest {
     pub bin: Option<String>,
     /// An empty string clears it.
     pub address: Option<String>,
+    /// The code in act registry numbers from now on; numbers given stay.
+    pub code: Option<String>,
 }
 
 /// The organisation `id`, when it lies in the actor's subtree (else not found).
@@ -69,6 +75,23 @@ fn checked_bin(bin: Option<&str>) -> Result<Option<String>, AppError> {
     }
 }
 
+/// A registry code as typed: none when empty, else checked (issue 15).
+fn checked_code(code: Option<&str>) -> Result<Option<String>, AppError> {
+    match code.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => fito_core::registry::org_code(c)
+            .map(Some)
+            .ok_or_else(|| AppError::unprocessable("organization-code-invalid")),
+        None => Ok(None),
+    }
+}
+
+fn code_taken(e: StoreError) -> AppError {
+    match e {
+        StoreError::Conflict("code") => AppError::conflict("organization-code-taken"),
+        other => other.into(),
+    }
+}
+
 /// Adds an organisation under one in the actor's subtree.
 pub async fn create(
     app: &App,
@@ -88,9 +111,12 @@ pub async fn create(
         name_en: optional("name_en", input.name_en.as_deref(), 300)?,
         bin: checked_bin(input.bin.as_deref())?,
         address: optional("address", input.address.as_deref(), 500)?,
+        code: checked_code(input.code.as_deref())?,
     };
     let mut unit = app.begin().await?;
-    let org = orgs::insert(unit.tx(), new, now_us()).await?;
+    let org = orgs::insert(unit.tx(), new, now_us())
+        .await
+        .map_err(code_taken)?;
     unit.journal(
         actor
             .entry("org.create", Some("organization"), Some(org.id.to_string()))
@@ -100,7 +126,7 @@ pub async fn create(
     Ok(org)
 }
 
-/// Renames an organisation or changes its BIN or address.
+/// Renames an organisation or changes its BIN, address or registry code.
 pub async fn update(
     app: &App,
     actor: &Actor,
@@ -125,6 +151,12 @@ pub async fn update(
             .map(|v| checked_bin(Some(v)))
             .transpose()?,
         address: optional_opt("address", &input.address, 500)?,
+        code: match input.code.as_deref() {
+            Some(c) if c.trim().is_empty() => {
+                return Err(AppError::unprocessable("organization-code-invalid"));
+            }
+            c => c.map(|c| checked_code(Some(c))).transpose()?,
+        },
     };
     let fields: Vec<&str> = [
         ("name_kk", changes.name_kk.is_some()),
@@ -132,12 +164,15 @@ pub async fn update(
         ("name_en", changes.name_en.is_some()),
         ("bin", changes.bin.is_some()),
         ("address", changes.address.is_some()),
+        ("code", changes.code.is_some()),
     ]
     .into_iter()
     .filter_map(|(f, set)| set.then_some(f))
     .collect();
     let mut unit = app.begin().await?;
-    let org = orgs::update(unit.tx(), current, changes, now_us()).await?;
+    let org = orgs::update(unit.tx(), current, changes, now_us())
+        .await
+        .map_err(code_taken)?;
     unit.journal(
         actor
             .entry("org.update", Some("organization"), Some(id.to_string()))

@@ -42,6 +42,7 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
         std::fs::create_dir_all(&config.data_dir)?;
     }
     tls::check(&config)?;
+    config.acts.registry_format()?;
     let tls_config = if config.tls.enabled() {
         Some(tls::server_config(&config.tls)?)
     } else {
@@ -65,6 +66,9 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
     if let Some(first) = bootstrap::first_administrator(&store, &config).await? {
         // The one line the operator needs, on stdout, once.
         println!("first administrator: {} / {}", first.email, first.password);
+    }
+    if let Some(version) = bootstrap::seed_policy(&store, &config).await? {
+        tracing::info!(%version, "seed privacy policy published as the policy in force");
     }
     let egress = egress::Egress::new(
         &config.egress.allow,

@@ -123,6 +123,7 @@ fn streamed(file: Export) -> Response {
         format,
         first,
         rest,
+        ..
     } = file;
     let rest = futures_util::stream::unfold(rest, |mut rx| async move {
         let item = rx.recv().await?;

@@ -25,6 +25,9 @@ pub struct UserView {
     pub iin: Option<String>,
     pub position: String,
     pub must_change_password: bool,
+    /// What the person's role may do (`survey.record`, …), from the server's one role
+    /// table: screens offer only these (issue 15). Empty without a role.
+    pub actions: Vec<String>,
     pub certificate: Option<CertificateView>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -52,6 +55,17 @@ impl From<User> for UserView {
             valid_to: u.cert_valid_to.map(to_datetime),
             bin: u.cert_bin.clone(),
         });
+        let actions = u
+            .role
+            .as_deref()
+            .and_then(|r| r.parse::<fito_core::Role>().ok())
+            .map(|r| {
+                fito_core::permission::actions_of(r)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
         UserView {
             id: u.id,
             organization_id: u.organization_id,
@@ -65,6 +79,7 @@ impl From<User> for UserView {
             iin: u.iin,
             position: u.position,
             must_change_password: u.must_change_password,
+            actions,
             certificate,
             created_at: to_datetime(u.created_at),
             updated_at: to_datetime(u.updated_at),
@@ -83,6 +98,9 @@ pub struct OrganizationView {
     pub bin: Option<String>,
     /// Postal address, printed on the acts the organisation issues.
     pub address: Option<String>,
+    /// Its code in act registry numbers (issue 15); set at its first numbered act
+    /// when an administrator did not.
+    pub code: Option<String>,
     /// How deep in the tree: 0 for the root.
     pub depth: usize,
     pub created_at: DateTime<Utc>,
@@ -100,6 +118,7 @@ impl From<Organization> for OrganizationView {
             name_en: o.name_en,
             bin: o.bin,
             address: o.address,
+            code: o.code,
             created_at: to_datetime(o.created_at),
             updated_at: to_datetime(o.updated_at),
         }

@@ -47,6 +47,9 @@ pub fn test_config(db: &TestDb) -> Config {
     config.egress.allow = vec!["127.0.0.1".into()];
     // Tests sign in far more often than a person; the limit has its own test.
     config.rate_limit.enabled = false;
+    // No seed policy: most tests act as people who have not consented to anything;
+    // the first-start tests turn it on (privacy_seed.rs).
+    config.privacy.seed_policy = false;
     config.auth.argon2_memory_kib = 1024;
     config.auth.argon2_iterations = 1;
     // Web Push is on (VAPID key made at start); push services are local fakes.

@@ -12,6 +12,8 @@ pub struct Model {
     pub name_en: Option<String>,
     pub bin: Option<String>,
     pub address: Option<String>,
+    /// In every act registry number the organisation gives (unique, issue 15).
+    pub code: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }

@@ -20,6 +20,9 @@ pub fn fito() -> Command {
         cmd.env_remove(var);
     }
     cmd.env("FITO_LOG", "warn");
+    // These tests drive the API as people who never consented: no seed policy
+    // (its own tests are in policy.rs).
+    cmd.env("FITO_SEED_POLICY", "false");
     cmd
 }
 

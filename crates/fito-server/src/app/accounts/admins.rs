@@ -69,6 +69,7 @@ async fn add(
                 name_en: Some(message(Lang::En, "bootstrap-root-organization")),
                 bin: None,
                 address: None,
+                code: None,
             };
             orgs::insert(unit.tx(), root, now).await?
         }

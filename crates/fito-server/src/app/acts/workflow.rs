@@ -10,7 +10,7 @@ use crate::app::{Actor, App, AppError, EntryExt, Unit};
 use chrono::Datelike;
 use fito_core::{ActStatus, ActStep, Action};
 use fito_store::StoreError;
-use fito_store::acts::{self, Act, ActEvent, ActMove};
+use fito_store::acts::{self, Act, ActEvent, ActMove, Numbering};
 use fito_store::esign::ActSignature;
 use fito_store::time::{now_us, to_datetime};
 use serde::Deserialize;
@@ -128,7 +128,20 @@ pub(super) async fn apply(
         actor_id: actor.id(),
         comment,
         at: now,
-        numbered_in: (step == ActStep::Approve).then(|| (a.organization_id, registry_year(now))),
+        numbered_in: if step == ActStep::Approve {
+            Some(Numbering {
+                organization_id: a.organization_id,
+                year: registry_year(now),
+                // Checked when the server starts.
+                format: app
+                    .config
+                    .acts
+                    .registry_format()
+                    .map_err(|_| AppError::internal())?,
+            })
+        } else {
+            None
+        },
     };
     let saved = match acts::move_act(unit.tx(), moved).await {
         Err(StoreError::Conflict(_)) => return Err(AppError::conflict("act-version-conflict")),

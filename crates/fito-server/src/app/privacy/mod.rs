@@ -6,6 +6,7 @@
 pub(crate) mod erasure;
 pub(crate) mod my_data;
 pub mod policy;
+pub mod seed;
 pub(crate) mod withdrawals;
 
 use crate::app::{App, AppError};
