@@ -99,3 +99,59 @@ fn path_parameters_are_in_the_path_and_query_parameters_are_not() {
         }
     }
 }
+
+/// Two API types under one schema name would silently become one in the document
+/// (the second overwrites the first), and the web app would get the wrong shape.
+#[test]
+fn every_schema_name_belongs_to_one_type() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut owners: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut stack = vec![root.join("fito-server/src"), root.join("fito-core/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source file");
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                if !(line.starts_with("#[derive(") && line.contains("ToSchema")) {
+                    continue;
+                }
+                let mut alias = None;
+                for next in &lines[i + 1..] {
+                    let next = next.trim();
+                    if let Some(rest) = next.strip_prefix("#[schema(as = ") {
+                        alias = rest.split([')', ',']).next().map(str::to_owned);
+                    } else if !next.starts_with("#[") && !next.starts_with("///") {
+                        let name = next
+                            .split_whitespace()
+                            .skip_while(|w| !matches!(*w, "struct" | "enum"))
+                            .nth(1)
+                            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+                        if let Some(name) = alias.clone().or(name.map(str::to_owned)) {
+                            owners
+                                .entry(name)
+                                .or_default()
+                                .push(path.display().to_string());
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    assert!(owners.len() > 50, "the scan found the API types");
+    let shared: Vec<String> = owners
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(name, files)| format!("{name}: {}", files.join(", ")))
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "schema names used twice:\n{}",
+        shared.join("\n")
+    );
+}

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::app::json::parse_json;
@@ -21,21 +21,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
-        let is_json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|v| {
-                let v = v.trim();
-                v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
-            });
-        if !is_json {
-            return Err(AppError::new(
-                Kind::UnsupportedMediaType,
-                "request-unsupported-media-type",
-            ));
-        }
+        require_json(req.headers())?;
         let limit = state.config.max_body_bytes;
         let declared = req
             .headers()
@@ -54,6 +40,26 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             }
         })?;
         parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Refuses a body that does not say it is JSON (`application/json` or `…+json`).
+pub fn require_json(headers: &HeaderMap) -> Result<(), AppError> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            let v = v.trim();
+            v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
+        });
+    if is_json {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            Kind::UnsupportedMediaType,
+            "request-unsupported-media-type",
+        ))
     }
 }
 

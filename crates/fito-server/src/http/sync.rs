@@ -11,13 +11,13 @@ use crate::app::sync::outbox::{self, OutboxFile};
 use crate::app::sync::pull::{self, Change};
 use crate::app::sync::{self as sync_app, Answer, Kind, Outcome, Record, ServerCopy};
 use crate::app::{Actor, AppError};
-use crate::http::extract::ApiQuery;
+use crate::http::extract::{ApiQuery, require_json};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use fito_store::objects::Object;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -68,20 +68,7 @@ fn json_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<T, AppError> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| {
-            let v = v.trim();
-            v.eq_ignore_ascii_case("application/json") || v.ends_with("+json")
-        });
-    if !is_json {
-        return Err(AppError::new(
-            crate::app::Kind::UnsupportedMediaType,
-            "request-unsupported-media-type",
-        ));
-    }
+    require_json(headers)?;
     parse_json(body)
 }
 

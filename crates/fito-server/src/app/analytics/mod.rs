@@ -29,6 +29,7 @@ const NEWEST: u64 = 50;
 
 /// What a report is asked: the period (this season by default) and filters.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams, ToSchema)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
     /// First day (UTC); by default 1 January of this year.

@@ -41,6 +41,7 @@ pub struct UnitView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = OrganismTotals)]
 pub struct OrganismView {
     pub eppo_code: String,
     pub name: String,

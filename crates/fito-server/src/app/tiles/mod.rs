@@ -26,6 +26,7 @@ pub const LAYERS: [&str; 1] = ["objects"];
 
 /// Filters of a tile (and of its TileJSON's tile URLs).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TileFilters {
     /// Object type code.

@@ -36,6 +36,7 @@ pub struct EstablishInput {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = ZoneStepInput)]
 pub struct StepInput {
     /// The version the step was decided on.
     pub version: i64,
