@@ -335,4 +335,36 @@ describe('portal in Chromium', () => {
     await page.locator('[role=status].ok').waitFor();
     await ctx.close();
   });
+
+  it('issue 15, R-PD-4, R-PD-1: the administrator publishes a policy version and resolves a withdrawal request', async () => {
+    const head = await apiAs(world.head.email, world.head.password);
+    await head.call('POST', '/api/v1/privacy/withdrawals', { reason: 'E2E: келісімімді қайтарып аламын' });
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.admin.email, world.admin.password);
+    await page.goto(`${web.origin}/#/admin/privacy`);
+    await page.locator('h1', { hasText: 'Дербес деректер' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('2026-1');
+    await page.locator('blockquote', { hasText: 'E2E: келісімімді' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    // A later version, in Kazakh and Russian, published ahead of its date: nobody is stopped today.
+    await page.locator('#pp-version').fill('2099-1');
+    await page.locator('#pp-effective').fill('2099-01-01');
+    await page.locator('#pp-kk').fill('Жаңа редакция: деректер тек фитосанитариялық бақылау үшін өңделеді.');
+    await page.locator('#pp-ru').fill('Новая редакция: данные обрабатываются только для фитосанитарного контроля.');
+    await page.locator('button[type=submit]', { hasText: 'Жариялау' }).click();
+    await page.locator('[role=status].ok', { hasText: '2099-1' }).waitFor();
+    // The withdrawal request is rejected with a comment; the list empties.
+    await page.locator('form[aria-label=Шешу] select').selectOption('rejected');
+    await page.locator('form[aria-label=Шешу] input').fill('E2E: қызметтік қажеттілік');
+    await page.locator('form[aria-label=Шешу] button[type=submit]').click();
+    await page.locator('p', { hasText: 'Ашық сұраулар жоқ.' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+    const admin = await apiAs(world.admin.email, world.admin.password);
+    const all = await admin.call<Array<{ status: string; comment: string | null }>>('GET', '/api/v1/privacy/withdrawals?status=all');
+    expect(all.map((w) => [w.status, w.comment])).toEqual([['rejected', 'E2E: қызметтік қажеттілік']]);
+    const current = await admin.call<{ version: string }>('GET', '/api/v1/policy/current');
+    expect(current.version).toBe('2026-1');
+  });
 });

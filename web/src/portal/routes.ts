@@ -27,6 +27,7 @@ registerScreen({ path: '/users', title: 'portal-users', nav: 30, roles: ['admini
 registerScreen({ path: '/users/new', title: 'portal-user-new', roles: ['administrator'], load: async () => ({ default: (await import('./admin.js')).NewUser }) });
 registerScreen({ path: '/users/:id', title: 'portal-users', roles: ['administrator', 'head'], load: async () => ({ default: (await import('./admin.js')).UserPage }) });
 registerScreen({ path: '/organizations', title: 'portal-orgs', nav: 31, roles: ['administrator'], load: async () => ({ default: (await import('./admin.js')).OrgsPage }) });
+registerScreen({ path: '/admin/privacy', title: 'portal-privacy-admin', nav: 33, roles: ['administrator'], load: () => import('./privacy-admin.js') });
 registerScreen({ path: '/audit', title: 'portal-audit', nav: 32, roles: ['administrator'], load: () => import('./audit.js') });
 
 registerScreen({ path: '/notifications', title: 'portal-notifications', nav: 40, load: () => import('./notifications.js') });
