@@ -39,6 +39,14 @@ describe('portal messages', () => {
     expect(ids(portal.en as string).sort()).toEqual(kk);
   });
 
+  it('define the same privacy-screen messages in kk, ru and en', () => {
+    const privacy = ftlSources('web-privacy.ftl');
+    const kk = ids(privacy.kk as string).sort();
+    expect(kk.length).toBeGreaterThan(20);
+    expect(ids(privacy.ru as string).sort()).toEqual(kk);
+    expect(ids(privacy.en as string).sort()).toEqual(kk);
+  });
+
   it('cover every message id the screens use', () => {
     // Portal screens may keep their messages in a web-<part>.ftl of their own (the shell loads them all).
     const privacy = ftlSources('web-privacy.ftl');

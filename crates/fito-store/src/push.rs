@@ -19,14 +19,17 @@ pub async fn subscribe<C: Conn>(
     p256dh: &str,
     auth: &str,
     lang: &str,
+    kinds: Option<&[String]>,
     now: i64,
 ) -> Result<()> {
+    // `,a,b,`: a kind is found with LIKE '%,kind,%' on both engines.
+    let kinds: Option<String> = kinds.map(|k| format!(",{},", k.join(",")));
     conn.execute_raw(stmt(
         conn,
-        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, lang, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET \
+        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, lang, kinds, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET \
          user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth, \
-         lang = excluded.lang",
+         lang = excluded.lang, kinds = excluded.kinds",
         vec![
             Uuid::now_v7().into(),
             user_id.into(),
@@ -34,6 +37,7 @@ pub async fn subscribe<C: Conn>(
             p256dh.into(),
             auth.into(),
             lang.into(),
+            crate::sql::opt_str(kinds),
             now.into(),
         ],
     ))
@@ -100,7 +104,8 @@ pub async fn enqueue<C: Conn>(conn: &C, notifications: &[Uuid], now: i64) -> Res
                 &format!(
                     "INSERT INTO push_outbox (subscription_id, notification_id, attempts, next_at, state, created_at) \
                      SELECT s.id, n.id, 0, ?, 'pending', ? FROM notifications n \
-                     JOIN push_subscriptions s ON s.user_id = n.user_id WHERE n.id IN ({marks})"
+                     JOIN push_subscriptions s ON s.user_id = n.user_id WHERE n.id IN ({marks}) \
+                     AND (s.kinds IS NULL OR s.kinds LIKE '%,' || n.kind || ',%')"
                 ),
                 values,
             ))

@@ -1,5 +1,6 @@
 /** Privacy for administrators (R-PD-1, R-PD-4, issue 15): publish a policy version (Kazakh and
- * Russian text, effective date) and resolve the requests to withdraw consent. */
+ * Russian text, effective date), resolve the requests to withdraw consent, and the requests to
+ * rectify personal data (correct the person's record, then mark the request done, or reject it). */
 import { useState } from 'preact/hooks';
 import type { components } from '../api/schema.js';
 import type { PolicyView } from '../api/types.js';
@@ -11,8 +12,11 @@ import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/
 type WithdrawalView = components['schemas']['WithdrawalView'];
 type PublishPolicy = components['schemas']['PublishPolicy'];
 type ResolveWithdrawal = components['schemas']['ResolveWithdrawal'];
+type RectificationView = components['schemas']['RectificationView'];
+type ResolveRectification = components['schemas']['ResolveRectification'];
 
 const OUTCOMES = ['rejected', 'account-deactivated', 'account-deleted'] as const;
+const RECT_OUTCOMES = ['corrected', 'rejected'] as const;
 
 function Publish({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState<Record<string, string>>({});
@@ -97,6 +101,62 @@ function Resolve({ w, onDone }: { w: WithdrawalView; onDone: () => void }) {
   );
 }
 
+function ResolveRect({ r, onDone }: { r: RectificationView; onDone: () => void }) {
+  const [outcome, setOutcome] = useState<string>('corrected');
+  const [comment, setComment] = useState('');
+  const act = useAction();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void act.run(async () => {
+      const body = { outcome, comment: comment || null } satisfies ResolveRectification;
+      await api.post(`/api/v1/privacy/rectifications/${r.id}/resolve`, body);
+      onDone();
+    });
+  };
+  const id = `rc-${r.id}`;
+  return (
+    <form class="inline" aria-label={t('privacy-admin-rect-resolve')} onSubmit={submit}>
+      <label for={`${id}-outcome`}>{t('privacy-admin-outcome')}</label>{' '}
+      <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome((e.target as HTMLSelectElement).value)}>
+        {RECT_OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {t(`privacy-admin-rect-outcome-${o}`)}
+          </option>
+        ))}
+      </select>{' '}
+      <label for={`${id}-comment`}>{t('privacy-admin-comment')}</label>{' '}
+      <input id={`${id}-comment`} value={comment} onInput={(e) => setComment((e.target as HTMLInputElement).value)} />{' '}
+      <button type="submit" disabled={act.busy}>
+        {t('privacy-admin-resolve')}
+      </button>
+      <ErrorBox error={act.error} />
+    </form>
+  );
+}
+
+function Rectifications() {
+  const open = useLoad((signal) => api.get<RectificationView[]>('/api/v1/privacy/rectifications?status=open', { signal }), []);
+  return (
+    <section aria-labelledby="rc-h">
+      <h2 id="rc-h">{t('privacy-admin-rectifications')}</h2>
+      <Loading loading={open.loading} />
+      <ErrorBox error={open.error} />
+      {open.data && open.data.length === 0 ? <p class="muted">{t('privacy-admin-no-rectifications')}</p> : null}
+      <ul>
+        {(open.data ?? []).map((r) => (
+          <li key={r.id}>
+            <strong>{r.user ? `${r.user.surname} ${r.user.first_name}` : r.user_id}</strong>{' '}
+            <span class="muted">{fmtTime(r.filed_at)}</span>{' '}
+            <a href={`#/users/${r.user_id}`}>{t('privacy-admin-rect-open-person')}</a>
+            <blockquote>{r.details}</blockquote>
+            <ResolveRect r={r} onDone={open.reload} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function PrivacyAdmin(_props: ScreenProps) {
   const current = useLoad((signal) => api.get<PolicyView>('/api/v1/policy/current', { signal }).catch(() => null), []);
   const open = useLoad((signal) => api.get<WithdrawalView[]>('/api/v1/privacy/withdrawals?status=open', { signal }), []);
@@ -127,6 +187,7 @@ export default function PrivacyAdmin(_props: ScreenProps) {
           </ul>
         </section>
       </div>
+      <Rectifications />
     </section>
   );
 }

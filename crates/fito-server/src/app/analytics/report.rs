@@ -40,7 +40,9 @@ pub struct UnitView {
     pub areas: AreasView,
 }
 
+/// Named apart from the reference list's `OrganismView` in the API document.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = ReportOrganismView)]
 pub struct OrganismView {
     pub eppo_code: String,
     pub name: String,
