@@ -366,18 +366,20 @@ async fn r_pd_3_without_push_configuration_nothing_is_sent_anywhere(engine: Engi
     // queued, but no worker runs and no call goes out.
     let keys = ua.subscription_keys();
     let user = uuid::Uuid::parse_str(&t.inspector.user_id).unwrap();
-    fito_store::push::subscribe(
-        app.store.writer(),
-        user,
-        &format!("{origin}/left-over"),
-        &fito_push::b64::encode(&keys.p256dh_bytes()),
-        &fito_push::b64::encode(keys.auth()),
-        "kk",
-        None,
-        0,
-    )
-    .await
-    .unwrap();
+    let p256dh = fito_push::b64::encode(&keys.p256dh_bytes());
+    let auth = fito_push::b64::encode(keys.auth());
+    let endpoint = format!("{origin}/left-over");
+    let sub = fito_store::push::Subscription {
+        user_id: user,
+        endpoint: &endpoint,
+        p256dh: &p256dh,
+        auth: &auth,
+        lang: "kk",
+        kinds: None,
+    };
+    fito_store::push::subscribe(app.store.writer(), sub, 0)
+        .await
+        .unwrap();
     assign(&app, &t).await;
     assert_eq!(pending(&app).await, 1);
     // Longer than a configured worker's interval.

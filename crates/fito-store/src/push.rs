@@ -10,18 +10,29 @@ use uuid::Uuid;
 pub const PENDING: &str = "pending";
 pub const FAILED: &str = "failed";
 
-/// Saves a subscription for `user_id`; the same endpoint subscribed again (new keys,
+/// A device's push subscription, as it is saved.
+pub struct Subscription<'a> {
+    pub user_id: Uuid,
+    pub endpoint: &'a str,
+    pub p256dh: &'a str,
+    pub auth: &'a str,
+    /// The language its notifications are written in.
+    pub lang: &'a str,
+    /// The kinds of notification it is pushed; `None`: every kind.
+    pub kinds: Option<&'a [String]>,
+}
+
+/// Saves a subscription for its person; the same endpoint subscribed again (new keys,
 /// another person on the same device) replaces the old one.
-pub async fn subscribe<C: Conn>(
-    conn: &C,
-    user_id: Uuid,
-    endpoint: &str,
-    p256dh: &str,
-    auth: &str,
-    lang: &str,
-    kinds: Option<&[String]>,
-    now: i64,
-) -> Result<()> {
+pub async fn subscribe<C: Conn>(conn: &C, sub: Subscription<'_>, now: i64) -> Result<()> {
+    let Subscription {
+        user_id,
+        endpoint,
+        p256dh,
+        auth,
+        lang,
+        kinds,
+    } = sub;
     // `,a,b,`: a kind is found with LIKE '%,kind,%' on both engines.
     let kinds: Option<String> = kinds.map(|k| format!(",{},", k.join(",")));
     conn.execute_raw(stmt(

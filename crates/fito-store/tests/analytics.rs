@@ -66,6 +66,7 @@ async fn generate(store: &Store) -> Made {
         name_en: None,
         bin: None,
         address: None,
+        code: None,
     };
     let root = orgs::insert(w, org(r.id(), None, "Республика"), 0)
         .await

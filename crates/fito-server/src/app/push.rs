@@ -143,17 +143,15 @@ struct Device<'a> {
 async fn save(app: &App, actor: &Actor, d: Device<'_>) -> Result<(), AppError> {
     let mut unit = app.begin().await?;
     let lang = actor.meta.lang.code();
-    fito_store::push::subscribe(
-        unit.tx(),
-        actor.id(),
-        d.endpoint,
-        d.p256dh,
-        d.auth,
+    let sub = fito_store::push::Subscription {
+        user_id: actor.id(),
+        endpoint: d.endpoint,
+        p256dh: d.p256dh,
+        auth: d.auth,
         lang,
-        d.kinds,
-        now_us(),
-    )
-    .await?;
+        kinds: d.kinds,
+    };
+    fito_store::push::subscribe(unit.tx(), sub, now_us()).await?;
     unit.journal(
         actor
             .entry("push.subscribe", Some("user"), Some(actor.id().to_string()))
