@@ -17,3 +17,13 @@ notification-withdrawal-resolved = { $outcome ->
     [rejected] Your request to withdraw consent was rejected. The reason is given on the request.
    *[other] Your request to withdraw consent was resolved.
 }
+rectification-not-found = The rectification request was not found.
+rectification-not-open = This rectification request has already been resolved.
+rectification-comment-required = Say in the comment why the rectification request is rejected.
+notification-withdrawal-filed = A new request to withdraw consent has been filed.
+notification-rectification-filed = A new request to rectify personal data has been filed.
+notification-rectification-resolved = { $outcome ->
+    [corrected] Your request to rectify your data was done: the record is corrected.
+    [rejected] Your request to rectify your data was rejected. The reason is given on the request.
+   *[other] Your request to rectify your data was resolved.
+}

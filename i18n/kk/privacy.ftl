@@ -17,3 +17,13 @@ notification-withdrawal-resolved = { $outcome ->
     [rejected] Келісімді кері қайтару өтінішіңіз қабылданбады. Себебі өтініште көрсетілген.
    *[other] Келісімді кері қайтару өтінішіңіз қаралды.
 }
+rectification-not-found = Түзету өтініші табылмады.
+rectification-not-open = Бұл түзету өтініші бұрын қаралған.
+rectification-comment-required = Түзету өтінішін қабылдамау себебін түсініктемеде көрсетіңіз.
+notification-withdrawal-filed = Келісімді кері қайтару туралы жаңа өтініш түсті.
+notification-rectification-filed = Дербес деректерді түзету туралы жаңа өтініш түсті.
+notification-rectification-resolved = { $outcome ->
+    [corrected] Деректеріңізді түзету өтініші орындалды: жазба түзетілді.
+    [rejected] Деректеріңізді түзету өтініші қабылданбады. Себебі өтініште көрсетілген.
+   *[other] Деректеріңізді түзету өтініші қаралды.
+}

@@ -17,3 +17,13 @@ notification-withdrawal-resolved = { $outcome ->
     [rejected] Ваш запрос на отзыв согласия отклонён. Причина указана в запросе.
    *[other] Ваш запрос на отзыв согласия рассмотрен.
 }
+rectification-not-found = Запрос на исправление не найден.
+rectification-not-open = Этот запрос на исправление уже рассмотрен.
+rectification-comment-required = Укажите в комментарии, почему запрос на исправление отклонён.
+notification-withdrawal-filed = Поступил новый запрос на отзыв согласия.
+notification-rectification-filed = Поступил новый запрос на исправление персональных данных.
+notification-rectification-resolved = { $outcome ->
+    [corrected] Ваш запрос на исправление данных выполнен: запись исправлена.
+    [rejected] Ваш запрос на исправление данных отклонён. Причина указана в запросе.
+   *[other] Ваш запрос на исправление данных рассмотрен.
+}

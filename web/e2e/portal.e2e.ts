@@ -217,7 +217,7 @@ describe('portal in Chromium', () => {
     await headCtx.close();
   });
 
-  it('R-SURV-2: a Head assigns a survey task; the inspector sees it', async () => {
+  it('R-SURV-2, issue 15: a Head searches the register, assigns a survey task; the inspector sees it', async () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await signIn(page, world.head.email, world.head.password);
@@ -226,6 +226,10 @@ describe('portal in Chromium', () => {
     await page.locator('#t-assignee').selectOption({ label: 'Сейітқали Әйгерім' });
     await page.locator('#t-starts').fill('2026-12-01');
     await page.locator('#t-due').fill('2026-12-02');
+    // Issue 15: the register is searched on the server page by page (no 1,000 cap), by name.
+    await page.locator('#t-search').fill('бидай');
+    await page.locator('button', { hasText: /^Іздеу$/ }).click();
+    await page.locator('[role=status]', { hasText: 'объект табылды' }).waitFor();
     await page.locator('label', { hasText: world.fieldName }).locator('input').check();
     expect(await axe(page)).toEqual([]);
     await page.locator('button[type=submit]', { hasText: 'Тапсырманы беру' }).click();
@@ -334,5 +338,71 @@ describe('portal in Chromium', () => {
     await page.locator('button', { hasText: 'тұтастығын' }).click();
     await page.locator('[role=status].ok').waitFor();
     await ctx.close();
+  });
+
+  it('issue 15, R-PD-4, R-PD-1: the administrator publishes a policy version and resolves a withdrawal request', async () => {
+    const head = await apiAs(world.head.email, world.head.password);
+    await head.call('POST', '/api/v1/privacy/withdrawals', { reason: 'E2E: келісімімді қайтарып аламын' });
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.admin.email, world.admin.password);
+    await page.goto(`${web.origin}/#/admin/privacy`);
+    await page.locator('h1', { hasText: 'Дербес деректер' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('2026-1');
+    await page.locator('blockquote', { hasText: 'E2E: келісімімді' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    // A later version, in Kazakh and Russian, published ahead of its date: nobody is stopped today.
+    await page.locator('#pp-version').fill('2099-1');
+    await page.locator('#pp-effective').fill('2099-01-01');
+    await page.locator('#pp-kk').fill('Жаңа редакция: деректер тек фитосанитариялық бақылау үшін өңделеді.');
+    await page.locator('#pp-ru').fill('Новая редакция: данные обрабатываются только для фитосанитарного контроля.');
+    await page.locator('button[type=submit]', { hasText: 'Жариялау' }).click();
+    await page.locator('[role=status].ok', { hasText: '2099-1' }).waitFor();
+    // The withdrawal request is rejected with a comment; the list empties.
+    await page.locator('form[aria-label=Шешу] select').selectOption('rejected');
+    await page.locator('form[aria-label=Шешу] input').fill('E2E: қызметтік қажеттілік');
+    await page.locator('form[aria-label=Шешу] button[type=submit]').click();
+    await page.locator('p', { hasText: 'Ашық сұраулар жоқ.' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+    const admin = await apiAs(world.admin.email, world.admin.password);
+    const all = await admin.call<Array<{ status: string; comment: string | null }>>('GET', '/api/v1/privacy/withdrawals?status=all');
+    expect(all.map((w) => [w.status, w.comment])).toEqual([['rejected', 'E2E: қызметтік қажеттілік']]);
+    const current = await admin.call<{ version: string }>('GET', '/api/v1/policy/current');
+    expect(current.version).toBe('2026-1');
+  });
+  it('issue 15, R-PD-1: a person corrects their own phone and position and asks to rectify the rest; the administrator resolves it', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, world.inspector.email, world.inspector.password);
+    await page.goto(`${web.origin}/#/me`);
+    await page.locator('#own-position').fill('Бас фитосанитариялық инспектор');
+    await page.locator('#own-phone').fill('+7 702 111 22 33');
+    await page.locator('form[aria-labelledby=own-h] button[type=submit]').click();
+    await page.locator('form[aria-labelledby=own-h] [role=status]').waitFor();
+    await page.locator('#rect-details').fill('E2E: тегім қате жазылған, дұрысы — Сейтқалиев');
+    await page.locator('form[aria-labelledby=rect-h] button[type=submit]').click();
+    await page.locator('form[aria-labelledby=rect-h] [role=status]').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+    const inspector = await apiAs(world.inspector.email, world.inspector.password);
+    const me = await inspector.call<{ position: string; phone: string | null }>('GET', '/api/v1/me');
+    expect(me.position).toBe('Бас фитосанитариялық инспектор');
+    expect(me.phone).toContain('702');
+    // The administrators are told, and the request waits on the privacy screen.
+    const admin = await apiAs(world.admin.email, world.admin.password);
+    const told = await admin.call<Array<{ kind: string }>>('GET', '/api/v1/notifications');
+    expect(told.map((n) => n.kind)).toContain('rectification-filed');
+    const actx = await context();
+    const apage = await actx.newPage();
+    await signIn(apage, world.admin.email, world.admin.password);
+    await apage.goto(`${web.origin}/#/admin/privacy`);
+    await apage.locator('blockquote', { hasText: 'E2E: тегім қате' }).waitFor();
+    expect(await axe(apage)).toEqual([]);
+    await apage.locator('form[aria-label="Түзету өтінішін шешу"] button[type=submit]').click();
+    await apage.locator('p', { hasText: 'Ашық түзету өтініштері жоқ.' }).waitFor();
+    await actx.close();
+    const answers = await inspector.call<Array<{ kind: string }>>('GET', '/api/v1/notifications');
+    expect(answers.map((n) => n.kind)).toContain('rectification-resolved');
   });
 });

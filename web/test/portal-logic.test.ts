@@ -115,3 +115,15 @@ describe('map loading (R-GEO-1)', () => {
     expect(grow(viewBox(-200, -95, 200, 95), 0.5)).toEqual([-180, -90, 180, 90]);
   });
 });
+
+describe('notification links (R-NOTIF-1, R-PD-1, issue 15)', async () => {
+  const { targetHref } = await import('../src/portal/notifications.js');
+  it('lead administrators from a filed privacy request to the privacy screen, and the person to their data', () => {
+    expect(targetHref('rectification', 'r1', 'rectification-filed')).toBe('#/admin/privacy');
+    expect(targetHref('withdrawal', 'w1', 'withdrawal-filed')).toBe('#/admin/privacy');
+    expect(targetHref('rectification', 'r1', 'rectification-resolved')).toBe('#/me');
+    expect(targetHref('withdrawal', 'w1', 'withdrawal-resolved')).toBe('#/me');
+    expect(targetHref('act', 'a1', 'act-approved')).toBe('#/acts/a1');
+    expect(targetHref('nothing', 'x', 'x')).toBeUndefined();
+  });
+});

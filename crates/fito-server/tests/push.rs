@@ -366,17 +366,20 @@ async fn r_pd_3_without_push_configuration_nothing_is_sent_anywhere(engine: Engi
     // queued, but no worker runs and no call goes out.
     let keys = ua.subscription_keys();
     let user = uuid::Uuid::parse_str(&t.inspector.user_id).unwrap();
-    fito_store::push::subscribe(
-        app.store.writer(),
-        user,
-        &format!("{origin}/left-over"),
-        &fito_push::b64::encode(&keys.p256dh_bytes()),
-        &fito_push::b64::encode(keys.auth()),
-        "kk",
-        0,
-    )
-    .await
-    .unwrap();
+    let p256dh = fito_push::b64::encode(&keys.p256dh_bytes());
+    let auth = fito_push::b64::encode(keys.auth());
+    let endpoint = format!("{origin}/left-over");
+    let sub = fito_store::push::Subscription {
+        user_id: user,
+        endpoint: &endpoint,
+        p256dh: &p256dh,
+        auth: &auth,
+        lang: "kk",
+        kinds: None,
+    };
+    fito_store::push::subscribe(app.store.writer(), sub, 0)
+        .await
+        .unwrap();
     assign(&app, &t).await;
     assert_eq!(pending(&app).await, 1);
     // Longer than a configured worker's interval.
@@ -393,3 +396,59 @@ async fn r_pd_3_without_push_configuration_nothing_is_sent_anywhere(engine: Engi
     app.stop().await;
 }
 both_engines!(r_pd_3_without_push_configuration_nothing_is_sent_anywhere);
+
+async fn r_notif_1_a_device_is_pushed_only_the_kinds_chosen_for_it(engine: Engine) {
+    let (fake, origin) = FakePushService::start().await;
+    let app = TestApp::start_with(engine, |c| c.push.interval_seconds = 1).await;
+    let t = team(&app).await;
+    let ua = UserAgentKeys::generate().unwrap();
+    let with_kinds = |path: &str, kinds: Value| {
+        let mut body = subscription(&format!("{origin}{path}"), &ua);
+        body["kinds"] = kinds;
+        body
+    };
+    let unknown = app
+        .post(
+            "/api/v1/push/subscriptions",
+            &t.inspector.token,
+            with_kinds("/wpush/x", json!(["task-assigned", "gossip"])),
+        )
+        .await;
+    assert_eq!(unknown.code(), "push-kind-unknown", "{}", unknown.body);
+    subscribe(
+        &app,
+        &t.inspector,
+        with_kinds("/wpush/tasks", json!(["task-assigned"])),
+        "kk",
+    )
+    .await;
+    subscribe(
+        &app,
+        &t.inspector,
+        with_kinds("/wpush/acts", json!(["act-approved"])),
+        "kk",
+    )
+    .await;
+    subscribe(
+        &app,
+        &t.inspector,
+        subscription(&format!("{origin}/wpush/all"), &ua),
+        "kk",
+    )
+    .await;
+    assign(&app, &t).await;
+    eventually("the chosen devices get it", || async {
+        !fake.to("/wpush/tasks").is_empty() && !fake.to("/wpush/all").is_empty()
+    })
+    .await;
+    eventually("the outbox is empty", || async { pending(&app).await == 0 }).await;
+    assert!(
+        fake.to("/wpush/acts").is_empty(),
+        "a device that chose only acts"
+    );
+    // The notification itself is in the app whatever the devices chose.
+    let all = app.get("/api/v1/notifications", &t.inspector.token).await;
+    assert_eq!(all.body.as_array().unwrap().len(), 1);
+    app.stop().await;
+}
+both_engines!(r_notif_1_a_device_is_pushed_only_the_kinds_chosen_for_it);

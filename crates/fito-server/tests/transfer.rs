@@ -355,3 +355,63 @@ async fn r_geo_1_an_import_over_the_configured_limit_is_refused(engine: Engine) 
     app.stop().await;
 }
 both_engines!(r_geo_1_an_import_over_the_configured_limit_is_refused);
+
+async fn r_geo_1_a_preview_lists_every_refused_feature_and_writes_nothing(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let who = inspector(&app).await;
+    let csv = "name,lon,lat,crop,type\n\
+        жақсы,71.4,51.1,,outbreak_focus\n\
+        жаман дақыл,71.5,51.1,moon_wheat,outbreak_focus\n\
+        тағы жақсы,71.6,51.2,,outbreak_focus\n\
+        жаман түр,71.7,51.3,,moon_base\n";
+    let a = upload(&app, &who, "/preview", "text/csv", csv.as_bytes().to_vec()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(a.body["features"], 4);
+    let refusals = a.body["refusals"].as_array().unwrap();
+    let found: Vec<(&str, &str, &str)> = refusals
+        .iter()
+        .map(|r| {
+            (
+                r["feature"].as_str().unwrap(),
+                r["line"].as_str().unwrap(),
+                r["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("2", "3", "object-crop-unknown"),
+            ("4", "5", "object-type-unknown")
+        ]
+    );
+    assert!(
+        refusals[0]["message"].as_str().unwrap().contains("line 3"),
+        "{}",
+        refusals[0]
+    );
+    assert_eq!(a.body["refusals_total"], 2);
+    assert_eq!(a.body["sample"]["features"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        a.body["sample"]["features"][0]["properties"]["name"],
+        "жақсы"
+    );
+    assert_eq!(object_count(&app).await, 0, "a preview writes nothing");
+    // A file that cannot be read is refused as the import refuses it.
+    let broken = upload(
+        &app,
+        &who,
+        "/preview?format=geojson",
+        "application/geo+json",
+        b"{".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        broken.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        broken.body
+    );
+    app.stop().await;
+}
+both_engines!(r_geo_1_a_preview_lists_every_refused_feature_and_writes_nothing);

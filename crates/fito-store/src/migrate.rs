@@ -63,6 +63,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation code",
         include_str!("../migrations/0014_organization_code.sql"),
     ),
+    (
+        17,
+        "rectification requests, object change reasons, push kinds",
+        include_str!("../migrations/0017_rectification_requests.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

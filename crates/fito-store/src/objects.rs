@@ -235,6 +235,7 @@ pub async fn insert_many<C: Conn>(
                 snapshot: snapshot(o),
                 changed_at: o.created_at,
                 changed_by: o.created_by,
+                reason: None,
             }
             .into_active_model()
         });
@@ -287,9 +288,26 @@ async fn record_version<C: Conn>(
         snapshot: Set(snapshot),
         changed_at: Set(o.updated_at),
         changed_by: Set(o.updated_by),
+        reason: Set(None),
     }
     .insert(conn)
     .await?;
+    Ok(())
+}
+
+/// Records why version `version` of object `id` was made (archive, restore).
+pub async fn set_version_reason<C: Conn>(
+    conn: &C,
+    id: Uuid,
+    version: i64,
+    reason: String,
+) -> Result<()> {
+    object_version::Entity::update_many()
+        .col_expr(object_version::Column::Reason, Expr::value(reason))
+        .filter(object_version::Column::ObjectId.eq(id))
+        .filter(object_version::Column::Version.eq(version))
+        .exec(conn)
+        .await?;
     Ok(())
 }
 

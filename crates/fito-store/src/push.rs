@@ -10,23 +10,37 @@ use uuid::Uuid;
 pub const PENDING: &str = "pending";
 pub const FAILED: &str = "failed";
 
-/// Saves a subscription for `user_id`; the same endpoint subscribed again (new keys,
+/// A device's push subscription, as it is saved.
+pub struct Subscription<'a> {
+    pub user_id: Uuid,
+    pub endpoint: &'a str,
+    pub p256dh: &'a str,
+    pub auth: &'a str,
+    /// The language its notifications are written in.
+    pub lang: &'a str,
+    /// The kinds of notification it is pushed; `None`: every kind.
+    pub kinds: Option<&'a [String]>,
+}
+
+/// Saves a subscription for its person; the same endpoint subscribed again (new keys,
 /// another person on the same device) replaces the old one.
-pub async fn subscribe<C: Conn>(
-    conn: &C,
-    user_id: Uuid,
-    endpoint: &str,
-    p256dh: &str,
-    auth: &str,
-    lang: &str,
-    now: i64,
-) -> Result<()> {
+pub async fn subscribe<C: Conn>(conn: &C, sub: Subscription<'_>, now: i64) -> Result<()> {
+    let Subscription {
+        user_id,
+        endpoint,
+        p256dh,
+        auth,
+        lang,
+        kinds,
+    } = sub;
+    // `,a,b,`: a kind is found with LIKE '%,kind,%' on both engines.
+    let kinds: Option<String> = kinds.map(|k| format!(",{},", k.join(",")));
     conn.execute_raw(stmt(
         conn,
-        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, lang, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET \
+        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, lang, kinds, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET \
          user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth, \
-         lang = excluded.lang",
+         lang = excluded.lang, kinds = excluded.kinds",
         vec![
             Uuid::now_v7().into(),
             user_id.into(),
@@ -34,6 +48,7 @@ pub async fn subscribe<C: Conn>(
             p256dh.into(),
             auth.into(),
             lang.into(),
+            crate::sql::opt_str(kinds),
             now.into(),
         ],
     ))
@@ -100,7 +115,8 @@ pub async fn enqueue<C: Conn>(conn: &C, notifications: &[Uuid], now: i64) -> Res
                 &format!(
                     "INSERT INTO push_outbox (subscription_id, notification_id, attempts, next_at, state, created_at) \
                      SELECT s.id, n.id, 0, ?, 'pending', ? FROM notifications n \
-                     JOIN push_subscriptions s ON s.user_id = n.user_id WHERE n.id IN ({marks})"
+                     JOIN push_subscriptions s ON s.user_id = n.user_id WHERE n.id IN ({marks}) \
+                     AND (s.kinds IS NULL OR s.kinds LIKE '%,' || n.kind || ',%')"
                 ),
                 values,
             ))

@@ -11,6 +11,7 @@ registerScreen({ path: '/field/survey/:id', title: 'field-survey-title', roles: 
 registerScreen({ path: '/field/act/:surveyId', title: 'field-act-title', roles: ['inspector'], load: () => import('./act.js') });
 registerScreen({ path: '/field/object/new', title: 'field-place-object', roles: FIELD, load: () => import('./place.js') });
 registerScreen({ path: '/field/outbox', title: 'field-outbox-title', roles: FIELD, nav: 51, load: () => import('./outbox.js') });
+registerScreen({ path: '/field/push', title: 'field-push-title', roles: FIELD, nav: 52, load: () => import('./push.js') });
 registerScreen({ path: '/admin/outbox-import', title: 'field-import-title', roles: ['administrator'], nav: 90, load: () => import('./import.js') });
 
 startField();

@@ -47,6 +47,7 @@ export function FieldNav() {
       <a class="button" href={href('/field')}>{t('field-day-title')}</a>
       <a class="button" href={href('/field/object/new')}>{t('field-place-object')}</a>
       <a class="button" href={href('/field/outbox')}>{t('field-outbox-title')}</a>
+      <a class="button" href={href('/field/push')}>{t('field-push-title')}</a>
     </nav>
   );
 }

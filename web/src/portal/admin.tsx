@@ -5,6 +5,7 @@ import type { ScreenProps } from '../app/registry.js';
 import { navigate } from '../app/router.js';
 import { api, fullName, hasRole, ROLES, type User } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
+import { EditPerson, ErasePerson } from './user-actions.js';
 import type { ActivateRequest, CreateOrganizationRequest, CreateUserRequest, CreatedUser, OrganizationView, PasswordReset, RoleRequest, UpdateOrganizationRequest } from '../api/types.js';
 
 
@@ -286,6 +287,8 @@ export function UserPage({ params }: ScreenProps) {
               <ErrorBox error={act.error} />
             </div>
           ) : null}
+          {admin ? <EditPerson x={x} onSaved={u.reload} /> : null}
+          {admin ? <ErasePerson x={x} /> : null}
         </>
       ) : null}
     </section>

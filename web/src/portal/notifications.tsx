@@ -8,9 +8,10 @@ import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 
 const TARGET: Record<string, string> = { survey_task: '/tasks', survey: '/surveys', act: '/acts' };
 
-/** Where a notification leads: the record it tells of (a withdrawal's answer: my data). */
-export function targetHref(kind: string | null | undefined, id: string | null | undefined): string | undefined {
-  if (kind === 'withdrawal') return '#/me';
+/** Where a notification leads: the record it tells of (a privacy request filed: the administrators'
+ * privacy screen; the answer to one: my data). */
+export function targetHref(kind: string | null | undefined, id: string | null | undefined, notification?: string): string | undefined {
+  if (kind === 'withdrawal' || kind === 'rectification') return notification?.endsWith('-filed') ? '#/admin/privacy' : '#/me';
   if (!kind || !id || !TARGET[kind]) return undefined;
   return `#${TARGET[kind]}/${id}`;
 }
@@ -63,6 +64,6 @@ export default function Notifications(_props: ScreenProps) {
 }
 
 function NotificationText({ n }: { n: NotificationView }) {
-  const to = targetHref(n.target_kind, n.target_id);
+  const to = targetHref(n.target_kind, n.target_id, n.kind);
   return to ? <a href={to}>{n.message}</a> : <>{n.message}</>;
 }

@@ -1,11 +1,15 @@
-/** One object of the register: its properties, history, documents, surveys and acts (R-OBJ-1, R-DOC-1). */
+/** One object of the register: its properties, history (a readable diff), documents, surveys and acts;
+ * edit, and archive or restore with a reason (R-OBJ-1, R-DOC-1, issue 15). */
+import { useState } from 'preact/hooks';
 import { fmtTime, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { href } from '../app/router.js';
 import { api, hasRole } from '../app/session.js';
-import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
+import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import type { VersionOnly, VersionView } from '../api/types.js';
 import { Documents } from './documents.js';
+import { BufferZone } from './object-buffer.js';
+import { History } from './object-history.js';
 import { refName, useReference, type Feature } from './objects.js';
 
 
@@ -21,12 +25,18 @@ export default function ObjectPage({ params }: ScreenProps) {
   const keeper = hasRole('inspector', 'operator');
   const f = obj.data;
   const p = f?.properties;
-  const archive = (to: 'archive' | 'restore') =>
+  const [asking, setAsking] = useState<'archive' | 'restore' | null>(null);
+  const [reason, setReason] = useState('');
+  const archive = (e: Event) => {
+    e.preventDefault();
     void move.run(async () => {
-      if (!p) return;
-      await api.post(`${path}/${to}`, { version: p.version } satisfies VersionOnly);
+      if (!p || !asking) return;
+      await api.post(`${path}/${asking}`, { version: p.version, reason: reason.trim() } satisfies VersionOnly);
+      setAsking(null);
+      setReason('');
       obj.reload();
     });
+  };
   return (
     <section aria-labelledby="page-title">
       <PageTitle title={p ? p.name : t('portal-object')}>
@@ -34,19 +44,40 @@ export default function ObjectPage({ params }: ScreenProps) {
           <a class="button" href={href('/map', { focus: id })}>
             {t('portal-show-on-map')}
           </a>
+          {keeper && p && p.status !== 'archived' ? (
+            <a class="button" href={`#/objects/${id}/edit`}>
+              {t('portal-object-edit')}
+            </a>
+          ) : null}
           {keeper && p ? (
             p.status === 'archived' ? (
-              <button type="button" onClick={() => archive('restore')} disabled={move.busy}>
+              <button type="button" onClick={() => setAsking('restore')} disabled={move.busy || asking !== null}>
                 {t('portal-object-restore')}
               </button>
             ) : (
-              <button type="button" class="danger" onClick={() => archive('archive')} disabled={move.busy}>
+              <button type="button" class="danger" onClick={() => setAsking('archive')} disabled={move.busy || asking !== null}>
                 {t('portal-object-archive')}
               </button>
             )
           ) : null}
         </div>
       </PageTitle>
+      {asking ? (
+        <form class="card" aria-labelledby="move-h" onSubmit={archive}>
+          <h2 id="move-h">{t(asking === 'archive' ? 'portal-object-archive' : 'portal-object-restore')}</h2>
+          <Field label={t('portal-object-move-reason')} id="move-reason">
+            <textarea id="move-reason" required rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </Field>
+          <div class="actions">
+            <button type="submit" class={asking === 'archive' ? 'danger' : 'primary'} disabled={move.busy || !reason.trim()}>
+              {t(asking === 'archive' ? 'portal-object-archive' : 'portal-object-restore')}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t('portal-cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
       <Loading loading={obj.loading} />
       <ErrorBox error={obj.error} />
       <ErrorBox error={move.error} />
@@ -78,31 +109,11 @@ export default function ObjectPage({ params }: ScreenProps) {
             <a href={href('/surveys', { object_id: id })}>{t('portal-surveys')}</a>
             <a href={href('/acts', { object_id: id })}>{t('portal-acts')}</a>
           </p>
+          {keeper && p.status !== 'archived' && p.type !== 'quarantine_zone' ? <BufferZone id={id} name={p.name} /> : null}
           <section aria-labelledby="hist">
             <h2 id="hist">{t('portal-object-history')}</h2>
             <ErrorBox error={history.error} />
-            {history.data ? (
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('portal-object-version')}</th>
-                      <th scope="col">{t('portal-history-change')}</th>
-                      <th scope="col">{t('portal-history-when')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {history.data.map((v) => (
-                      <tr key={v.version}>
-                        <td>{v.version}</td>
-                        <td>{t(`portal-change-${v.change}`)}</td>
-                        <td>{fmtTime(v.changed_at)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : null}
+            {history.data ? <History versions={history.data} /> : null}
           </section>
           <Documents owner="objects" id={id} canAttach={keeper} />
         </>

@@ -5,13 +5,16 @@ const WORK = ['head', 'inspector', 'operator'] as const;
 const KEEPERS = ['inspector', 'operator'] as const;
 
 registerScreen({ path: '/sign-in', title: 'portal-sign-in', public: true, load: () => import('./signin.js') });
+registerScreen({ path: '/register', title: 'portal-register-title', public: true, load: () => import('./register.js') });
 registerScreen({ path: '/policy', title: 'portal-policy', public: true, load: async () => ({ default: (await import('./policy.js')).PolicyPage }) });
 registerScreen({ path: '/consent', title: 'portal-consent-title', load: async () => ({ default: (await import('./policy.js')).ConsentPage }) });
 registerScreen({ path: '/password', title: 'portal-password-title', load: () => import('./password.js') });
 registerScreen({ path: '/', title: 'portal-home', nav: 0, load: () => import('./home.js') });
 
 registerScreen({ path: '/objects', title: 'portal-register', nav: 10, load: () => import('./objects.js') });
+registerScreen({ path: '/objects/import', title: 'portal-import-title', nav: 12, roles: KEEPERS, load: () => import('./import.js') });
 registerScreen({ path: '/objects/new', title: 'portal-object-new', roles: KEEPERS, load: () => import('./object-new.js') });
+registerScreen({ path: '/objects/:id/edit', title: 'portal-object-edit', roles: KEEPERS, load: () => import('./object-edit.js') });
 registerScreen({ path: '/objects/:id', title: 'portal-object', load: () => import('./object.js') });
 registerScreen({ path: '/map', title: 'portal-map', nav: 11, load: () => import('./map/mapview.js') });
 
@@ -27,6 +30,8 @@ registerScreen({ path: '/users', title: 'portal-users', nav: 30, roles: ['admini
 registerScreen({ path: '/users/new', title: 'portal-user-new', roles: ['administrator'], load: async () => ({ default: (await import('./admin.js')).NewUser }) });
 registerScreen({ path: '/users/:id', title: 'portal-users', roles: ['administrator', 'head'], load: async () => ({ default: (await import('./admin.js')).UserPage }) });
 registerScreen({ path: '/organizations', title: 'portal-orgs', nav: 31, roles: ['administrator'], load: async () => ({ default: (await import('./admin.js')).OrgsPage }) });
+registerScreen({ path: '/admin/privacy', title: 'portal-privacy-admin', nav: 33, roles: ['administrator'], load: () => import('./privacy-admin.js') });
+registerScreen({ path: '/admin/reference', title: 'portal-ref-title', nav: 34, roles: ['administrator'], load: () => import('./reference-admin.js') });
 registerScreen({ path: '/audit', title: 'portal-audit', nav: 32, roles: ['administrator'], load: () => import('./audit.js') });
 
 registerScreen({ path: '/notifications', title: 'portal-notifications', nav: 40, load: () => import('./notifications.js') });

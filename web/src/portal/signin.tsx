@@ -54,6 +54,9 @@ export default function SignIn(_props: ScreenProps) {
         {waiting ? <p role="status">{t('ncalayer-waiting')}</p> : null}
         <ErrorBox error={es.error} />
       </div>
+      <p>
+        <a href="#/register">{t('portal-register-link')}</a>
+      </p>
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { href, navigate } from '../app/router.js';
 import { api, fullName, hasRole, user } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, Status, useAction, useLoad } from '../app/ui.js';
 import { people } from './ref.js';
-import type { Feature, FeatureCollection } from './objects.js';
+import type { Geometry } from './map/draw.js';
+import type { Feature } from './objects.js';
+import { ObjectPicker } from './task-objects.js';
 import type { CheckView, ObjectWarning, TaskInput, TaskView, UserView } from '../api/types.js';
 
 
@@ -99,15 +101,15 @@ export function NewTask(_props: ScreenProps) {
   const [starts, setStarts] = useState('');
   const [due, setDue] = useState('');
   const [note, setNote] = useState('');
-  const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
+  const [area, setArea] = useState<Geometry | null>(null);
   const [warnings, setWarnings] = useState<ObjectWarning[] | null>(null);
-  const objects = useLoad((signal) => api.get<FeatureCollection>('/api/v1/objects', { query: { limit: 1000 }, signal }), []);
   const save = useAction();
   const body = (confirm: boolean): TaskInput => ({
     assignee_id: assignee,
     basis,
     object_ids: chosen,
+    area,
     starts_on: starts,
     due_on: due,
     note: note.trim() || null,
@@ -127,10 +129,9 @@ export function NewTask(_props: ScreenProps) {
       navigate(`/tasks/${task.id}`);
     });
   };
-  const shown = (objects.data?.features ?? []).filter((f: Feature) => f.properties.name.toLowerCase().includes(search.toLowerCase())).slice(0, 100);
-  const toggle = (id: string, on: boolean) => {
+  const choose = (ids: string[]) => {
     setWarnings(null);
-    setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
+    setChosen(ids);
   };
   return (
     <section aria-labelledby="page-title">
@@ -167,24 +168,7 @@ export function NewTask(_props: ScreenProps) {
           </Field>
         </div>
         <div class="card">
-          <fieldset>
-            <legend>{t('portal-task-objects')}</legend>
-            <Field label={t('portal-search')} id="t-search">
-              <input id="t-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-            </Field>
-            <Loading loading={objects.loading} />
-            <ul class="plain">
-              {shown.map((f) => (
-                <li key={f.id}>
-                  <label class="check">
-                    <input type="checkbox" checked={chosen.includes(f.id)} onChange={(e) => toggle(f.id, e.currentTarget.checked)} />
-                    {f.properties.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <p class="muted">{t('portal-task-chosen', { count: chosen.length })}</p>
-          </fieldset>
+          <ObjectPicker chosen={chosen} onChosen={choose} onArea={(g) => { setArea(g); setWarnings(null); }} />
           {warnings && warnings.length > 0 ? (
             <div role="alert" class="card">
               <p>{t('portal-task-warnings')}</p>

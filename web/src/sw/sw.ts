@@ -13,7 +13,11 @@
  *   (/api/) is never cached here.
  * - update: a new worker waits until the page asks it to take over ("skip-waiting" message,
  *   sent when the user accepts the new version).
+ * - push (issue 15): shows the server's notification (its text is in the payload, in the
+ *   language the device subscribed in); a click opens the item it is about in an open window
+ *   of the app, or a new one.
  */
+import { pushTarget, readPayload } from './push-target.js';
 
 interface FetchEventLike extends Event {
   request: Request;
@@ -22,13 +26,30 @@ interface FetchEventLike extends Event {
 interface ExtendableEventLike extends Event {
   waitUntil(p: Promise<unknown>): void;
 }
+interface PushEventLike extends ExtendableEventLike {
+  data: { text(): string } | null;
+}
+interface NotificationEventLike extends ExtendableEventLike {
+  notification: { data: unknown; close(): void };
+}
+interface WindowClientLike {
+  url: string;
+  focus(): Promise<unknown>;
+  navigate(url: string): Promise<unknown>;
+}
 interface SwScope {
-  registration: { scope: string };
+  registration: { scope: string; showNotification(title: string, options: Record<string, unknown>): Promise<void> };
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(o: { type: 'window'; includeUncontrolled: boolean }): Promise<WindowClientLike[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
   addEventListener(type: 'install' | 'activate', f: (e: ExtendableEventLike) => void): void;
   addEventListener(type: 'fetch', f: (e: FetchEventLike) => void): void;
   addEventListener(type: 'message', f: (e: MessageEvent) => void): void;
+  addEventListener(type: 'push', f: (e: PushEventLike) => void): void;
+  addEventListener(type: 'notificationclick', f: (e: NotificationEventLike) => void): void;
 }
 
 declare const __FITO_PRECACHE__: string[];
@@ -60,6 +81,27 @@ sw.addEventListener('message', (event) => {
   const type = (event.data as { type?: string } | null)?.type;
   if (type === 'skip-waiting') void sw.skipWaiting();
   if (type === 'tiles-saved') void loadTileIndex();
+});
+
+sw.addEventListener('push', (event) => {
+  const p = readPayload(event.data?.text());
+  const url = pushTarget(p, base.href);
+  event.waitUntil(sw.registration.showNotification(p.title || 'Fito', { body: '', tag: p.id, data: { url }, icon: new URL('icons/icon-192.png', base).href }));
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: string } | null)?.url ?? INDEX;
+  event.waitUntil(
+    (async () => {
+      const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const mine = open.find((c) => c.url.startsWith(base.origin));
+      if (mine) {
+        await mine.navigate(url).catch(() => undefined);
+        await mine.focus();
+      } else await sw.clients.openWindow(url);
+    })(),
+  );
 });
 
 sw.addEventListener('fetch', (event) => {

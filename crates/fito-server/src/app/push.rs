@@ -26,6 +26,26 @@ pub struct SubscriptionInput {
     #[serde(default, rename = "expirationTime")]
     #[allow(dead_code)]
     pub expiration_time: Option<serde_json::Value>,
+    /// The kinds of notification this device is pushed (see the notification
+    /// kinds); absent: every kind. The app keeps all of them either way.
+    #[serde(default)]
+    pub kinds: Option<Vec<String>>,
+}
+
+/// The chosen kinds, each a known notification kind, without repeats.
+fn checked_kinds(kinds: Option<Vec<String>>) -> Result<Option<Vec<String>>, AppError> {
+    let Some(mut kinds) = kinds else {
+        return Ok(None);
+    };
+    if let Some(bad) = kinds
+        .iter()
+        .find(|k| !crate::app::notify::KINDS.contains(&k.as_str()))
+    {
+        return Err(AppError::unprocessable("push-kind-unknown").with("kind", bad.clone()));
+    }
+    kinds.sort();
+    kinds.dedup();
+    Ok(Some(kinds))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -73,8 +93,16 @@ pub async fn subscribe(app: &App, actor: &Actor, input: SubscriptionInput) -> Re
     if fito_push::SubscriptionKeys::from_base64url(&keys.p256dh, &keys.auth).is_err() {
         return Err(AppError::unprocessable("push-subscription-invalid").with("field", "keys"));
     }
+    let kinds = checked_kinds(input.kinds)?;
     // The endpoint is a capability URL: journalled by its host only.
-    save(app, actor, &input.endpoint, &keys.p256dh, &keys.auth, &host).await
+    let device = Device {
+        endpoint: &input.endpoint,
+        p256dh: &keys.p256dh,
+        auth: &keys.auth,
+        push_service: &host,
+        kinds: kinds.as_deref(),
+    };
+    save(app, actor, device).await
 }
 
 /// Registers a device's FCM registration token for the actor's notifications; only
@@ -92,41 +120,42 @@ pub async fn subscribe_fcm(app: &App, actor: &Actor, input: FcmTokenInput) -> Re
     if !well_formed {
         return Err(AppError::unprocessable("push-subscription-invalid").with("field", "token"));
     }
-    save(
-        app,
-        actor,
-        &format!("{ENDPOINT_PREFIX}{token}"),
-        "",
-        "",
-        "fcm",
-    )
-    .await
+    let endpoint = format!("{ENDPOINT_PREFIX}{token}");
+    let device = Device {
+        endpoint: &endpoint,
+        p256dh: "",
+        auth: "",
+        push_service: "fcm",
+        kinds: None,
+    };
+    save(app, actor, device).await
 }
 
-async fn save(
-    app: &App,
-    actor: &Actor,
-    endpoint: &str,
-    p256dh: &str,
-    auth: &str,
-    push_service: &str,
-) -> Result<(), AppError> {
+/// A device to push to.
+struct Device<'a> {
+    endpoint: &'a str,
+    p256dh: &'a str,
+    auth: &'a str,
+    push_service: &'a str,
+    kinds: Option<&'a [String]>,
+}
+
+async fn save(app: &App, actor: &Actor, d: Device<'_>) -> Result<(), AppError> {
     let mut unit = app.begin().await?;
     let lang = actor.meta.lang.code();
-    fito_store::push::subscribe(
-        unit.tx(),
-        actor.id(),
-        endpoint,
-        p256dh,
-        auth,
+    let sub = fito_store::push::Subscription {
+        user_id: actor.id(),
+        endpoint: d.endpoint,
+        p256dh: d.p256dh,
+        auth: d.auth,
         lang,
-        now_us(),
-    )
-    .await?;
+        kinds: d.kinds,
+    };
+    fito_store::push::subscribe(unit.tx(), sub, now_us()).await?;
     unit.journal(
         actor
             .entry("push.subscribe", Some("user"), Some(actor.id().to_string()))
-            .details(json!({ "push_service": push_service })),
+            .details(json!({ "push_service": d.push_service, "kinds": d.kinds })),
     );
     unit.commit().await
 }

@@ -6,6 +6,7 @@ use super::views::UserView;
 use crate::app::accounts::password::{self, ChangePasswordRequest};
 use crate::app::accounts::registration::{self, RegisterRequest};
 use crate::app::accounts::sessions::{self, LoginRequest, Opened};
+use crate::app::accounts::users::{self, OwnProfileChange};
 use crate::app::{AppError, RequestMeta};
 use crate::config::Config;
 use crate::http::extract::ApiJson;
@@ -106,6 +107,19 @@ pub async fn logout(
     security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
 pub async fn me(SignedIn(me): SignedIn) -> Json<UserView> {
     Json(me.user.clone().into())
+}
+
+/// Correct my own phone and position (policy §14). Name, IIN and e-mail are
+/// corrected by an administrator on a rectification request.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "auth", request_body = OwnProfileChange,
+    responses((status = 200, body = UserView), (status = 422, description = "phone-invalid, field-too-long …")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
+pub async fn update_me(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(body): ApiJson<OwnProfileChange>,
+) -> Result<Json<UserView>, AppError> {
+    Ok(Json(users::update_own(&state, &me, body).await?.into()))
 }
 
 #[derive(Serialize, ToSchema)]

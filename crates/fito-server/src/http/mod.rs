@@ -66,7 +66,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut api) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
-        .routes(routes!(auth::me))
+        .routes(routes!(auth::me, auth::update_me))
         .routes(routes!(auth::list_sessions))
         .routes(routes!(auth::revoke_session))
         .routes(routes!(auth::change_password))
@@ -84,6 +84,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(spatial::list, objects::create))
         .routes(routes!(spatial::at))
         .routes(routes!(transfer::import))
+        .routes(routes!(transfer::import_preview))
         .routes(routes!(transfer::export))
         .routes(routes!(spatial::nearest))
         .routes(routes!(objects::get, objects::update))
@@ -173,6 +174,11 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(privacy::export))
         .routes(routes!(privacy::file_withdrawal, privacy::list_withdrawals))
         .routes(routes!(privacy::resolve_withdrawal))
+        .routes(routes!(
+            privacy::file_rectification,
+            privacy::list_rectifications
+        ))
+        .routes(routes!(privacy::resolve_rectification))
         .routes(routes!(privacy::delete_user))
         .routes(routes!(sync::pull))
         .merge(

@@ -165,7 +165,7 @@ pub async fn archive(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<VersionOnly>,
 ) -> Result<Response, AppError> {
-    let saved = objects::archive(&state, &me, id, body.version).await?;
+    let saved = objects::archive(&state, &me, id, body).await?;
     Ok(geojson_response(StatusCode::OK, feature(&saved, None)))
 }
 
@@ -179,7 +179,7 @@ pub async fn restore(
     Path(id): Path<Uuid>,
     ApiJson(body): ApiJson<VersionOnly>,
 ) -> Result<Response, AppError> {
-    let saved = objects::restore(&state, &me, id, body.version).await?;
+    let saved = objects::restore(&state, &me, id, body).await?;
     Ok(geojson_response(StatusCode::OK, feature(&saved, None)))
 }
 
@@ -190,6 +190,10 @@ pub struct VersionView {
     pub change: String,
     pub changed_at: chrono::DateTime<chrono::Utc>,
     pub changed_by: Option<Uuid>,
+    /// Who made it: surname and first name (none once erased).
+    pub changed_by_name: Option<String>,
+    /// Why (archive, restore), when given.
+    pub reason: Option<String>,
     /// The object as it was after this change (GeoJSON Feature).
     #[schema(value_type = Object)]
     pub object: Value,
@@ -208,11 +212,13 @@ pub async fn history(
     Ok(axum::Json(
         versions
             .into_iter()
-            .map(|v| VersionView {
+            .map(|(v, by)| VersionView {
                 version: v.version,
                 change: v.change,
                 changed_at: to_datetime(v.changed_at),
                 changed_by: v.changed_by,
+                changed_by_name: by,
+                reason: v.reason,
                 object: serde_json::from_str(&v.snapshot).unwrap_or(Value::Null),
             })
             .collect(),

@@ -7,6 +7,9 @@ use crate::app::AppError;
 use crate::app::privacy::erasure;
 use crate::app::privacy::my_data::{self, OwnData};
 use crate::app::privacy::policy::{self, AcceptPolicy, AcceptPolicySigned, PublishPolicy};
+use crate::app::privacy::rectifications::{
+    self, FileRectification, FiledRectification, RectificationQuery, ResolveRectification,
+};
 use crate::app::privacy::withdrawals::{
     self, FileWithdrawal, Filed, ResolveWithdrawal, WithdrawalQuery,
 };
@@ -18,7 +21,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use fito_store::privacy::{Acceptance, PolicyVersion, Withdrawal};
+use fito_store::privacy::{Acceptance, PolicyVersion, Rectification, Withdrawal};
 use fito_store::time::to_datetime;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -317,6 +320,97 @@ pub async fn resolve_withdrawal(
 ) -> Result<Json<WithdrawalView>, AppError> {
     Ok(Json(
         withdrawals::resolve(&state, &me, id, body).await?.into(),
+    ))
+}
+
+// ---------------------------------------------------------------- rectification
+
+#[derive(Serialize, ToSchema)]
+pub struct RectificationView {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub details: String,
+    pub filed_at: DateTime<Utc>,
+    /// `open`, `corrected` or `rejected`.
+    pub status: String,
+    pub resolved_by: Option<Uuid>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub comment: Option<String>,
+    /// For administrators' lists: who filed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<UserView>,
+}
+
+impl From<Rectification> for RectificationView {
+    fn from(r: Rectification) -> Self {
+        RectificationView {
+            id: r.id,
+            user_id: r.user_id,
+            details: r.details,
+            filed_at: to_datetime(r.filed_at),
+            status: r.status,
+            resolved_by: r.resolved_by,
+            resolved_at: r.resolved_at.map(to_datetime),
+            comment: r.comment,
+            user: None,
+        }
+    }
+}
+
+impl From<FiledRectification> for RectificationView {
+    fn from(f: FiledRectification) -> Self {
+        RectificationView {
+            user: f.user.map(UserView::from),
+            ..RectificationView::from(f.rectification)
+        }
+    }
+}
+
+/// Ask an administrator to correct my personal data that I cannot change myself
+/// (R-PD-1, policy §14). The administrators are notified.
+#[utoipa::path(post, path = "/api/v1/privacy/rectifications", tag = "privacy", request_body = FileRectification,
+    responses((status = 201, body = RectificationView), (status = 422, description = "field-required")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("self"))))]
+pub async fn file_rectification(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiJson(body): ApiJson<FileRectification>,
+) -> Result<(StatusCode, Json<RectificationView>), AppError> {
+    let filed = rectifications::file(&state, &me, body).await?;
+    Ok((StatusCode::CREATED, Json(filed.into())))
+}
+
+/// Rectification requests, newest first (administrators). A read of personal data.
+#[utoipa::path(get, path = "/api/v1/privacy/rectifications", tag = "privacy", params(RectificationQuery),
+    responses((status = 200, body = Vec<RectificationView>)),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("privacy.withdrawal.manage"))))]
+pub async fn list_rectifications(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<RectificationQuery>,
+) -> Result<Json<Vec<RectificationView>>, AppError> {
+    let found = rectifications::list(&state, &me, q).await?;
+    Ok(Json(
+        found.into_iter().map(RectificationView::from).collect(),
+    ))
+}
+
+/// Resolve a rectification request (administrators): `corrected` once the record is
+/// corrected (`PATCH /users/{id}`), or `rejected` with a comment. The person is
+/// notified.
+#[utoipa::path(post, path = "/api/v1/privacy/rectifications/{id}/resolve", tag = "privacy", params(("id" = Uuid, Path)),
+    request_body = ResolveRectification,
+    responses((status = 200, body = RectificationView), (status = 404, description = "rectification-not-found"),
+        (status = 409, description = "rectification-not-open")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("privacy.withdrawal.manage"))))]
+pub async fn resolve_rectification(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<ResolveRectification>,
+) -> Result<Json<RectificationView>, AppError> {
+    Ok(Json(
+        rectifications::resolve(&state, &me, id, body).await?.into(),
     ))
 }
 

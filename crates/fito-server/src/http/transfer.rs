@@ -31,6 +31,30 @@ pub struct ImportQuery {
     pub type_code: Option<String>,
 }
 
+/// The uploaded file as the import reads it, its bytes read (up to `limit`) when
+/// the importer is known to be allowed.
+fn import_file(
+    q: ImportQuery,
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> ImportFile<impl std::future::Future<Output = Result<bytes::Bytes, AppError>>> {
+    ImportFile {
+        format: q.format,
+        media_type: headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+        organization_id: q.organization_id,
+        type_code: q.type_code,
+        bytes: async move {
+            axum::body::to_bytes(body, limit).await.map_err(|_| {
+                AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
+            })
+        },
+    }
+}
+
 /// Import a GIS file: every feature becomes an object, or none does.
 #[utoipa::path(post, path = "/api/v1/objects/import", tag = "register", params(ImportQuery),
     request_body(content = Vec<u8>, description = "The file: GeoJSON, KML, zipped Shapefile or CSV"),
@@ -47,21 +71,7 @@ pub async fn import(
 ) -> Result<Response, AppError> {
     let lang = me.meta.lang;
     // This route has its own limit: files are much larger than JSON requests.
-    let limit = state.config.max_import_bytes;
-    let file = ImportFile {
-        format: q.format,
-        media_type: headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string),
-        organization_id: q.organization_id,
-        type_code: q.type_code,
-        bytes: async move {
-            axum::body::to_bytes(body, limit).await.map_err(|_| {
-                AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
-            })
-        },
-    };
+    let file = import_file(q, &headers, body, state.config.max_import_bytes);
     let done = import::import(&state, Importer::Person(&me), file, &mut |_| {})
         .await
         .map_err(|e| import::localise(e, &state.i18n, lang))?;
@@ -72,6 +82,51 @@ pub async fn import(
     let body = json!({ "imported": done.ids.len(), "ids": ids, "repairs": repairs,
         "repairs_total": done.repairs.len(), "ignored_properties": done.ignored_properties });
     Ok((StatusCode::CREATED, axum::Json(body)).into_response())
+}
+
+/// Check a GIS file as the import would, and write nothing (issue 15): the number of
+/// features, the first objects as GeoJSON for a map, and every refused feature with
+/// its translated reason. Commit with the import, which is all or nothing.
+#[utoipa::path(post, path = "/api/v1/objects/import/preview", tag = "register", params(ImportQuery),
+    request_body(content = Vec<u8>, description = "The file: GeoJSON, KML, zipped Shapefile or CSV"),
+    responses((status = 200, description = "`{ format, features, sample (FeatureCollection), refusals: [{ feature, line, code, message }], refusals_total, repairs_total, ignored_properties }`"),
+        (status = 415, description = "import-file-image, import-file-binary, import-format-mismatch"),
+        (status = 422, description = "geo-…: the file cannot be read")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("object.create"))))]
+pub async fn import_preview(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<ImportQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let lang = me.meta.lang;
+    let file = import_file(q, &headers, body, state.config.max_import_bytes);
+    let p = import::preview(&state, Importer::Person(&me), file)
+        .await
+        .map_err(|e| import::localise(e, &state.i18n, lang))?;
+    let refusals_total = p.refusals.len();
+    let refusals: Vec<_> = p
+        .refusals
+        .into_iter()
+        .take(1000)
+        .map(|e| {
+            let e = import::localise(e, &state.i18n, lang);
+            let arg = |k: &str| e.args.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
+            json!({ "feature": arg("feature"), "line": arg("line"), "code": arg("reason"),
+            "message": state.i18n.message(lang, e.code, &e.args) })
+        })
+        .collect();
+    let sample: Vec<_> = p
+        .sample
+        .iter()
+        .map(|o| super::objects::feature(o, None))
+        .collect();
+    let body = json!({ "format": p.format.name(), "features": p.total,
+        "sample": { "type": "FeatureCollection", "features": sample },
+        "refusals_total": refusals_total, "refusals": refusals,
+        "repairs_total": p.repairs.len(), "ignored_properties": p.ignored_properties });
+    Ok(axum::Json(body).into_response())
 }
 
 #[derive(Deserialize, IntoParams)]

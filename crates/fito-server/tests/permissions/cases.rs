@@ -183,8 +183,8 @@ pub(crate) async fn prepare(
                 json!({ "organization_id": org, "type": "outbreak_focus", "name": "Ошақ", "geometry": { "type": "Point", "coordinates": [71.4, 51.1] } }),
             ),
         ),
-        ("POST", "/api/v1/objects/import") => p(
-            format!("/api/v1/objects/import?organization_id={org}&type=outbreak_focus"),
+        ("POST", "/api/v1/objects/import" | "/api/v1/objects/import/preview") => p(
+            format!("{path}?organization_id={org}&type=outbreak_focus"),
             Some(
                 json!({ "type": "FeatureCollection", "features": [{ "type": "Feature", "geometry": { "type": "Point", "coordinates": [71.4, 51.1] }, "properties": { "name": "Ошақ" } }] }),
             ),
@@ -413,6 +413,10 @@ pub(crate) async fn prepare(
         ),
         // Own-account endpoints: the target is always the caller's own.
         ("GET", "/api/v1/me" | "/api/v1/auth/sessions") => p(path.into(), None),
+        ("PATCH", "/api/v1/me") => p(
+            path.into(),
+            Some(json!({ "phone": "+77011234567", "position": "Агроном" })),
+        ),
         ("POST", "/api/v1/auth/password") => p(
             path.into(),
             Some(json!({ "current_password": actor.password, "new_password": actor.password })),
@@ -479,6 +483,25 @@ pub(crate) async fn prepare(
             p(
                 path.replace("{id}", filed.body["id"].as_str()?),
                 Some(json!({ "outcome": "rejected", "comment": "Заң бойынша сақталады" })),
+            )
+        }
+        ("POST", "/api/v1/privacy/rectifications") => p(
+            path.into(),
+            Some(json!({ "details": "Тегім қате жазылған: Сейтқали" })),
+        ),
+        ("GET", "/api/v1/privacy/rectifications") => p(path.into(), None),
+        ("POST", "/api/v1/privacy/rectifications/{id}/resolve") => {
+            let filer = app.create_user(admin, "operator", org).await;
+            let filed = app
+                .post(
+                    "/api/v1/privacy/rectifications",
+                    &filer.token,
+                    json!({ "details": "Тегім қате жазылған: Сейтқали" }),
+                )
+                .await;
+            p(
+                path.replace("{id}", filed.body["id"].as_str()?),
+                Some(json!({ "outcome": "rejected", "comment": "Құжат қажет" })),
             )
         }
         ("DELETE", "/api/v1/users/{id}") => p(

@@ -11,6 +11,8 @@ pub struct Model {
     pub snapshot: String,
     pub changed_at: i64,
     pub changed_by: Option<Uuid>,
+    /// Why it was archived or restored, when given.
+    pub reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

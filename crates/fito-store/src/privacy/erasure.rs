@@ -14,7 +14,7 @@ use uuid::Uuid;
 /// Erases a person for good (R-PD-2): destroys their data key, blanks the personal
 /// columns of their row and its satellites (sessions' device data, sign-in failures,
 /// signature copies of their signed acts' signer, their consent signatures, their
-/// withdrawal texts, their notifications), takes their name out of frozen act
+/// withdrawal and rectification texts, their notifications), takes their name out of frozen act
 /// documents, ends their sessions and records the erasure (id and time only). The
 /// signed acts' PDF and CMS in the file store and the audit journal stay.
 /// Running it again changes nothing more.
@@ -116,6 +116,12 @@ pub async fn erase<C: Conn>(conn: &C, person: Uuid, now: i64) -> Result<()> {
     exec(
         conn,
         "UPDATE withdrawal_requests SET reason = '', comment = NULL WHERE user_id = ?",
+        vec![person.into()],
+    )
+    .await?;
+    exec(
+        conn,
+        "UPDATE rectification_requests SET details = '', comment = NULL WHERE user_id = ?",
         vec![person.into()],
     )
     .await?;

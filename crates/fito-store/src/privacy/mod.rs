@@ -1,6 +1,7 @@
 //! Personal data (R-PD-1, R-PD-2, R-PD-4), by concern: master keys and the store's
 //! keyring (`keyring`), person keys (`keys`), sealed personal fields and blind indexes
-//! (`sealing`), erasure, the policy, consents and withdrawal requests.
+//! (`sealing`), erasure, the policy, consents, withdrawal and rectification
+//! requests.
 //!
 //! Each person's personal fields are encrypted under a data key of their own,
 //! wrapped by the master key (a file outside the database), so erasing the key
@@ -11,6 +12,7 @@ mod erasure;
 pub(crate) mod keyring;
 pub(crate) mod keys;
 mod policy;
+mod rectifications;
 pub(crate) mod sealing;
 mod withdrawals;
 
@@ -19,6 +21,10 @@ pub(crate) use erasure::recorded_in;
 pub use erasure::{apply_erasures, erase, erasures, flush_erased};
 pub use keyring::{MasterKey, load_or_create_key_file};
 pub use policy::{PolicyVersion, current_policy, policy_hash, policy_versions, publish_policy};
+pub use rectifications::{
+    RECTIFICATION_OPEN, Rectification, insert_rectification, rectification, rectifications,
+    resolve_rectification,
+};
 pub use withdrawals::{
     WITHDRAWAL_OPEN, Withdrawal, insert_withdrawal, resolve_withdrawal, withdrawal, withdrawals,
 };

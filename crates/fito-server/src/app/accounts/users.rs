@@ -233,6 +233,47 @@ pub async fn update(
     Ok(user)
 }
 
+/// What a person changes in their own record (policy §14, issue 15); the rest they ask
+/// an administrator to rectify (`privacy::rectifications`).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OwnProfileChange {
+    pub phone: Option<String>,
+    pub position: Option<String>,
+}
+
+/// The actor corrects their own phone and position. Journalled with the fields'
+/// names, not their values.
+pub async fn update_own(
+    app: &App,
+    actor: &Actor,
+    input: OwnProfileChange,
+) -> Result<User, AppError> {
+    let request = UpdateUserRequest {
+        surname: None,
+        first_name: None,
+        patronymic: None,
+        phone: input.phone,
+        email: None,
+        iin: None,
+        position: input.position,
+        organization_id: None,
+    };
+    let (changes, fields) = request.changes()?;
+    let current = users::get(app.store.reader(), actor.id())
+        .await?
+        .ok_or_else(|| AppError::not_found("user-not-found"))?;
+    let mut unit = app.begin().await?;
+    let user = fito_store::accounts::update(unit.tx(), current, changes, now_us()).await?;
+    unit.journal(
+        actor
+            .entry("user.update", Some("user"), Some(actor.id().to_string()))
+            .details(json!({ "fields": fields, "own": true })),
+    );
+    unit.commit().await?;
+    Ok(user)
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivateRequest {

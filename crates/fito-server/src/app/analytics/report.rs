@@ -40,6 +40,7 @@ pub struct UnitView {
     pub areas: AreasView,
 }
 
+/// Named apart from the reference list's `OrganismView` in the API document.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(as = OrganismTotals)]
 pub struct OrganismView {

@@ -13,7 +13,7 @@ pub use format::Format;
 pub use plan::localise;
 
 use format::{detect, read};
-use plan::{References, Target, plan};
+use plan::{References, Target, check_all, plan};
 
 use crate::app::objects::snapshot;
 use crate::app::{Actor, App, AppError, EntryExt};
@@ -190,5 +190,62 @@ where
         ids: plan.objects.iter().map(|o| o.id).collect(),
         repairs: plan.repairs,
         ignored_properties: plan.ignored_properties,
+    })
+}
+
+/// What an import would do, without writing (issue 15): how many features, the
+/// first objects to show on a map, and every feature that would be refused.
+pub struct Preview {
+    pub format: Format,
+    /// Features in the file.
+    pub total: usize,
+    /// The first objects the file makes (at most `SAMPLE`).
+    pub sample: Vec<fito_store::objects::Object>,
+    /// One `import-feature-invalid` per refused feature, in the file's order.
+    pub refusals: Vec<AppError>,
+    pub repairs: Vec<Repair>,
+    pub ignored_properties: Vec<String>,
+}
+
+/// How many objects a preview shows.
+pub const SAMPLE: usize = 500;
+
+/// Reads and checks a file as [`import`] does, and writes nothing. A file that
+/// cannot be read at all is refused as by the import.
+pub async fn preview<F>(
+    app: &App,
+    by: Importer<'_>,
+    file: ImportFile<F>,
+) -> Result<Preview, AppError>
+where
+    F: Future<Output = Result<Bytes, AppError>>,
+{
+    let organization_id = by.target(app, file.organization_id).await?;
+    let declared = declared(file.format.as_deref(), file.media_type.as_deref())?;
+    let bytes = file.bytes.await?;
+    let format = detect(&bytes, declared)?;
+    let refs = References::load(app.store.reader()).await?;
+    let target = Target {
+        organization_id,
+        actor: by.user(),
+        default_type: file.type_code,
+        now: now_us(),
+    };
+    let checked = tokio::task::spawn_blocking(move || {
+        let imported = read(format, &bytes)?;
+        Ok::<_, AppError>(check_all(imported, &refs, &target, format, &bytes))
+    })
+    .await
+    .map_err(|_| AppError::internal())??;
+    let total = checked.plan.objects.len() + checked.refusals.len();
+    let mut sample = checked.plan.objects;
+    sample.truncate(SAMPLE);
+    Ok(Preview {
+        format,
+        total,
+        sample,
+        refusals: checked.refusals,
+        repairs: checked.plan.repairs,
+        ignored_properties: checked.plan.ignored_properties,
     })
 }

@@ -105,8 +105,30 @@ pub fn plan(
     format: Format,
     bytes: &[u8],
 ) -> Result<Plan, AppError> {
+    let checked = check_all(imported, refs, target, format, bytes);
+    match checked.refusals.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(checked.plan),
+    }
+}
+
+/// Every feature checked: the objects of the good ones, and a refusal for each bad
+/// one (for a preview before an import, issue 15).
+pub struct Checked {
+    pub plan: Plan,
+    pub refusals: Vec<AppError>,
+}
+
+pub fn check_all(
+    imported: Imported,
+    refs: &References,
+    target: &Target,
+    format: Format,
+    bytes: &[u8],
+) -> Checked {
     let mut ignored = BTreeSet::new();
     let mut objects = Vec::with_capacity(imported.features.len());
+    let mut refusals = Vec::new();
     for (i, f) in imported.features.into_iter().enumerate() {
         ignored.extend(
             f.properties
@@ -114,17 +136,22 @@ pub fn plan(
                 .filter(|k| !FIELDS.contains(&k.as_str()))
                 .cloned(),
         );
-        let o = to_object(f, refs, target).map_err(|e| {
-            let line = (format == Format::Csv).then(|| csv_record_line(bytes, i + 1));
-            at_feature(e, i + 1, line.flatten())
-        })?;
-        objects.push(o);
+        match to_object(f, refs, target) {
+            Ok(o) => objects.push(o),
+            Err(e) => {
+                let line = (format == Format::Csv).then(|| csv_record_line(bytes, i + 1));
+                refusals.push(at_feature(e, i + 1, line.flatten()));
+            }
+        }
     }
-    Ok(Plan {
-        objects,
-        repairs: imported.repairs,
-        ignored_properties: ignored.into_iter().collect(),
-    })
+    Checked {
+        plan: Plan {
+            objects,
+            repairs: imported.repairs,
+            ignored_properties: ignored.into_iter().collect(),
+        },
+        refusals,
+    }
 }
 
 /// A refusal of one feature's attributes, wrapped so the message names it.

@@ -40,6 +40,11 @@ pub const KINDS: &[&str] = &[
     "account-activated",
     // An account event too: the answer to a consent withdrawal request (R-PD-1).
     "withdrawal-resolved",
+    // Privacy requests for the administrators, and the answer to a rectification
+    // request (R-PD-1, issue 15).
+    "withdrawal-filed",
+    "rectification-filed",
+    "rectification-resolved",
 ];
 
 /// Writes one notification of `kind` to each of `users` (duplicates dropped) and

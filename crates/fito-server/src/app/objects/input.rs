@@ -76,6 +76,9 @@ pub struct ObjectChange {
 #[serde(deny_unknown_fields)]
 pub struct VersionOnly {
     pub version: i64,
+    /// Why (archive, restore): kept on the new version and shown in its history.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -4,7 +4,7 @@
 use super::described::{self, check_unit_and_crop, owner_columns, shape};
 use super::feature::snapshot;
 use super::in_scope;
-use super::input::{ObjectChange, ObjectInput};
+use super::input::{ObjectChange, ObjectInput, VersionOnly};
 use crate::app::{Actor, App, AppError, EntryExt};
 use fito_core::Action;
 use fito_geo::Repair;
@@ -63,14 +63,36 @@ pub async fn get(app: &App, actor: &Actor, id: Uuid) -> Result<Object, AppError>
     Ok(o)
 }
 
-/// Every version of an object, oldest first; reading it is journalled.
-pub async fn history(app: &App, actor: &Actor, id: Uuid) -> Result<Vec<ObjectVersion>, AppError> {
+/// Every version of an object, oldest first, with who made it by name; reading it
+/// is journalled.
+pub async fn history(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<Vec<(ObjectVersion, Option<String>)>, AppError> {
     in_scope(app, actor, id, Action::ObjectRead).await?;
-    let versions = objects::history(app.store.reader(), id).await?;
+    let db = app.store.reader();
+    let versions = objects::history(db, id).await?;
+    // Who made each version, by name (an erased person has none left).
+    let mut ids: Vec<Uuid> = versions.iter().filter_map(|v| v.changed_by).collect();
+    ids.sort();
+    ids.dedup();
+    let names: std::collections::HashMap<Uuid, String> = fito_store::users::by_ids(db, &ids)
+        .await?
+        .into_iter()
+        .filter(|u| !u.surname.is_empty())
+        .map(|u| (u.id, format!("{} {}", u.surname, u.first_name)))
+        .collect();
     actor
         .record(actor.entry("object.history", Some("object"), Some(id.to_string())))
         .await?;
-    Ok(versions)
+    Ok(versions
+        .into_iter()
+        .map(|v| {
+            let by = v.changed_by.and_then(|u| names.get(&u).cloned());
+            (v, by)
+        })
+        .collect())
 }
 
 /// Changes what `change` names, as a new version made on `change.version`.
@@ -153,10 +175,23 @@ impl Change {
 pub async fn save_change(
     app: &App,
     actor: &Actor,
+    o: Object,
+    expected: i64,
+    change: Change,
+    details: Value,
+) -> Result<Object, AppError> {
+    save_change_why(app, actor, o, expected, change, details, None).await
+}
+
+/// [`save_change`], with the reason for the change kept on the new version.
+async fn save_change_why(
+    app: &App,
+    actor: &Actor,
     mut o: Object,
     expected: i64,
     change: Change,
     details: Value,
+    reason: Option<String>,
 ) -> Result<Object, AppError> {
     o.updated_at = now_us();
     o.updated_by = Some(actor.id());
@@ -181,6 +216,9 @@ pub async fn save_change(
         }
         other => other?,
     };
+    if let Some(reason) = reason {
+        objects::set_version_reason(unit.tx(), saved.id, saved.version, reason).await?;
+    }
     let action = format!("object.{}", change.as_str());
     unit.journal(
         actor
@@ -191,23 +229,35 @@ pub async fn save_change(
     Ok(saved)
 }
 
-/// Archives an object: it leaves the map but keeps its history.
-pub async fn archive(app: &App, actor: &Actor, id: Uuid, version: i64) -> Result<Object, AppError> {
-    move_status(app, actor, id, version, Change::Archive).await
+/// Archives an object: it leaves the map but keeps its history. The reason, when
+/// given, is kept on the new version and in the journal.
+pub async fn archive(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    input: VersionOnly,
+) -> Result<Object, AppError> {
+    move_status(app, actor, id, input, Change::Archive).await
 }
 
 /// Brings an archived object back.
-pub async fn restore(app: &App, actor: &Actor, id: Uuid, version: i64) -> Result<Object, AppError> {
-    move_status(app, actor, id, version, Change::Restore).await
+pub async fn restore(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    input: VersionOnly,
+) -> Result<Object, AppError> {
+    move_status(app, actor, id, input, Change::Restore).await
 }
 
 async fn move_status(
     app: &App,
     actor: &Actor,
     id: Uuid,
-    version: i64,
+    input: VersionOnly,
     change: Change,
 ) -> Result<Object, AppError> {
+    let reason = fito_core::text::optional("reason", input.reason.as_deref(), 2000)?;
     let mut o = in_scope(app, actor, id, Action::ObjectArchive).await?;
     let (to, already) = match change {
         Change::Archive => (STATUS_ARCHIVED, "object-archived"),
@@ -217,5 +267,9 @@ async fn move_status(
         return Err(AppError::conflict(already));
     }
     o.status = to.to_string();
-    save_change(app, actor, o, version, change, json!({})).await
+    let details = match &reason {
+        Some(r) => json!({ "reason": r }),
+        None => json!({}),
+    };
+    save_change_why(app, actor, o, input.version, change, details, reason).await
 }

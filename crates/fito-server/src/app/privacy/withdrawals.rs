@@ -21,7 +21,8 @@ pub struct FileWithdrawal {
     pub reason: String,
 }
 
-/// Files the actor's request; one may be open at a time.
+/// Files the actor's request (one may be open at a time) and tells the
+/// administrators.
 pub async fn file(app: &App, actor: &Actor, input: FileWithdrawal) -> Result<Withdrawal, AppError> {
     let reason = required("reason", &input.reason, 2000)?;
     let open =
@@ -39,6 +40,7 @@ pub async fn file(app: &App, actor: &Actor, input: FileWithdrawal) -> Result<Wit
         resolved_at: None,
         comment: None,
     };
+    let admins = super::administrators(app).await?;
     let mut unit = app.begin().await?;
     privacy::insert_withdrawal(unit.tx(), &w).await?;
     unit.journal(actor.entry(
@@ -46,6 +48,12 @@ pub async fn file(app: &App, actor: &Actor, input: FileWithdrawal) -> Result<Wit
         Some("withdrawal"),
         Some(w.id.to_string()),
     ));
+    let target = Target {
+        kind: "withdrawal",
+        id: w.id,
+    };
+    unit.notify(&admins, "withdrawal-filed", &[], target)
+        .await?;
     unit.commit().await?;
     Ok(w)
 }

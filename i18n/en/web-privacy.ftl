@@ -1,0 +1,27 @@
+# Privacy for administrators (issue 15).
+portal-privacy-admin = Personal data
+privacy-admin-title = Personal data: policy and requests
+privacy-admin-in-force = Policy in force: { $version }, from { $date }.
+privacy-admin-none = No policy is in force.
+privacy-admin-publish = Publish a new policy version
+privacy-admin-version = Version
+privacy-admin-effective = Effective from
+privacy-admin-text-kk = Text (Kazakh, prevails)
+privacy-admin-text-ru = Text (Russian)
+privacy-admin-publish-button = Publish
+privacy-admin-published = Version { $version } published.
+privacy-admin-withdrawals = Requests to withdraw consent
+privacy-admin-no-withdrawals = No open requests.
+privacy-admin-outcome = Decision
+privacy-admin-outcome-rejected = Reject
+privacy-admin-outcome-account-deactivated = Deactivate the account
+privacy-admin-outcome-account-deleted = Delete the account (data erased)
+privacy-admin-comment = Comment
+privacy-admin-resolve = Resolve
+privacy-admin-erase-confirm = The person's personal data will be erased for good and their sessions ended; signed acts and the journal are kept. Go on?
+privacy-admin-rectifications = Requests to rectify personal data
+privacy-admin-no-rectifications = No open rectification requests.
+privacy-admin-rect-resolve = Resolve the rectification request
+privacy-admin-rect-outcome-corrected = The record is corrected
+privacy-admin-rect-outcome-rejected = Reject
+privacy-admin-rect-open-person = Open the person's record

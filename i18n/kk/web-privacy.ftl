@@ -1,0 +1,27 @@
+# Privacy for administrators (issue 15).
+portal-privacy-admin = Дербес деректер
+privacy-admin-title = Дербес деректер: саясат және сұраулар
+privacy-admin-in-force = Күшіндегі саясат: { $version }, { $date } бастап.
+privacy-admin-none = Күшіндегі саясат жоқ.
+privacy-admin-publish = Саясаттың жаңа нұсқасын жариялау
+privacy-admin-version = Нұсқа
+privacy-admin-effective = Күшіне ену күні
+privacy-admin-text-kk = Мәтін (қазақша, басым)
+privacy-admin-text-ru = Мәтін (орысша)
+privacy-admin-publish-button = Жариялау
+privacy-admin-published = { $version } нұсқасы жарияланды.
+privacy-admin-withdrawals = Келісімді кері қайтарып алу сұраулары
+privacy-admin-no-withdrawals = Ашық сұраулар жоқ.
+privacy-admin-outcome = Шешім
+privacy-admin-outcome-rejected = Қабылдамау
+privacy-admin-outcome-account-deactivated = Аккаунтты өшіру
+privacy-admin-outcome-account-deleted = Аккаунтты жою (деректер өшіріледі)
+privacy-admin-comment = Түсініктеме
+privacy-admin-resolve = Шешу
+privacy-admin-erase-confirm = Адамның дербес деректері қайтарылмайтындай жойылады, сеанстары аяқталады; қол қойылған актілер мен журнал сақталады. Жалғастыру керек пе?
+privacy-admin-rectifications = Дербес деректерді түзету өтініштері
+privacy-admin-no-rectifications = Ашық түзету өтініштері жоқ.
+privacy-admin-rect-resolve = Түзету өтінішін шешу
+privacy-admin-rect-outcome-corrected = Жазба түзетілді
+privacy-admin-rect-outcome-rejected = Қабылдамау
+privacy-admin-rect-open-person = Адамның жазбасын ашу

@@ -1,0 +1,27 @@
+# Privacy for administrators (issue 15).
+portal-privacy-admin = Персональные данные
+privacy-admin-title = Персональные данные: политика и запросы
+privacy-admin-in-force = Действующая политика: { $version }, с { $date }.
+privacy-admin-none = Действующей политики нет.
+privacy-admin-publish = Опубликовать новую версию политики
+privacy-admin-version = Версия
+privacy-admin-effective = Дата вступления в силу
+privacy-admin-text-kk = Текст (на казахском, имеет преимущество)
+privacy-admin-text-ru = Текст (на русском)
+privacy-admin-publish-button = Опубликовать
+privacy-admin-published = Версия { $version } опубликована.
+privacy-admin-withdrawals = Запросы на отзыв согласия
+privacy-admin-no-withdrawals = Открытых запросов нет.
+privacy-admin-outcome = Решение
+privacy-admin-outcome-rejected = Отклонить
+privacy-admin-outcome-account-deactivated = Деактивировать учётную запись
+privacy-admin-outcome-account-deleted = Удалить учётную запись (данные стираются)
+privacy-admin-comment = Комментарий
+privacy-admin-resolve = Решить
+privacy-admin-erase-confirm = Персональные данные человека будут безвозвратно стёрты, его сеансы завершены; подписанные акты и журнал сохранятся. Продолжить?
+privacy-admin-rectifications = Запросы на исправление персональных данных
+privacy-admin-no-rectifications = Открытых запросов на исправление нет.
+privacy-admin-rect-resolve = Решить запрос на исправление
+privacy-admin-rect-outcome-corrected = Запись исправлена
+privacy-admin-rect-outcome-rejected = Отклонить
+privacy-admin-rect-open-person = Открыть запись человека
