@@ -1271,7 +1271,40 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct my own phone and position (policy §14). Name, IIN and e-mail are
+         *     corrected by an administrator on a rectification request.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OwnProfileChange"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description phone-invalid, field-too-long … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/me/data": {
@@ -1692,6 +1725,70 @@ export interface paths {
                     content?: never;
                 };
                 /** @description geo-… or import-feature-invalid, naming the feature (and line) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a GIS file as the import would, and write nothing (issue 15): the number of
+         *     features, the first objects as GeoJSON for a map, and every refused feature with
+         *     its translated reason. Commit with the import, which is all or nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description geojson, kml, shapefile (zip) or csv; otherwise from Content-Type and content. */
+                    format?: string;
+                    /** @description Defaults to the caller's organisation; must lie in their subtree. */
+                    organization_id?: string;
+                    /** @description The object type of features that name none. */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The file: GeoJSON, KML, zipped Shapefile or CSV */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                /** @description `{ format, features, sample (FeatureCollection), refusals: [{ feature, line, code, message }], refusals_total, repairs_total, ignored_properties }` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description import-file-image, import-file-binary, import-format-mismatch */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geo-…: the file cannot be read */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2425,6 +2522,136 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rectification requests, newest first (administrators). A read of personal data. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `open` (the default), `all`, `corrected` or `rejected`. */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RectificationView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask an administrator to correct my personal data that I cannot change myself
+         *     (R-PD-1, policy §14). The administrators are notified.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FileRectification"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RectificationView"];
+                    };
+                };
+                /** @description field-required */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/rectifications/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a rectification request (administrators): `corrected` once the record is
+         *     corrected (`PATCH /users/{id}`), or `rejected` with a comment. The person is
+         *     notified.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolveRectification"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RectificationView"];
+                    };
+                };
+                /** @description rectification-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description rectification-not-open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6027,6 +6254,10 @@ export interface components {
             /** @description The FCM registration token the app was given. */
             token: string;
         };
+        FileRectification: {
+            /** @description What is wrong in the record and what it should be. */
+            details: string;
+        };
         FileWithdrawal: {
             reason: string;
         };
@@ -6317,6 +6548,7 @@ export interface components {
             object_id: string;
             warning: Record<string, unknown>;
         };
+        /** @description Named apart from the reference list's `OrganismView` in the API document. */
         OrganismTotals: components["schemas"]["AreasView"] & {
             eppo_code: string;
             name: string;
@@ -6387,6 +6619,14 @@ export interface components {
             object_id?: string | null;
             object_name?: string | null;
             registry_number?: string | null;
+        };
+        /**
+         * @description What a person changes in their own record (policy §14, issue 15); the rest they ask
+         *     an administrator to rectify (`privacy::rectifications`).
+         */
+        OwnProfileChange: {
+            phone?: string | null;
+            position?: string | null;
         };
         OwnerInput: {
             bin?: string | null;
@@ -6530,6 +6770,23 @@ export interface components {
              */
             version?: number | null;
         };
+        RectificationView: {
+            comment?: string | null;
+            details: string;
+            /** Format: date-time */
+            filed_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            /** Format: uuid */
+            resolved_by?: string | null;
+            /** @description `open`, `corrected` or `rejected`. */
+            status: string;
+            user?: components["schemas"]["UserView"] | null;
+            /** Format: uuid */
+            user_id: string;
+        };
         ReferInput: {
             /**
              * Format: uuid
@@ -6614,6 +6871,12 @@ export interface components {
              * @description Last day, included (UTC); by default today.
              */
             to?: string | null;
+        };
+        ResolveRectification: {
+            /** @description Required when rejecting. */
+            comment?: string | null;
+            /** @description `corrected` (the record was corrected) or `rejected`. */
+            outcome: string;
         };
         ResolveWithdrawal: {
             /** @description Required when rejecting. */
@@ -6801,6 +7064,11 @@ export interface components {
             /** @description Sent by browsers (usually null); not used. */
             expirationTime?: unknown;
             keys: components["schemas"]["SubscriptionKeys"];
+            /**
+             * @description The kinds of notification this device is pushed (see the notification
+             *     kinds); absent: every kind. The app keeps all of them either way.
+             */
+            kinds?: string[] | null;
         };
         SubscriptionKeys: {
             auth: string;
@@ -7066,6 +7334,8 @@ export interface components {
             version: number;
         };
         VersionOnly: {
+            /** @description Why (archive, restore): kept on the new version and shown in its history. */
+            reason?: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -7076,8 +7346,12 @@ export interface components {
             changed_at: string;
             /** Format: uuid */
             changed_by?: string | null;
+            /** @description Who made it: surname and first name (none once erased). */
+            changed_by_name?: string | null;
             /** @description The object as it was after this change (GeoJSON Feature). */
             object: Record<string, unknown>;
+            /** @description Why (archive, restore), when given. */
+            reason?: string | null;
             /** Format: int64 */
             version: number;
         };
