@@ -171,3 +171,4 @@ field-result-applied = applied
 field-result-unchanged = already there
 field-result-conflict = conflict
 field-result-rejected = rejected
+field-map-tiles-saved = Tiles of objects, findings and zones saved for the offline map: { $count }

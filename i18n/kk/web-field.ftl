@@ -171,3 +171,4 @@ field-result-applied = қолданылды
 field-result-unchanged = бұрыннан бар
 field-result-conflict = қайшылық
 field-result-rejected = қабылданбады
+field-map-tiles-saved = Желіден тыс картаға сақталған объектілер, анықталған ағзалар мен аймақтар тайлдары: { $count }

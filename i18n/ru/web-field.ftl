@@ -172,3 +172,4 @@ field-result-applied = применена
 field-result-unchanged = уже была
 field-result-conflict = конфликт
 field-result-rejected = отклонена
+field-map-tiles-saved = Сохранено тайлов объектов, выявленных организмов и зон для карты без связи: { $count }

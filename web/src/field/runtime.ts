@@ -82,7 +82,11 @@ export function engine(): Promise<SyncEngine> {
     current.unsubscribe = e.subscribe(() => void refresh());
     void refresh();
     const scheduler = new SyncScheduler(e);
-    scheduler.onOutcome = () => void refresh();
+    scheduler.onOutcome = (o) => {
+      void refresh();
+      // The map tiles of the assigned area follow the data (issue 16).
+      if (o.ok) void import('./offline-tiles.js').then((m) => m.refreshOfflineTiles(e));
+    };
     current.scheduler = scheduler;
     scheduler.start();
   });
@@ -184,6 +188,9 @@ export function startField(): void {
         await tx.objectStore('meta').delete('cursor');
         await tx.objectStore('meta').delete('cache_user');
         await tx.done;
+        // And the map tiles of the area, which show the same data.
+        const tiles = await (await import('./offline-tiles.js')).tileDb();
+        await tiles.clear('tiles');
       });
     }
   });
