@@ -63,6 +63,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation code",
         include_str!("../migrations/0014_organization_code.sql"),
     ),
+    (
+        18,
+        "tile changes",
+        include_str!("../migrations/0018_tile_changes.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -53,6 +53,8 @@ export default function RegisterMap({ query }: ScreenProps) {
   const [error, setError] = useState<unknown>(undefined);
   const [view, setView] = useState<{ count: number; listed: Listed[]; detail: boolean } | null>(null);
   const [loading, setLoading] = useState(true);
+  /** How many times every tile in view was drawn (benchmarks and tests wait on it). */
+  const [idles, setIdles] = useState(0);
   const filters = mapFiltersFrom(query);
   const key = JSON.stringify(filters);
   const focus = query.get('focus');
@@ -79,6 +81,7 @@ export default function RegisterMap({ query }: ScreenProps) {
             const drawn = map.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => map?.getLayoutProperty(id, 'visibility') !== 'none') });
             setView({ ...summarise(drawn as never), detail: map.getZoom() >= DETAIL_ZOOM });
             setLoading(false);
+            setIdles((n) => n + 1);
           });
           setReady(true);
         });
@@ -127,7 +130,7 @@ export default function RegisterMap({ query }: ScreenProps) {
       </PageTitle>
       <MapFilterForm filters={filters} />
       <ErrorBox error={error} />
-      <div ref={box} class="map" role="region" aria-label={t('portal-map-label')} data-testid="register-map" data-idle={loading ? undefined : 'yes'} />
+      <div ref={box} class="map" role="region" aria-label={t('portal-map-label')} data-testid="register-map" data-idle={loading ? undefined : 'yes'} data-idles={idles} />
       <p role="status" aria-live="polite" class="muted">
         {loading || !view ? t('portal-loading') : t('portal-map-in-view', { count: view.count })}
         {view && !view.detail && !loading ? ` ${t('portal-map-too-many')}` : ''}
