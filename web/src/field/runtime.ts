@@ -46,6 +46,9 @@ function db(): Promise<Db> {
   return dbPromise;
 }
 
+/** Whether this session's map tiles were refreshed once already. */
+let tilesFresh = false;
+
 let current: { userId: string; engine: Promise<SyncEngine>; scheduler?: SyncScheduler; unsubscribe?: () => void } | null = null;
 
 /** The engine of the signed-in user (opened on first use). */
@@ -84,8 +87,12 @@ export function engine(): Promise<SyncEngine> {
     const scheduler = new SyncScheduler(e);
     scheduler.onOutcome = (o) => {
       void refresh();
-      // The map tiles of the assigned area follow the data (issue 16).
-      if (o.ok) void import('./offline-tiles.js').then((m) => m.refreshOfflineTiles(e));
+      // The map tiles of the assigned area follow the data (issue 16): refreshed once
+      // per session, then when a sync moved something.
+      if (o.ok && (!tilesFresh || o.pulled > 0 || o.pushed > 0)) {
+        tilesFresh = true;
+        void import('./offline-tiles.js').then((m) => m.refreshOfflineTiles(e));
+      }
     };
     current.scheduler = scheduler;
     scheduler.start();

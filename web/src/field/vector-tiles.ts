@@ -16,7 +16,7 @@ export type TileLayer = (typeof TILE_LAYERS)[number];
 export const MIN_ZOOM = 8;
 export const MAX_ZOOM = 14;
 /** At most this many tiles per layer (the deepest zooms are dropped first). */
-export const MAX_TILES = 600;
+export const MAX_TILES = 200;
 
 export interface TileRow {
   /** `${user}|${layer}/${z}/${x}/${y}` */
