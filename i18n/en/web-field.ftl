@@ -188,3 +188,4 @@ field-push-kind-zone-established = A quarantine zone was established
 field-push-kind-zone-lifted = A quarantine zone was lifted
 field-push-kind-sample-confirmed = The laboratory confirmed the organism
 field-push-kind-sample-negative = The laboratory did not find the organism
+field-map-tiles-saved = Tiles of objects, findings and zones saved for the offline map: { $count }

@@ -188,3 +188,4 @@ field-push-kind-zone-established = Карантиндік аймақ белгі�
 field-push-kind-zone-lifted = Карантиндік аймақ алынды
 field-push-kind-sample-confirmed = Зертхана ағзаны растады
 field-push-kind-sample-negative = Зертхана ағзаны анықтамады
+field-map-tiles-saved = Желіден тыс картаға сақталған объектілер, анықталған ағзалар мен аймақтар тайлдары: { $count }

@@ -189,3 +189,4 @@ field-push-kind-zone-established = Установлена карантинная
 field-push-kind-zone-lifted = Карантинная зона снята
 field-push-kind-sample-confirmed = Лаборатория подтвердила организм
 field-push-kind-sample-negative = Лаборатория не обнаружила организм
+field-map-tiles-saved = Сохранено тайлов объектов, выявленных организмов и зон для карты без связи: { $count }

@@ -1,67 +1,41 @@
 #!/usr/bin/env node
-// The register map with N objects in view (default 100,000), in headless Chromium: how
-// long until every page of `GET /api/v1/objects?bbox=…` (5,000 features each) is drawn
-// as clusters, and how long a zoom step then takes. The API answers from this script
-// with synthetic fields and points spread over Kazakhstan, so the figure is the
-// browser's share (parsing, clustering in MapLibre's worker, drawing); the server's
-// share of a bbox query is in BENCHMARKS.md "Register".
-//   node scripts/map-bench.mjs [N]      (after `npm run build`)
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+// The national map in headless Chromium against a running `fito serve` (issue 16): how
+// long from opening the map screen until every vector tile of the country is drawn
+// (first render), and how long each zoom step then takes until its tiles are drawn.
+// The register is whatever the server holds: `scripts/bench/tiles` generates 100,000 or
+// 1,000,000 objects with fito-bench and runs this with FITO_BENCH_BROWSER=1.
+//   FITO_ORIGIN=http://127.0.0.1:8080 FITO_EMAIL=… FITO_PASSWORD=… node scripts/map-bench.mjs [steps]
+// (after `npm run build`). Prints one line per measure.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const N = Number(process.argv[2] ?? 100_000);
-const PAGE = 10_000;
+const steps = Number(process.argv[2] ?? 6);
+const api = new URL(process.env.FITO_ORIGIN ?? 'http://127.0.0.1:8080');
+const email = process.env.FITO_EMAIL ?? 'admin@fito.local';
+const password = process.env.FITO_PASSWORD ?? '';
 const dist = new URL('../dist/', import.meta.url).pathname;
 if (!existsSync(join(dist, 'index.html'))) throw new Error('run `npm run build` first');
 
-function feature(i) {
-  // A deterministic spread over Kazakhstan: two thirds polygons of ~500 m, one third points.
-  const x = 50 + ((i * 7919) % 100_000) / 100_000 * 33;
-  const y = 42 + ((i * 104_729) % 100_000) / 100_000 * 11;
-  const d = 0.005;
-  const geometry = i % 3 === 2
-    ? { type: 'Point', coordinates: [x, y] }
-    : { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] };
-  return {
-    type: 'Feature',
-    id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
-    geometry,
-    properties: { organization_id: 'o', type: 'field', name: `Алқап ${i}`, owner: null, kato: null, crop: 'wheat_spring', status: 'active', area_ha: 25, notes: null, version: 1, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' },
-  };
-}
-
-const pages = [];
-for (let start = 0; start < N; start += PAGE) {
-  const end = Math.min(N, start + PAGE);
-  const features = [];
-  for (let i = start; i < end; i++) features.push(feature(i));
-  const links = end < N ? [{ rel: 'next', href: `/api/v1/objects?after=${end}&limit=${PAGE}` }] : [];
-  pages.push(JSON.stringify({ type: 'FeatureCollection', numberReturned: features.length, features, links }));
-}
-const me = { id: 'u', organization_id: 'o', role: 'head', status: 'active', surname: 'Омаров', first_name: 'Бауыржан', patronymic: null, email: 'h@fito.kz', position: 'Басшы', must_change_password: false };
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
-let served = 0;
+// The built app, with /api passed to fito (as fito serve itself would serve both).
 const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  const send = (status, body, type = 'application/json') => {
-    res.writeHead(status, { 'content-type': type });
-    res.end(body);
-  };
-  if (url.pathname === '/api/v1/objects') {
-    const after = Number(url.searchParams.get('after') ?? 0);
-    served += 1;
-    return send(200, pages[Math.floor(after / PAGE)] ?? pages[0], 'application/geo+json');
+  const url = req.url ?? '/';
+  if (url.startsWith('/api/')) {
+    const up = request({ host: api.hostname, port: api.port, path: url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.writeHead(502).end());
+    req.pipe(up);
+    return;
   }
-  if (url.pathname === '/api/v1/me') return send(200, JSON.stringify(me));
-  if (url.pathname === '/api/v1/config/map') return send(200, JSON.stringify({ tile_url: '/tiles/{z}/{x}/{y}.png', subdomains: [], attribution: '© OpenStreetMap', max_zoom: 19 }));
-  if (url.pathname.startsWith('/api/v1/reference/') || url.pathname === '/api/v1/notifications') return send(200, '[]');
-  if (url.pathname.startsWith('/api/')) return send(404, JSON.stringify({ code: 'not-found', title: 'not found', status: 404 }), 'application/problem+json');
-  if (url.pathname.startsWith('/tiles/')) return send(204, '');
-  const file = join(dist, url.pathname === '/' ? 'index.html' : url.pathname);
-  if (!file.startsWith(dist) || !existsSync(file)) return send(200, readFileSync(join(dist, 'index.html')), types['.html']);
-  send(200, readFileSync(file), types[extname(file)] ?? 'application/octet-stream');
+  if (url.startsWith('/tiles/')) return res.writeHead(204).end();
+  let file = join(dist, normalize(decodeURIComponent(url.split('?')[0])));
+  if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -71,28 +45,40 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// The base map is not ours to time: answered empty at once.
+await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
+let tiles = 0;
+page.on('response', (r) => r.url().includes('/api/v1/tiles/') && (tiles += 1));
 await page.goto(`${origin}/#/`);
+await page.locator('#email').fill(email);
+await page.locator('#password').fill(password);
+await page.locator('form button[type=submit]').click();
 await page.locator('nav[aria-label]').waitFor();
+
+const idle = '[data-testid=register-map][data-idle=yes]';
 const t0 = Date.now();
 await page.goto(`${origin}/#/map`);
-await page.locator('[data-testid=register-map] canvas').waitFor();
-const shown = `${N.toLocaleString('en')}`;
-await page.waitForFunction((n) => document.querySelector('[role=status][aria-live]')?.textContent?.replace(/\D/g, '') === String(n), N, { timeout: 600_000, polling: 100 });
-const loaded = Date.now() - t0;
-// Then one zoom step inside the loaded box: no request, the clusters re-form.
-const before = served;
-const t1 = Date.now();
-await page.evaluate(() => new Promise((r) => {
-  const canvas = document.querySelector('[data-testid=register-map] canvas');
-  canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: 640, clientY: 450, bubbles: true }));
-  setTimeout(r, 50);
-}));
-await page.waitForFunction(() => !document.querySelector('[role=status][aria-live]')?.textContent?.includes('…'), null, { timeout: 60_000 });
-const zoom = Date.now() - t1;
-const heap = await page.evaluate(() => (performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : null));
-console.log(`objects in view: ${shown}; pages of ${PAGE}: ${Math.ceil(N / PAGE)}`);
-console.log(`map screen opened → all drawn as clusters: ${(loaded / 1000).toFixed(1)} s`);
-console.log(`zoom step inside the loaded box: ${zoom} ms, requests: ${served - before}`);
-console.log(`page JS heap after: ${heap ?? '?'} MB`);
+await page.locator(idle).waitFor({ timeout: 600_000 });
+const first = Date.now() - t0;
+const shown = (await page.locator('[role=status][aria-live]').textContent())?.replace(/\D/g, '');
+console.log(`first render of the country: ${first} ms (${tiles} tiles; objects counted in view: ${shown})`);
+
+// Zoom steps towards Astana, one zoom level each, each timed until its tiles are drawn.
+await page.evaluate(() => (document.querySelector('[data-testid=register-map] canvas')).focus());
+const times = [];
+for (let i = 0; i < steps; i++) {
+  const before = tiles;
+  const t = Date.now();
+  const seen = Number(await page.locator('[data-testid=register-map]').getAttribute('data-idles'));
+  await page.keyboard.press('Equal');
+  await page.waitForFunction((n) => {
+    const el = document.querySelector('[data-testid=register-map]');
+    return el?.getAttribute('data-idle') === 'yes' && Number(el.getAttribute('data-idles')) > n;
+  }, seen, { timeout: 120_000, polling: 20 });
+  times.push(Date.now() - t);
+  console.log(`zoom step ${i + 1}: ${times[i]} ms (${tiles - before} tiles)`);
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(`zoom steps: median ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted[sorted.length - 1]} ms`);
 await browser.close();
 server.close();

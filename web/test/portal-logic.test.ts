@@ -104,15 +104,32 @@ describe('times on screen', () => {
   });
 });
 
-describe('map loading (R-GEO-1)', () => {
-  it('loads a margin around the view and skips requests inside a fully loaded box', async () => {
-    const { grow, inside, viewBox } = await import('../src/portal/map/mapview.js');
-    const view = viewBox(71, 51, 72, 52);
-    const wide = grow(view, 0.25);
-    expect(wide).toEqual([70.75, 50.75, 72.25, 52.25]);
-    expect(inside(viewBox(71.1, 51.1, 71.5, 51.5), wide)).toBe(true);
-    expect(inside(viewBox(70, 51, 71, 52), wide)).toBe(false);
-    expect(grow(viewBox(-200, -95, 200, 95), 0.5)).toEqual([-180, -90, 180, 90]);
+describe('map tiles (R-GEO-1, issue 16)', () => {
+  it('asks each layer for the filters that apply to it, and opens the object a feature is of', async () => {
+    const { tileQuery, tileUrl, mapFiltersFrom, shown, opens } = await import('../src/portal/map/tiles.js');
+    const f = mapFiltersFrom(new URLSearchParams('type=field&status=archived&organism=ACLRGL&from=2026-06-01&category=quarantine&zone_status=established&hide=zones&crop=x'));
+    expect(tileQuery('objects', f)).toBe('?type=field&status=archived&organism=ACLRGL&from=2026-06-01');
+    expect(tileQuery('findings', f)).toBe('?category=quarantine&organism=ACLRGL&from=2026-06-01');
+    expect(tileQuery('zones', f)).toBe('?status=established&organism=ACLRGL&from=2026-06-01');
+    expect(tileUrl('http://h', 'objects', {})).toBe('http://h/api/v1/tiles/objects/{z}/{x}/{y}.mvt');
+    expect([shown(f, 'zones'), shown(f, 'objects')]).toEqual([false, true]);
+    expect(opens('objects', { id: 'o1' })).toBe('/objects/o1');
+    expect(opens('findings', { id: 's1', object: 'o2' })).toBe('/objects/o2');
+    expect(opens('findings', { id: 's1' })).toBe('/surveys/s1');
+    expect(opens('zones', { id: 'z1' })).toBeNull();
+  });
+
+  it('counts what is in view once: cells, and objects drawn in two tiles', async () => {
+    const { summarise } = await import('../src/portal/map/tiles.js');
+    const s = summarise([
+      { properties: { count: 40 } },
+      { properties: { count: 2 } },
+      { properties: { id: 'b', name: 'Бидай' } },
+      { properties: { id: 'a', name: 'Арпа' } },
+      { properties: { id: 'b', name: 'Бидай' } },
+    ]);
+    expect(s.count).toBe(44);
+    expect(s.listed.map((l) => l.name)).toEqual(['Арпа', 'Бидай']);
   });
 });
 

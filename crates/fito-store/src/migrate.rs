@@ -68,6 +68,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "rectification requests, object change reasons, push kinds",
         include_str!("../migrations/0017_rectification_requests.sql"),
     ),
+    (
+        18,
+        "tile changes",
+        include_str!("../migrations/0018_tile_changes.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

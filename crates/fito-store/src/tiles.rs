@@ -5,10 +5,11 @@
 
 use crate::conn::Conn;
 use crate::entity::{object, survey_finding};
-use crate::objects::{Object, Search, search_condition};
+use crate::objects::{BoxDeg, Object, Search, search_condition};
 use crate::{Engine, Result};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
 
 /// A register search for a tile, with the findings period: only objects where
 /// a survey found something (the search's organism, if given) in that time.
@@ -95,4 +96,74 @@ pub async fn change_head<C: Conn>(conn: &C) -> Result<i64> {
         Some(r) => r.try_get("", "seq")?,
         None => 0,
     })
+}
+
+/// What a findings tile asks: the subtree, the buffered box and the filters.
+#[derive(Debug, Clone)]
+pub struct FindingSearch {
+    pub org_path: String,
+    pub bbox: BoxDeg,
+    /// EPPO code.
+    pub organism: Option<String>,
+    /// quarantine, especially_dangerous or ordinary.
+    pub category: Option<String>,
+    /// Microseconds (UTC), inclusive.
+    pub found_from: Option<i64>,
+    pub found_to: Option<i64>,
+}
+
+/// A finding as a tile draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingPoint {
+    pub survey_id: Uuid,
+    pub seq: i32,
+    pub object_id: Option<Uuid>,
+    pub lon: f64,
+    pub lat: f64,
+    pub surveyed_at: i64,
+    pub eppo_code: String,
+    pub category: String,
+}
+
+/// Findings of the subtree whose point lies in the box, in (survey, number) order.
+pub async fn findings<C: Conn>(conn: &C, f: &FindingSearch) -> Result<Vec<FindingPoint>> {
+    use survey_finding::Column as C;
+    let mut q = survey_finding::Entity::find()
+        .select_only()
+        .columns([C::SurveyId, C::Seq, C::ObjectId, C::Lon, C::Lat])
+        .columns([C::SurveyedAt, C::EppoCode, C::Category])
+        .filter(C::OrganizationId.in_subquery(crate::orgs::subtree_ids(&f.org_path)))
+        .filter(C::Lon.between(f.bbox.min_lon, f.bbox.max_lon))
+        .filter(C::Lat.between(f.bbox.min_lat, f.bbox.max_lat));
+    if let Some(eppo) = &f.organism {
+        q = q.filter(C::EppoCode.eq(eppo.as_str()));
+    }
+    if let Some(c) = &f.category {
+        q = q.filter(C::Category.eq(c.as_str()));
+    }
+    if let Some(from) = f.found_from {
+        q = q.filter(C::SurveyedAt.gte(from));
+    }
+    if let Some(to) = f.found_to {
+        q = q.filter(C::SurveyedAt.lte(to));
+    }
+    type Row = (Uuid, i32, Option<Uuid>, f64, f64, i64, String, String);
+    let rows: Vec<Row> = q.into_tuple().all(conn).await?;
+    let mut out: Vec<FindingPoint> = rows
+        .into_iter()
+        .map(
+            |(survey_id, seq, object_id, lon, lat, at, eppo, category)| FindingPoint {
+                survey_id,
+                seq,
+                object_id,
+                lon,
+                lat,
+                surveyed_at: at,
+                eppo_code: eppo,
+                category,
+            },
+        )
+        .collect();
+    out.sort_unstable_by_key(|p| (p.survey_id, p.seq));
+    Ok(out)
 }

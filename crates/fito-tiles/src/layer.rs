@@ -41,6 +41,8 @@ pub struct Item {
 #[derive(Default)]
 struct Cell {
     count: u64,
+    /// Of them, those flagged `quarantine`.
+    quarantine: u64,
     sum_x: i64,
     sum_y: i64,
 }
@@ -90,7 +92,11 @@ impl LayerBuilder {
         if polygons.is_empty() {
             let (x, y) = self.tile.project((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
             if self.tile.z() < DETAIL_ZOOM {
-                self.count(x, y);
+                let flagged = item
+                    .props
+                    .iter()
+                    .any(|(k, v)| *k == "quarantine" && *v == Value::Bool(true));
+                self.count(x, y, flagged);
             } else if in_buffer(x) && in_buffer(y) {
                 let p = (x.round() as i32, y.round() as i32);
                 self.features
@@ -137,7 +143,7 @@ impl LayerBuilder {
 
     /// Counts a position in its cell; positions outside the tile belong to the
     /// neighbour, so each object is counted once per zoom.
-    fn count(&mut self, x: f64, y: f64) {
+    fn count(&mut self, x: f64, y: f64, quarantine: bool) {
         let e = f64::from(EXTENT);
         if !(0.0..e).contains(&x) || !(0.0..e).contains(&y) {
             return;
@@ -146,12 +152,14 @@ impl LayerBuilder {
         let key = ((qy as u32) / CELL, (qx as u32) / CELL);
         let cell = self.cells.entry(key).or_default();
         cell.count += 1;
+        cell.quarantine += u64::from(quarantine);
         cell.sum_x += qx;
         cell.sum_y += qy;
     }
 
-    /// The layer: counts first (cell order: `count`, no id), then features in
-    /// row order (feature id = row, `id` and the properties).
+    /// The layer: counts first (cell order: `count`, and `quarantine_count` when
+    /// some counted items carry `quarantine = true`; no id), then features in row
+    /// order (feature id = row, `id` and the properties).
     pub fn finish(self, tile: &mvt::Tile) -> Result<mvt::Layer, mvt::Error> {
         let mut layer = tile.create_layer(&self.name);
         for cell in self.cells.values() {
@@ -162,6 +170,9 @@ impl LayerBuilder {
                 .encode()?;
             let mut f = layer.into_feature(geom);
             f.add_tag_uint("count", cell.count);
+            if cell.quarantine > 0 {
+                f.add_tag_uint("quarantine_count", cell.quarantine);
+            }
             layer = f.into_layer();
         }
         for (rid, (item, shape)) in self.features {

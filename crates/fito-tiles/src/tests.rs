@@ -218,3 +218,42 @@ fn garbage_is_not_a_tile() {
     assert!(decode(&[0xff]).is_err());
     assert_eq!(decode(&[]).unwrap(), vec![]);
 }
+
+#[test]
+fn counts_tell_how_many_of_a_cell_are_quarantine() {
+    // Three findings in the cell of 0°,0° at zoom 0, two of a quarantine organism,
+    // and two at 90°E, one of them quarantine.
+    let world = TileId::new(0, 0, 0).unwrap();
+    let mut layer = LayerBuilder::new(world, "findings");
+    for (rid, lon, quarantine) in [
+        (1, 0.0, true),
+        (2, 0.01, false),
+        (3, 0.02, true),
+        (4, 90.0, false),
+        (5, 90.01, true),
+    ] {
+        layer.add(
+            Item {
+                rid,
+                id: format!("finding-{rid}"),
+                bbox: [lon, 0.0, lon, 0.0],
+                props: vec![("quarantine", Value::Bool(quarantine))],
+            },
+            None,
+        );
+    }
+    let f = decode(&encode(vec![layer]).unwrap())
+        .unwrap()
+        .remove(0)
+        .features;
+    assert_eq!(f.len(), 2);
+    assert_eq!(
+        (
+            f[0].tags["count"].clone(),
+            f[0].tags["quarantine_count"].clone()
+        ),
+        (Tag::UInt(3), Tag::UInt(2))
+    );
+    assert_eq!(f[1].tags["count"], Tag::UInt(2));
+    assert_eq!(f[1].tags["quarantine_count"], Tag::UInt(1));
+}

@@ -10,6 +10,7 @@ import { uuidv7 } from '../sync/uuid7.js';
 import { anchor, useCached, useFieldObjects, type FieldObject } from './data.js';
 import { mapSettings } from './map.js';
 import { cacheTick, drafts, online, putDraft } from './runtime.js';
+import { offlineTiles } from './offline-tiles.js';
 import { bboxOf, bulkAllowed, saveTiles, savedTileCount, tileUrls, type MapSettings } from './tiles.js';
 import { FieldNav, SyncBar } from './ui.js';
 import type { DraftRow } from '../sync/db.js';
@@ -151,6 +152,7 @@ function OfflineMap({ objects }: { objects: FieldObject[] }) {
   return (
     <section class="card" aria-labelledby="basemap-h">
       <h2 id="basemap-h">{t('field-basemap')}</h2>
+      <p data-testid="offline-tiles">{t('field-map-tiles-saved', { count: offlineTiles.value ?? 0 })}</p>
       {!allowed ? (
         <p>{t('field-basemap-needs-connection')}</p>
       ) : (

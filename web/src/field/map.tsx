@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../app/i18n-app.js';
-import { api } from '../app/session.js';
+import { api, user } from '../app/session.js';
 import { online } from './runtime.js';
 import { bulkAllowed, savedTileCount, type MapSettings } from './tiles.js';
 
@@ -33,6 +33,8 @@ export async function mapSettings(): Promise<MapSettings> {
   }
 }
 
+let protocolAdded = false;
+
 export interface MapFeature {
   lon: number;
   lat: number;
@@ -52,8 +54,18 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
     let map: { remove(): void } | null = null;
     void (async () => {
       // The portal's MapLibre module: the library, its worker URL and its CSS, in one chunk.
-      const [settings, { maplibregl: maplibre }] = await Promise.all([mapSettings(), import('../portal/map/maplibre.js')]);
+      const [settings, { maplibregl: maplibre }, { STYLE }, { loadTile }] = await Promise.all([
+        mapSettings(),
+        import('../portal/map/maplibre.js'),
+        import('../portal/map/style.js'),
+        import('./offline-tiles.js'),
+      ]);
       if (cancelled || !el.current) return;
+      // Objects, findings and zones from the tiles kept on the device (issue 16).
+      if (!protocolAdded) {
+        protocolAdded = true;
+        maplibre.addProtocol('fitotile', async (params) => ({ data: await loadTile(user.value?.id ?? '', params.url, online.value) }));
+      }
       const offlineTiles = bulkAllowed(settings) && (await savedTileCount()) > 0;
       if (!online.value && !offlineTiles) setNote(t('field-map-needs-connection'));
       const subs = settings.subdomains && settings.subdomains.length > 0 ? settings.subdomains : null;
@@ -78,6 +90,10 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
       map = m;
       mapRef.current = m;
       m.on('load', () => {
+        for (const layer of ['zones', 'objects', 'findings'] as const) {
+          m.addSource(layer, { type: 'vector', tiles: [`fitotile://${layer}/{z}/{x}/{y}`], minzoom: 8, maxzoom: 14 });
+          for (const style of STYLE[layer]) m.addLayer({ ...style, source: layer, 'source-layer': layer } as Parameters<typeof m.addLayer>[0]);
+        }
         m.addSource('field', { type: 'geojson', data: toGeoJson(features) });
         m.addLayer({
           id: 'field',

@@ -46,6 +46,9 @@ function db(): Promise<Db> {
   return dbPromise;
 }
 
+/** Whether this session's map tiles were refreshed once already. */
+let tilesFresh = false;
+
 let current: { userId: string; engine: Promise<SyncEngine>; scheduler?: SyncScheduler; unsubscribe?: () => void } | null = null;
 
 /** The engine of the signed-in user (opened on first use). */
@@ -82,7 +85,15 @@ export function engine(): Promise<SyncEngine> {
     current.unsubscribe = e.subscribe(() => void refresh());
     void refresh();
     const scheduler = new SyncScheduler(e);
-    scheduler.onOutcome = () => void refresh();
+    scheduler.onOutcome = (o) => {
+      void refresh();
+      // The map tiles of the assigned area follow the data (issue 16): refreshed once
+      // per session, then when a sync moved something.
+      if (o.ok && (!tilesFresh || o.pulled > 0 || o.pushed > 0)) {
+        tilesFresh = true;
+        void import('./offline-tiles.js').then((m) => m.refreshOfflineTiles(e));
+      }
+    };
     current.scheduler = scheduler;
     scheduler.start();
   });
@@ -184,6 +195,9 @@ export function startField(): void {
         await tx.objectStore('meta').delete('cursor');
         await tx.objectStore('meta').delete('cache_user');
         await tx.done;
+        // And the map tiles of the area, which show the same data.
+        const tiles = await (await import('./offline-tiles.js')).tileDb();
+        await tiles.clear('tiles');
       });
     }
   });

@@ -23,10 +23,10 @@ export function bulkAllowed(map: MapSettings): boolean {
   }
 }
 
-function lonToX(lon: number, z: number): number {
+export function lonToX(lon: number, z: number): number {
   return Math.floor(((lon + 180) / 360) * 2 ** z);
 }
-function latToY(lat: number, z: number): number {
+export function latToY(lat: number, z: number): number {
   const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
   return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
 }

@@ -79,7 +79,7 @@ export function refName(entries: RefEntry[], list: RefList, code: string | null 
   return e ? localName(e, code) : code;
 }
 
-function RefSelect({ list, id, label, value, onChange, entries }: { list: RefList; id: string; label: string; value: string; onChange: (v: string) => void; entries: RefEntry[] }) {
+export function RefSelect({ list, id, label, value, onChange, entries }: { list: RefList; id: string; label: string; value: string; onChange: (v: string) => void; entries: RefEntry[] }) {
   return (
     <Field label={label} id={id}>
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>

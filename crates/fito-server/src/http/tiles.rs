@@ -12,9 +12,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// One tile: `application/vnd.mapbox-vector-tile`, with an ETag; 304 when the
-/// `If-None-Match` names it. Objects of the caller's subtree only.
+/// `If-None-Match` names it. Objects, findings or zones of the caller's subtree only.
 #[utoipa::path(get, path = "/api/v1/tiles/{layer}/{z}/{x}/{y}", tag = "register",
-    params(("layer" = String, Path, description = "objects"), ("z" = u32, Path), ("x" = u32, Path),
+    params(("layer" = String, Path, description = "objects, findings or zones"), ("z" = u32, Path), ("x" = u32, Path),
         ("y" = String, Path, description = "the row followed by .mvt, e.g. 83.mvt"), TileFilters),
     responses((status = 200, description = "Mapbox Vector Tile 2.1", content_type = "application/vnd.mapbox-vector-tile"),
         (status = 304, description = "Not modified")), security(("bearer" = [])),
@@ -48,7 +48,7 @@ pub async fn tile(
 /// The TileJSON 3.0.0 description of a layer; its tile URL carries the filters given.
 /// It holds no register data (the tiles it names are checked), so any signed-in caller.
 #[utoipa::path(get, path = "/api/v1/tiles/{layer}", tag = "register",
-    params(("layer" = String, Path, description = "objects"), TileFilters),
+    params(("layer" = String, Path, description = "objects, findings or zones"), TileFilters),
     responses((status = 200, description = "TileJSON", body = TileJson)), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("self"))))]
 pub async fn tilejson(

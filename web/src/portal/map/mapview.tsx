@@ -1,9 +1,10 @@
 /**
- * The register on the map (R-GEO-1). Objects of the visible box are read page by page
- * from `GET /api/v1/objects?bbox=…` (the server's bounding-box index) and drawn as
- * clustered points (a GeoJSON source with cluster:true) with their shapes from zoom 10,
- * so a view holding 100,000 objects stays fluid. A list of what is in view sits under
- * the map for keyboard and screen-reader users.
+ * The national map (R-GEO-1, issue 16): objects, findings and quarantine zones drawn
+ * from the server's vector tiles, so the whole register shows at every zoom without
+ * loading it: below zoom 12 the tiles hold counts per cell, from zoom 12 every
+ * feature with its id (a click opens the object). Filters by type, status, organism,
+ * period, finding category and zone status go into the tile URLs. A list of the
+ * objects drawn in view sits under the map for keyboard and screen-reader users.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../app/i18n-app.js';
@@ -11,89 +12,38 @@ import type { ScreenProps } from '../../app/registry.js';
 import { href, navigate } from '../../app/router.js';
 import { api, hasRole } from '../../app/session.js';
 import { ErrorBox, PageTitle } from '../../app/ui.js';
-import { filtersFrom, nextCursor, RegisterFilters, type Feature, type FeatureCollection } from '../objects.js';
+import type { Feature } from '../objects.js';
 import { anchorOf, mapSettings } from './config.js';
+import { MapFilterForm } from './filters.js';
 import { createMap, type MapLibre } from './maplibre.js';
+import { STYLE } from './style.js';
+import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, type Listed, type MapFilters } from './tiles.js';
 
-const PAGE = 10_000;
-/** Beyond this many objects in view the user is asked to zoom in (the clusters still show them). */
-const CAP = 100_000;
-/** Zoom from which object shapes are drawn (below, clustered points only). */
-const SHAPES_FROM = 10;
+const OBJECT_LAYERS = STYLE.objects.map((l) => l.id as string);
 
-function emptyFc(): GeoJSON.FeatureCollection {
-  return { type: 'FeatureCollection', features: [] };
-}
-
-function addRegisterLayers(map: MapLibre): void {
-  map.addSource('shapes', { type: 'geojson', data: emptyFc() });
-  map.addSource('points', { type: 'geojson', data: emptyFc(), cluster: true, clusterMaxZoom: 12, clusterRadius: 50 });
-  map.addLayer({ id: 'shape-fill', type: 'fill', source: 'shapes', minzoom: SHAPES_FROM, paint: { 'fill-color': '#1d5e3a', 'fill-opacity': 0.25 } });
-  map.addLayer({ id: 'shape-line', type: 'line', source: 'shapes', minzoom: SHAPES_FROM, paint: { 'line-color': '#1d5e3a', 'line-width': 2 } });
-  map.addLayer({
-    id: 'clusters',
-    type: 'circle',
-    source: 'points',
-    filter: ['has', 'point_count'],
-    paint: {
-      'circle-color': ['step', ['get', 'point_count'], '#4f9d69', 100, '#d9a21b', 1000, '#b3432f'],
-      'circle-radius': ['step', ['get', 'point_count'], 14, 100, 20, 1000, 28],
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
-    },
-  });
-  map.addLayer({
-    id: 'object-points',
-    type: 'circle',
-    source: 'points',
-    filter: ['!', ['has', 'point_count']],
-    paint: { 'circle-color': '#1d5e3a', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-  });
-}
-
-/** Splits the API's features into clustered anchor points and polygon shapes. */
-export function toSources(features: Feature[]): { points: GeoJSON.FeatureCollection; shapes: GeoJSON.FeatureCollection } {
-  const points: GeoJSON.Feature[] = [];
-  const shapes: GeoJSON.Feature[] = [];
-  for (const f of features) {
-    const a = anchorOf(f.geometry);
-    if (!a) continue;
-    const props = { id: f.id, name: f.properties.name };
-    points.push({ type: 'Feature', id: undefined, properties: props, geometry: { type: 'Point', coordinates: a } });
-    if (f.geometry && f.geometry.type !== 'Point') {
-      shapes.push({ type: 'Feature', properties: props, geometry: f.geometry as GeoJSON.Geometry });
+function addTileLayers(map: MapLibre, f: MapFilters): void {
+  for (const layer of ['zones', 'objects', 'findings'] as const) {
+    map.addSource(layer, { type: 'vector', tiles: [tileUrl(location.origin, layer, f)], minzoom: 0, maxzoom: 14 });
+    for (const style of STYLE[layer]) {
+      const spec = { ...style, source: layer, 'source-layer': layer, layout: { visibility: shown(f, layer) ? 'visible' : 'none' } };
+      map.addLayer(spec as Parameters<MapLibre['addLayer']>[0]);
+      map.on('click', style.id as string, (e: { features?: Array<{ properties: Record<string, unknown> }> }) => {
+        const to = e.features?.[0] ? opens(layer, e.features[0].properties) : null;
+        if (to) navigate(to);
+      });
+      map.on('mouseenter', style.id as string, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', style.id as string, () => (map.getCanvas().style.cursor = ''));
     }
   }
-  return {
-    points: { type: 'FeatureCollection', features: points },
-    shapes: { type: 'FeatureCollection', features: shapes },
-  };
 }
 
-/** west, south, east, north in degrees. */
-export type Box = [number, number, number, number];
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-
-export function viewBox(w: number, s: number, e: number, n: number): Box {
-  return [clamp(w, -180, 180), clamp(s, -90, 90), clamp(e, -180, 180), clamp(n, -90, 90)];
-}
-
-/** The box grown by `f` of its size on every side (kept on the globe). */
-export function grow(b: Box, f: number): Box {
-  const dx = (b[2] - b[0]) * f;
-  const dy = (b[3] - b[1]) * f;
-  return viewBox(b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy);
-}
-
-export function inside(inner: Box, outer: Box): boolean {
-  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
-}
-
-/** Whether a feature's anchor lies in the box (for the list of what is in view). */
-function meets(f: Feature, b: Box): boolean {
-  const a = anchorOf(f.geometry);
-  return !!a && a[0] >= b[0] && a[0] <= b[2] && a[1] >= b[1] && a[1] <= b[3];
+/** Points the sources at the tiles of these filters and shows the layers switched on. */
+function applyFilters(map: MapLibre, f: MapFilters): void {
+  for (const layer of LAYERS) {
+    const src = map.getSource(layer) as { setTiles?(t: string[]): void } | undefined;
+    src?.setTiles?.([tileUrl(location.origin, layer, f)]);
+    for (const style of STYLE[layer]) map.setLayoutProperty(style.id as string, 'visibility', shown(f, layer) ? 'visible' : 'none');
+  }
 }
 
 export default function RegisterMap({ query }: ScreenProps) {
@@ -101,10 +51,11 @@ export default function RegisterMap({ query }: ScreenProps) {
   const mapRef = useRef<MapLibre | null>(null);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [inView, setInView] = useState<Feature[]>([]);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const filters = filtersFrom(query);
+  const [view, setView] = useState<{ count: number; listed: Listed[]; detail: boolean } | null>(null);
+  const [loading, setLoading] = useState(true);
+  /** How many times every tile in view was drawn (benchmarks and tests wait on it). */
+  const [idles, setIdles] = useState(0);
+  const filters = mapFiltersFrom(query);
   const key = JSON.stringify(filters);
   const focus = query.get('focus');
 
@@ -118,20 +69,20 @@ export default function RegisterMap({ query }: ScreenProps) {
         mapRef.current = map;
         map.on('load', () => {
           if (!map) return;
-          addRegisterLayers(map);
-          const open = (e: { features?: Array<{ properties: Record<string, unknown> }> }) => {
-            const id = e.features?.[0]?.properties.id;
-            if (typeof id === 'string') navigate(`/objects/${id}`);
-          };
-          map.on('click', 'object-points', open);
-          map.on('click', 'shape-fill', open);
-          map.on('click', 'clusters', (e) => {
-            map?.easeTo({ center: e.lngLat, zoom: (map?.getZoom() ?? 5) + 2 });
+          addTileLayers(map, mapFiltersFrom(new URLSearchParams(location.hash.split('?')[1] ?? '')));
+          map.on('dataloading', () => setLoading(true));
+          map.on('error', (e) => {
+            const status = (e as { error?: { status?: number } }).error?.status;
+            if (status) setError(new Error(`${t('portal-map')}: ${status}`));
           });
-          for (const layer of ['object-points', 'shape-fill', 'clusters']) {
-            map.on('mouseenter', layer, () => map && (map.getCanvas().style.cursor = 'pointer'));
-            map.on('mouseleave', layer, () => map && (map.getCanvas().style.cursor = ''));
-          }
+          // Once every tile in view is drawn: what the objects layer shows, for the list.
+          map.on('idle', () => {
+            if (!map) return;
+            const drawn = map.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => map?.getLayoutProperty(id, 'visibility') !== 'none') });
+            setView({ ...summarise(drawn as never), detail: map.getZoom() >= DETAIL_ZOOM });
+            setLoading(false);
+            setIdles((n) => n + 1);
+          });
           setReady(true);
         });
       })
@@ -145,81 +96,7 @@ export default function RegisterMap({ query }: ScreenProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map) return;
-    let ctl: AbortController | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The box whose objects are all loaded (with these filters): moving inside it
-    // (zooming in, panning a little) needs no request.
-    let complete: { box: Box; features: Feature[] } | null = null;
-    let shown: Feature[] = [];
-    let shapesShown = false;
-    // Clustered anchor points always; the shapes only from zoom 10, where few are in view
-    // (building the tile index of 100,000 polygons for a national view would be wasted).
-    const draw = (features: Feature[]) => {
-      shown = features;
-      const src = toSources(features);
-      (map.getSource('points') as { setData(d: unknown): void } | undefined)?.setData(src.points);
-      shapesShown = map.getZoom() >= SHAPES_FROM;
-      (map.getSource('shapes') as { setData(d: unknown): void } | undefined)?.setData(shapesShown ? src.shapes : emptyFc());
-    };
-    const load = async () => {
-      const b = map.getBounds();
-      const view = viewBox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
-      if (complete && inside(view, complete.box)) {
-        if (shapesShown !== map.getZoom() >= SHAPES_FROM) draw(shown);
-        setInView(complete.features.filter((f) => meets(f, view)));
-        return;
-      }
-      ctl?.abort();
-      const mine = new AbortController();
-      ctl = mine;
-      // A margin around the view, so small pans stay inside what is loaded.
-      const wide = grow(view, 0.25);
-      const bbox = wide.map((v) => v.toFixed(6)).join(',');
-      const all: Feature[] = [];
-      let after: string | undefined;
-      let drawnAt = 0;
-      setLoading(true);
-      try {
-        for (;;) {
-          const fc = await api.get<FeatureCollection>('/api/v1/objects', {
-            query: { ...filters, bbox, limit: PAGE, after },
-            signal: mine.signal,
-          });
-          all.push(...fc.features);
-          after = nextCursor(fc);
-          const last = !after || all.length >= CAP;
-          // Draw the first page at once, then at most every second: each setData sends the
-          // whole set to MapLibre's worker, so drawing every page would cost O(n²).
-          if (last || drawnAt === 0 || Date.now() - drawnAt > 1000) {
-            draw(all);
-            drawnAt = Date.now();
-          }
-          if (last) break;
-        }
-        if (!mine.signal.aborted) {
-          complete = after ? null : { box: wide, features: all };
-          setInView(all.filter((f) => meets(f, view)));
-          setMore(!!after);
-          setError(undefined);
-        }
-      } catch (e) {
-        if (!mine.signal.aborted) setError(e);
-      } finally {
-        if (!mine.signal.aborted) setLoading(false);
-      }
-    };
-    const soon = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(), 150);
-    };
-    map.on('moveend', soon);
-    void load();
-    return () => {
-      clearTimeout(timer);
-      ctl?.abort();
-      map.off('moveend', soon);
-    };
+    if (ready && map) applyFilters(map, filters);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, key]);
 
@@ -236,11 +113,12 @@ export default function RegisterMap({ query }: ScreenProps) {
     );
   }, [ready, focus]);
 
+  const table = { type: filters.type, status: filters.status, organism: filters.organism };
   return (
     <section aria-labelledby="page-title">
       <PageTitle title={t('portal-map')}>
         <div class="actions">
-          <a class="button" href={href('/objects', filters)}>
+          <a class="button" href={href('/objects', table)}>
             {t('portal-view-table')}
           </a>
           {hasRole('inspector', 'operator') ? (
@@ -250,19 +128,19 @@ export default function RegisterMap({ query }: ScreenProps) {
           ) : null}
         </div>
       </PageTitle>
-      <RegisterFilters path="/map" query={query} />
+      <MapFilterForm filters={filters} />
       <ErrorBox error={error} />
-      <div ref={box} class="map" role="region" aria-label={t('portal-map-label')} data-testid="register-map" />
+      <div ref={box} class="map" role="region" aria-label={t('portal-map-label')} data-testid="register-map" data-idle={loading ? undefined : 'yes'} data-idles={idles} />
       <p role="status" aria-live="polite" class="muted">
-        {loading ? t('portal-loading') : t('portal-map-in-view', { count: inView.length })}
-        {more ? ` ${t('portal-map-too-many')}` : ''}
+        {loading || !view ? t('portal-loading') : t('portal-map-in-view', { count: view.count })}
+        {view && !view.detail && !loading ? ` ${t('portal-map-too-many')}` : ''}
       </p>
       <details>
         <summary>{t('portal-map-list')}</summary>
         <ul data-testid="map-list">
-          {inView.slice(0, 200).map((f) => (
+          {(view?.listed ?? []).slice(0, 200).map((f) => (
             <li key={f.id}>
-              <a href={`#/objects/${f.id}`}>{f.properties.name}</a>
+              <a href={`#/objects/${f.id}`}>{f.name}</a>
             </li>
           ))}
         </ul>

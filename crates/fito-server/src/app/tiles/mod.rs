@@ -1,44 +1,58 @@
-//! Map tiles of the register (issue 16): Mapbox Vector Tiles made by fito-tiles
-//! from the objects of the actor's subtree that meet the tile, filtered; the
-//! same role table (`object.read`) and subtree rule as every register read.
-//! Answers carry an ETag made of the change-log number and the request, and are
-//! cached per subtree, filters and address until a change is committed.
+//! Map tiles (issue 16): Mapbox Vector Tiles made by fito-tiles of the actor's
+//! subtree, in three layers: `objects` (the register), `findings` (survey
+//! findings, quarantine organisms flagged) and `zones` (quarantine zones by
+//! status); the same role table (`object.read`, `survey.read`, `zone.read`) and
+//! subtree rule as every other read of them. Answers carry an ETag made of the
+//! change-log number and the request, and are cached per subtree, filters and
+//! address until a change is committed.
 
+mod build;
 mod cache;
 
 pub use cache::TileCache;
 
-use crate::app::objects::stored_geometry;
 use crate::app::{Actor, App, AppError, EntryExt};
+use build::Plan;
 use bytes::Bytes;
 use chrono::NaiveDate;
-use fito_core::{Action, EppoCode};
+use fito_core::{Action, EppoCode, ZoneStatus};
 use fito_store::objects::{BoxDeg, STATUS_ACTIVE, Search};
-use fito_store::tiles::{self as store, TileSearch};
-use fito_tiles::{BUFFER, Item, LayerBuilder, TileId, Value};
+use fito_store::tiles::{self as store, FindingSearch, TileSearch};
+use fito_store::zones::ZoneFilter;
+use fito_tiles::{BUFFER, LayerBuilder, TileId};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 
 /// The layers served.
-pub const LAYERS: [&str; 1] = ["objects"];
+pub const LAYERS: [&str; 3] = ["objects", "findings", "zones"];
+
+/// Zones a tile may hold (zones are few: thousands in the country).
+const MAX_ZONES: u64 = 100_000;
+
+/// Finding categories, as surveys record them.
+const CATEGORIES: [&str; 3] = ["quarantine", "especially_dangerous", "ordinary"];
 
 /// Filters of a tile (and of its TileJSON's tile URLs).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TileFilters {
-    /// Object type code.
+    /// objects: the object type code.
     #[serde(rename = "type")]
     pub type_code: Option<String>,
-    /// active (default) or archived
+    /// objects: active (default) or archived; zones: proposed, established, lifted
+    /// or withdrawn (default: every status, each feature carrying its own).
     pub status: Option<String>,
-    /// EPPO code: objects where a survey found this organism.
+    /// EPPO code. objects: where a survey found it; findings: of it; zones: against it.
     pub organism: Option<String>,
-    /// Objects with a finding (of `organism`, if given) surveyed on or after this day (UTC).
+    /// findings: quarantine, especially_dangerous or ordinary.
+    pub category: Option<String>,
+    /// From this day (UTC). objects: with a finding (of `organism`) then; findings:
+    /// made then; zones: in force (from proposal or establishment to lifting) then.
     pub from: Option<NaiveDate>,
-    /// … and before this day (UTC).
+    /// … to the day before this one (UTC).
     pub to: Option<NaiveDate>,
 }
 
@@ -84,38 +98,98 @@ fn known_layer(layer: &str) -> Result<(), AppError> {
 }
 
 impl TileFilters {
-    /// Checks the filters and makes the search of the tile's buffered box.
-    fn search(&self, org_path: String, tile: TileId) -> Result<TileSearch, AppError> {
+    /// Checks the filters for the layer and makes the read of the tile's buffered box.
+    fn plan(&self, layer: &str, org_path: String, tile: TileId) -> Result<Plan, AppError> {
         let organism = self.organism.as_deref().map(EppoCode::parse).transpose()?;
-        let status = self.status.as_deref().unwrap_or(STATUS_ACTIVE);
-        if !matches!(status, "active" | "archived") {
-            return Err(AppError::bad_request("tile-status-invalid").with("status", status));
-        }
+        let organism = organism.map(|o| o.as_str().to_string());
         if let (Some(f), Some(t)) = (self.from, self.to)
             && f >= t
         {
             return Err(AppError::bad_request("tile-period-invalid"));
         }
+        let not_for = |filter: &str| {
+            AppError::bad_request("tile-filter-not-for-layer")
+                .with("filter", filter)
+                .with("layer", layer)
+        };
         let b = tile.bounds(BUFFER);
-        Ok(TileSearch {
-            search: Search {
-                org_path,
-                bbox: Some(BoxDeg {
-                    min_lon: b.west,
-                    min_lat: b.south,
-                    max_lon: b.east,
-                    max_lat: b.north,
-                }),
-                type_code: self.type_code.clone(),
-                status: Some(status.to_string()),
-                organism: organism.map(|o| o.as_str().to_string()),
-                // Tiles take every object meeting them; the limit pages lists only.
-                limit: u64::MAX,
-                ..Search::default()
-            },
-            found_from: self.from.map(day_us),
-            found_to: self.to.map(|d| day_us(d) - 1),
-        })
+        let bbox = BoxDeg {
+            min_lon: b.west,
+            min_lat: b.south,
+            max_lon: b.east,
+            max_lat: b.north,
+        };
+        let (found_from, found_to) = (self.from.map(day_us), self.to.map(|d| day_us(d) - 1));
+        match layer {
+            "objects" => {
+                if self.category.is_some() {
+                    return Err(not_for("category"));
+                }
+                let status = self.status.as_deref().unwrap_or(STATUS_ACTIVE);
+                if !matches!(status, "active" | "archived") {
+                    return Err(AppError::bad_request("tile-status-invalid").with("status", status));
+                }
+                Ok(Plan::Objects(TileSearch {
+                    search: Search {
+                        org_path,
+                        bbox: Some(bbox),
+                        type_code: self.type_code.clone(),
+                        status: Some(status.to_string()),
+                        organism,
+                        // Tiles take every object meeting them; the limit pages lists only.
+                        limit: u64::MAX,
+                        ..Search::default()
+                    },
+                    found_from,
+                    found_to,
+                }))
+            }
+            "findings" => {
+                if self.type_code.is_some() {
+                    return Err(not_for("type"));
+                }
+                if self.status.is_some() {
+                    return Err(not_for("status"));
+                }
+                if let Some(c) = self.category.as_deref()
+                    && !CATEGORIES.contains(&c)
+                {
+                    return Err(AppError::bad_request("tile-category-invalid").with("category", c));
+                }
+                Ok(Plan::Findings(FindingSearch {
+                    org_path,
+                    bbox,
+                    organism,
+                    category: self.category.clone(),
+                    found_from,
+                    found_to,
+                }))
+            }
+            _ => {
+                if self.type_code.is_some() {
+                    return Err(not_for("type"));
+                }
+                if self.category.is_some() {
+                    return Err(not_for("category"));
+                }
+                let status = self.status.as_deref().map(|s| {
+                    ZoneStatus::parse(s).map_err(|_| {
+                        AppError::bad_request("tile-zone-status-invalid").with("status", s)
+                    })
+                });
+                Ok(Plan::Zones {
+                    filter: ZoneFilter {
+                        org_path,
+                        status: status.transpose()?.map(|s| s.as_str().to_string()),
+                        bbox: Some(bbox),
+                        limit: MAX_ZONES,
+                    },
+                    organism,
+                    from: self.from.map(day_us),
+                    to: self.to.map(day_us),
+                })
+            }
+        }
     }
 
     /// The filters as a query string ("" for none), for the tile URLs.
@@ -136,14 +210,18 @@ pub async fn tile(
     filters: &TileFilters,
     if_none_match: Option<&str>,
 ) -> Result<TileAnswer, AppError> {
-    actor.require(Action::ObjectRead)?;
     known_layer(layer)?;
+    actor.require(match layer {
+        "objects" => Action::ObjectRead,
+        "findings" => Action::SurveyRead,
+        _ => Action::ZoneRead,
+    })?;
     let tile = u8::try_from(at.z)
         .ok()
         .and_then(|z| TileId::new(z, at.x, at.y))
         .ok_or_else(|| AppError::not_found("tile-not-found"))?;
     let org_path = actor.org_path.clone().unwrap_or_default();
-    let search = filters.search(org_path.clone(), tile)?;
+    let plan = filters.plan(layer, org_path.clone(), tile)?;
     // Read before the data: a change committed meanwhile makes the next request
     // miss the cache, never the reverse.
     let head = store::change_head(app.store.reader()).await?;
@@ -165,9 +243,9 @@ pub async fn tile(
         Some(b) => b,
         None => {
             let b = if actor.org_path.is_some() {
-                build(app, tile, layer, &search).await?
+                build::build(app, tile, layer, plan).await?
             } else {
-                encode(vec![LayerBuilder::new(tile, layer)])?
+                encode_tile(vec![LayerBuilder::new(tile, layer)])?
             };
             app.tiles.put(key, head, b.clone());
             b
@@ -185,65 +263,11 @@ fn matches_etag(header: &str, etag: &str) -> bool {
         .any(|t| t == "*" || t == etag)
 }
 
-fn encode(layers: Vec<LayerBuilder>) -> Result<Bytes, AppError> {
+fn encode_tile(layers: Vec<LayerBuilder>) -> Result<Bytes, AppError> {
     fito_tiles::encode(layers).map(Bytes::from).map_err(|e| {
         tracing::error!(error = ?e, "tile encoding failed");
         AppError::internal()
     })
-}
-
-/// Reads the objects meeting the tile: boxes first, whole rows only of those
-/// drawn (counted ones need nothing but their box).
-async fn build(
-    app: &App,
-    tile: TileId,
-    layer: &str,
-    search: &TileSearch,
-) -> Result<Bytes, AppError> {
-    let reader = app.store.reader();
-    let boxes = store::boxes(reader, app.store.engine(), search).await?;
-    let mut builder = LayerBuilder::new(tile, layer);
-    let counted = tile.z() < fito_tiles::DETAIL_ZOOM;
-    let mut drawn = Vec::new();
-    for (rid, bbox) in boxes {
-        if counted && !builder.wants_geometry(bbox) {
-            builder.add(item(rid, String::new(), bbox, Vec::new()), None);
-        } else {
-            drawn.push(rid);
-        }
-    }
-    let rows = store::rows(reader, &drawn).await?;
-    tokio::task::spawn_blocking(move || {
-        for o in rows {
-            let bbox = [o.min_lon, o.min_lat, o.max_lon, o.max_lat];
-            let geometry = if builder.wants_geometry(bbox) {
-                Some(stored_geometry(&o)?)
-            } else {
-                None
-            };
-            let props = vec![
-                ("type", Value::Str(o.type_code.clone())),
-                ("status", Value::Str(o.status.clone())),
-                ("quarantine", Value::Bool(o.quarantine_found_at.is_some())),
-            ];
-            builder.add(
-                item(o.rid, o.id.to_string(), bbox, props),
-                geometry.as_ref(),
-            );
-        }
-        encode(vec![builder])
-    })
-    .await
-    .map_err(|_| AppError::internal())?
-}
-
-fn item(rid: i64, id: String, bbox: [f64; 4], props: Vec<(&'static str, Value)>) -> Item {
-    Item {
-        rid: rid as u64,
-        id,
-        bbox,
-        props,
-    }
 }
 
 /// The TileJSON of a layer: its tile URL (with these filters), zooms, bounds
@@ -267,16 +291,10 @@ pub async fn tilejson(
         bounds: fito_geo::KAZAKHSTAN_EXTENT,
         vector_layers: vec![json!({
             "id": layer,
-            "description": "Below zoom 12 points and small shapes are counted per cell (count); from zoom 12 every object with its id.",
+            "description": "Below zoom 12 points and small shapes are counted per cell (count, quarantine_count); from zoom 12 every feature with its id.",
             "minzoom": 0,
             "maxzoom": fito_tiles::MAX_ZOOM,
-            "fields": {
-                "id": "String: object id",
-                "type": "String: object type code",
-                "status": "String",
-                "quarantine": "Boolean: a quarantine organism was found",
-                "count": "Number: objects counted in this cell (low zoom)"
-            }
+            "fields": build::fields(layer),
         })],
     })
 }

@@ -1,0 +1,214 @@
+//! Making a tile of each layer: reads of the tile's buffered box from fito-store,
+//! shapes by fito-tiles (off the async runtime), properties per layer.
+
+use super::encode_tile;
+use crate::app::objects::stored_geometry;
+use crate::app::zones::boundary;
+use crate::app::{App, AppError};
+use bytes::Bytes;
+use chrono::DateTime;
+use fito_store::tiles::{self as store, FindingSearch, TileSearch};
+use fito_store::zones::{self, ZoneFilter};
+use fito_tiles::{Item, LayerBuilder, TileId, Value};
+use serde_json::json;
+
+/// What a tile of a layer reads, its filters checked.
+pub enum Plan {
+    Objects(TileSearch),
+    Findings(FindingSearch),
+    Zones {
+        filter: ZoneFilter,
+        organism: Option<String>,
+        /// Microseconds (UTC): in force at some time in `[from, to)`.
+        from: Option<i64>,
+        to: Option<i64>,
+    },
+}
+
+pub async fn build(app: &App, tile: TileId, layer: &str, plan: Plan) -> Result<Bytes, AppError> {
+    let builder = LayerBuilder::new(tile, layer);
+    match plan {
+        Plan::Objects(search) => objects(app, tile, builder, &search).await,
+        Plan::Findings(search) => findings(app, builder, &search).await,
+        Plan::Zones {
+            filter,
+            organism,
+            from,
+            to,
+        } => zones(app, builder, &filter, organism, from, to).await,
+    }
+}
+
+async fn off_runtime(
+    work: impl FnOnce() -> Result<Bytes, AppError> + Send + 'static,
+) -> Result<Bytes, AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| AppError::internal())?
+}
+
+fn item(rid: i64, id: String, bbox: [f64; 4], props: Vec<(&'static str, Value)>) -> Item {
+    Item {
+        rid: rid as u64,
+        id,
+        bbox,
+        props,
+    }
+}
+
+/// Reads the objects meeting the tile: boxes first, whole rows only of those
+/// drawn (counted ones need nothing but their box).
+async fn objects(
+    app: &App,
+    tile: TileId,
+    mut builder: LayerBuilder,
+    search: &TileSearch,
+) -> Result<Bytes, AppError> {
+    let reader = app.store.reader();
+    let boxes = store::boxes(reader, app.store.engine(), search).await?;
+    let counted = tile.z() < fito_tiles::DETAIL_ZOOM;
+    let mut drawn = Vec::new();
+    for (rid, bbox) in boxes {
+        if counted && !builder.wants_geometry(bbox) {
+            builder.add(item(rid, String::new(), bbox, Vec::new()), None);
+        } else {
+            drawn.push(rid);
+        }
+    }
+    let rows = store::rows(reader, &drawn).await?;
+    off_runtime(move || {
+        for o in rows {
+            let bbox = [o.min_lon, o.min_lat, o.max_lon, o.max_lat];
+            let geometry = if builder.wants_geometry(bbox) {
+                Some(stored_geometry(&o)?)
+            } else {
+                None
+            };
+            let props = vec![
+                ("name", Value::Str(o.name.clone())),
+                ("type", Value::Str(o.type_code.clone())),
+                ("status", Value::Str(o.status.clone())),
+                ("quarantine", Value::Bool(o.quarantine_found_at.is_some())),
+            ];
+            builder.add(
+                item(o.rid, o.id.to_string(), bbox, props),
+                geometry.as_ref(),
+            );
+        }
+        encode_tile(vec![builder])
+    })
+    .await
+}
+
+/// Findings are points: counted per cell below zoom 12 (with how many are of a
+/// quarantine organism), each with its survey, number and object from zoom 12.
+/// Feature ids number the findings of the tile in (survey, number) order.
+async fn findings(
+    app: &App,
+    mut builder: LayerBuilder,
+    search: &FindingSearch,
+) -> Result<Bytes, AppError> {
+    let points = store::findings(app.store.reader(), search).await?;
+    off_runtime(move || {
+        for (n, p) in points.into_iter().enumerate() {
+            let day = DateTime::from_timestamp_micros(p.surveyed_at)
+                .map(|t| t.date_naive().to_string())
+                .unwrap_or_default();
+            let mut props = vec![
+                ("seq", Value::UInt(u64::try_from(p.seq).unwrap_or_default())),
+                ("organism", Value::Str(p.eppo_code)),
+                ("category", Value::Str(p.category.clone())),
+                ("quarantine", Value::Bool(p.category == "quarantine")),
+                ("surveyed_on", Value::Str(day)),
+            ];
+            if let Some(o) = p.object_id {
+                props.push(("object", Value::Str(o.to_string())));
+            }
+            let bbox = [p.lon, p.lat, p.lon, p.lat];
+            builder.add(
+                item(n as i64 + 1, p.survey_id.to_string(), bbox, props),
+                None,
+            );
+        }
+        encode_tile(vec![builder])
+    })
+    .await
+}
+
+/// Zones of the subtree meeting the tile, of the organism and in force in the
+/// period if asked: polygons (simplified below zoom 12), the smallest counted.
+async fn zones(
+    app: &App,
+    mut builder: LayerBuilder,
+    filter: &ZoneFilter,
+    organism: Option<String>,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Bytes, AppError> {
+    let found = zones::list(app.store.reader(), filter).await?;
+    off_runtime(move || {
+        for z in found {
+            let organisms: Vec<String> = serde_json::from_str(&z.organisms).unwrap_or_default();
+            if organism.as_ref().is_some_and(|o| !organisms.contains(o)) {
+                continue;
+            }
+            let start = z.established_at.unwrap_or(z.created_at);
+            if to.is_some_and(|t| start >= t)
+                || from.is_some_and(|f| z.closed_at.is_some_and(|c| c < f))
+            {
+                continue;
+            }
+            let bbox = [z.min_lon, z.min_lat, z.max_lon, z.max_lat];
+            let geometry = if builder.wants_geometry(bbox) {
+                Some(boundary(&z)?)
+            } else {
+                None
+            };
+            let props = vec![
+                ("name", Value::Str(z.name.clone())),
+                ("status", Value::Str(z.status.clone())),
+                ("organisms", Value::Str(organisms.join(","))),
+            ];
+            builder.add(
+                item(z.rid, z.id.to_string(), bbox, props),
+                geometry.as_ref(),
+            );
+        }
+        encode_tile(vec![builder])
+    })
+    .await
+}
+
+/// The fields of a layer's features, for its TileJSON.
+pub fn fields(layer: &str) -> serde_json::Value {
+    let count = "Number: features counted in this cell (low zoom)";
+    let q_count = "Number: of them, of a quarantine organism (low zoom, when any)";
+    match layer {
+        "objects" => json!({
+            "id": "String: object id",
+            "name": "String: object name",
+            "type": "String: object type code",
+            "status": "String: active or archived",
+            "quarantine": "Boolean: a quarantine organism was found",
+            "count": count
+        }),
+        "findings" => json!({
+            "id": "String: the survey's id",
+            "seq": "Number: the finding's number in the survey",
+            "object": "String: the object surveyed, if any",
+            "organism": "String: EPPO code",
+            "category": "String: quarantine, especially_dangerous or ordinary",
+            "quarantine": "Boolean: the organism is a quarantine one",
+            "surveyed_on": "String: day (UTC)",
+            "count": count,
+            "quarantine_count": q_count
+        }),
+        _ => json!({
+            "id": "String: zone id",
+            "name": "String",
+            "status": "String: proposed, established, lifted or withdrawn",
+            "organisms": "String: EPPO codes, comma-separated",
+            "count": count
+        }),
+    }
+}

@@ -1,0 +1,63 @@
+"""Times tile requests for scripts/bench/tiles: python3 tiles.py PORT TOKEN ENGINE N.
+
+For zooms 5, 8, 11 and 14, up to N tiles of the generated data's area (fito-bench's
+box over Kazakhstan), spread evenly over it and in a fixed order; each asked once
+cold, then once warm, on one keep-alive connection. One markdown row per zoom and kind.
+"""
+import http.client
+import math
+import sys
+import time
+
+port, token, engine, per_zoom = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+WEST, SOUTH, EAST, NORTH = 46.5, 40.6, 87.3, 55.4
+
+
+def tile_of(z, lon, lat):
+    n = 2 ** z
+    x = int((lon + 180.0) / 360.0 * n)
+    r = math.radians(lat)
+    y = int((1.0 - math.log(math.tan(r) + 1.0 / math.cos(r)) / math.pi) / 2.0 * n)
+    return x, y
+
+
+def tiles(z):
+    x0, y0 = tile_of(z, WEST, NORTH)
+    x1, y1 = tile_of(z, EAST, SOUTH)
+    every = [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
+    step = max(1, len(every) // per_zoom)
+    return every[::step][:per_zoom]
+
+
+conn = http.client.HTTPConnection("127.0.0.1", int(port))
+headers = {"Authorization": "Bearer " + token}
+
+
+def fetch(path):
+    t = time.perf_counter()
+    conn.request("GET", path, headers=headers)
+    res = conn.getresponse()
+    body = res.read()
+    ms = (time.perf_counter() - t) * 1000.0
+    if res.status != 200:
+        sys.exit(f"{path}: {res.status} {body[:200]!r}")
+    return ms, len(body)
+
+
+def pct(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, math.ceil(p / 100.0 * len(s)) - 1))]
+
+
+for z in (5, 8, 11, 14):
+    paths = [f"/api/v1/tiles/objects/{z}/{x}/{y}.mvt" for x, y in tiles(z)]
+    for kind in ("cold", "warm"):
+        times, sizes = [], []
+        for p in paths:
+            ms, size = fetch(p)
+            times.append(ms)
+            sizes.append(size)
+        print(
+            f"| {engine} | {z}, {kind} | {len(paths)} | {pct(times, 50):.1f} ms | "
+            f"{pct(times, 99):.1f} ms | {sum(sizes) // len(sizes) // 1024} KiB |"
+        )
