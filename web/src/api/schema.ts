@@ -4633,20 +4633,28 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Object type code. */
+                    /** @description objects: the object type code. */
                     type?: string;
-                    /** @description active (default) or archived */
+                    /**
+                     * @description objects: active (default) or archived; zones: proposed, established, lifted
+                     *     or withdrawn (default: every status, each feature carrying its own).
+                     */
                     status?: string;
-                    /** @description EPPO code: objects where a survey found this organism. */
+                    /** @description EPPO code. objects: where a survey found it; findings: of it; zones: against it. */
                     organism?: string;
-                    /** @description Objects with a finding (of `organism`, if given) surveyed on or after this day (UTC). */
+                    /** @description findings: quarantine, especially_dangerous or ordinary. */
+                    category?: string;
+                    /**
+                     * @description From this day (UTC). objects: with a finding (of `organism`) then; findings:
+                     *     made then; zones: in force (from proposal or establishment to lifting) then.
+                     */
                     from?: string;
-                    /** @description … and before this day (UTC). */
+                    /** @description … to the day before this one (UTC). */
                     to?: string;
                 };
                 header?: never;
                 path: {
-                    /** @description objects */
+                    /** @description objects, findings or zones */
                     layer: string;
                 };
                 cookie?: never;
@@ -4681,25 +4689,33 @@ export interface paths {
         };
         /**
          * One tile: `application/vnd.mapbox-vector-tile`, with an ETag; 304 when the
-         *     `If-None-Match` names it. Objects of the caller's subtree only.
+         *     `If-None-Match` names it. Objects, findings or zones of the caller's subtree only.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description Object type code. */
+                    /** @description objects: the object type code. */
                     type?: string;
-                    /** @description active (default) or archived */
+                    /**
+                     * @description objects: active (default) or archived; zones: proposed, established, lifted
+                     *     or withdrawn (default: every status, each feature carrying its own).
+                     */
                     status?: string;
-                    /** @description EPPO code: objects where a survey found this organism. */
+                    /** @description EPPO code. objects: where a survey found it; findings: of it; zones: against it. */
                     organism?: string;
-                    /** @description Objects with a finding (of `organism`, if given) surveyed on or after this day (UTC). */
+                    /** @description findings: quarantine, especially_dangerous or ordinary. */
+                    category?: string;
+                    /**
+                     * @description From this day (UTC). objects: with a finding (of `organism`) then; findings:
+                     *     made then; zones: in force (from proposal or establishment to lifting) then.
+                     */
                     from?: string;
-                    /** @description … and before this day (UTC). */
+                    /** @description … to the day before this one (UTC). */
                     to?: string;
                 };
                 header?: never;
                 path: {
-                    /** @description objects */
+                    /** @description objects, findings or zones */
                     layer: string;
                     z: number;
                     x: number;
