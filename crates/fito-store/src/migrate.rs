@@ -63,6 +63,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organisation code",
         include_str!("../migrations/0014_organization_code.sql"),
     ),
+    (
+        16,
+        "quarantine zones in the sync change log",
+        include_str!("../migrations/0016_zones_sync.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

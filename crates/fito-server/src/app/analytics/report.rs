@@ -40,7 +40,9 @@ pub struct UnitView {
     pub areas: AreasView,
 }
 
+/// Named apart in the OpenAPI document: the reference list's `OrganismView` is another.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = OrganismAreasView)]
 pub struct OrganismView {
     pub eppo_code: String,
     pub name: String,
