@@ -6,6 +6,7 @@ import { api, hasRole } from '../app/session.js';
 import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import type { VersionOnly, VersionView } from '../api/types.js';
 import { Documents } from './documents.js';
+import { ZonesOf } from './zones.js';
 import { refName, useReference, type Feature } from './objects.js';
 
 
@@ -78,6 +79,7 @@ export default function ObjectPage({ params }: ScreenProps) {
             <a href={href('/surveys', { object_id: id })}>{t('portal-surveys')}</a>
             <a href={href('/acts', { object_id: id })}>{t('portal-acts')}</a>
           </p>
+          <ZonesOf path={`/api/v1/objects/${encodeURIComponent(id)}/zones`} />
           <section aria-labelledby="hist">
             <h2 id="hist">{t('portal-object-history')}</h2>
             <ErrorBox error={history.error} />
