@@ -13,6 +13,7 @@ mod seal;
 mod templates;
 mod view;
 mod world;
+mod zone;
 
 pub use fonts::KAZAKH_ALPHABET;
 pub use labels::{LabelLanguage, act_labels};
@@ -21,6 +22,7 @@ pub use render::{ActRenderer, RendererConfig};
 pub use report::{ReportDocument, ReportSection};
 pub use seal::{canonical_content, content_hash, parse_qr_payload, qr_payload};
 pub use templates::TemplateSource;
+pub use zone::{Marker, SampleLabel, ZoneDocument};
 
 /// Default font folder: Debian's fonts-dejavu-core.
 pub const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";

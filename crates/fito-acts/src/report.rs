@@ -41,13 +41,31 @@ pub struct ReportDocument {
 impl ActRenderer {
     /// Renders a report to PDF bytes.
     pub fn render_report(&self, report: &ReportDocument) -> Result<Vec<u8>, RenderError> {
-        let mut templates = self.config.templates.load()?;
-        if !templates.iter().any(|(p, _)| p == "/report.typ") {
-            templates.push(("/report.typ".to_owned(), REPORT_TEMPLATE.to_owned()));
-        }
         let data = serde_json::json!({ "font": self.config.font_family, "report": report });
+        self.render_page(
+            "/report.typ",
+            REPORT_TEMPLATE,
+            data,
+            Vec::new(),
+            report.made_at,
+        )
+    }
+
+    /// Renders `name` (the configured template, else `shipped`) over `data` as
+    /// "/act.json" and the extra files, dated `at` in the PDF's metadata.
+    pub(crate) fn render_page(
+        &self,
+        name: &str,
+        shipped: &str,
+        data: serde_json::Value,
+        files: Vec<(&str, Bytes)>,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut templates = self.config.templates.load()?;
+        if !templates.iter().any(|(p, _)| p == name) {
+            templates.push((name.to_owned(), shipped.to_owned()));
+        }
         let data = serde_json::to_vec(&data).expect("a JSON value always serialises");
-        let at = report.made_at;
         let part = |v: u32| u8::try_from(v).unwrap_or(0);
         let when = Datetime::from_ymd_hms(
             at.year(),
@@ -58,12 +76,14 @@ impl ActRenderer {
             part(at.second()),
         )
         .ok_or_else(|| RenderError::Pdf(format!("date out of range: {at}")))?;
+        let mut all = vec![(DATA_PATH, Bytes::new(data))];
+        all.extend(files);
         let world = ActWorld::new(
             self.library.clone(),
             self.fonts.clone(),
             &templates,
-            "/report.typ",
-            vec![(DATA_PATH, Bytes::new(data))],
+            name,
+            all,
             when,
         );
         let document = typst::compile::<PagedDocument>(&world)

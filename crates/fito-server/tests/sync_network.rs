@@ -62,13 +62,19 @@ async fn r_mob_2_no_point_is_lost_or_duplicated_whatever_the_network_does(engine
             tokio::task::block_in_place(|| {
                 handle.block_on(async {
                     let case = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    // The client's records: surveys with points, objects, act drafts.
+                    // The client's records: surveys with points, objects, act drafts,
+                    // laboratory samples (issue 14).
                     let mut records = Vec::new();
                     for i in 0..RECORDS {
                         let id = Uuid::now_v7();
-                        records.push(match i % 3 {
-                            0 => survey_record(id, &t.field, 1 + i % 4, &format!("c{case} r{i}")),
+                        records.push(match i % 4 {
+                            0 => survey_record(id, &t.field, 1 + i % 3, &format!("c{case} r{i}")),
                             1 => object_record(id, case * RECORDS + i, &format!("c{case} r{i}")),
+                            3 => sample_record(
+                                id,
+                                &act_surveys[i % act_surveys.len()],
+                                &format!("c{case}-r{i}"),
+                            ),
                             _ => act_record(
                                 id,
                                 &act_surveys[i % act_surveys.len()],
@@ -141,6 +147,11 @@ async fn r_mob_2_no_point_is_lost_or_duplicated_whatever_the_network_does(engine
                                 .await
                                 .body["properties"]["name"]
                                 .clone(),
+                            "sample" => app
+                                .get(&format!("/api/v1/samples/{id}"), &t.inspector.token)
+                                .await
+                                .body["number"]
+                                .clone(),
                             _ => app
                                 .get(&format!("/api/v1/acts/{id}"), &t.inspector.token)
                                 .await
@@ -151,6 +162,7 @@ async fn r_mob_2_no_point_is_lost_or_duplicated_whatever_the_network_does(engine
                             .get("notes")
                             .or(r["data"].get("name"))
                             .or(r["data"].get("location"))
+                            .or(r["data"].get("number"))
                             .unwrap();
                         prop_assert_eq!(&note, wanted);
                     }
@@ -165,13 +177,13 @@ async fn r_mob_2_no_point_is_lost_or_duplicated_whatever_the_network_does(engine
     let surveys = app
         .get("/api/v1/surveys?mine=true&limit=500", &t.inspector.token)
         .await;
-    let per_case_surveys = (0..RECORDS).filter(|i| i % 3 == 0).count();
+    let per_case_surveys = (0..RECORDS).filter(|i| i % 4 == 0).count();
     assert_eq!(
         surveys.body.as_array().unwrap().len(),
         act_surveys.len() + cases * per_case_surveys
     );
     let acts = app.get("/api/v1/acts?limit=500", &t.inspector.token).await;
-    let per_case_acts = (0..RECORDS).filter(|i| i % 3 == 2).count();
+    let per_case_acts = (0..RECORDS).filter(|i| i % 4 == 2).count();
     let acts_by_id: HashMap<String, Value> = acts
         .body
         .as_array()
@@ -180,6 +192,13 @@ async fn r_mob_2_no_point_is_lost_or_duplicated_whatever_the_network_does(engine
         .map(|a| (a["id"].as_str().unwrap().to_string(), a.clone()))
         .collect();
     assert_eq!(acts_by_id.len(), cases * per_case_acts);
+    let samples = app.get("/api/v1/samples", &t.inspector.token).await;
+    let per_case_samples = (0..RECORDS).filter(|i| i % 4 == 3).count();
+    assert_eq!(
+        samples.body.as_array().unwrap().len(),
+        cases * per_case_samples,
+        "each sample once"
+    );
     app.stop().await;
 }
 both_engines!(r_mob_2_no_point_is_lost_or_duplicated_whatever_the_network_does);

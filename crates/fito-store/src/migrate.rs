@@ -64,6 +64,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0014_organization_code.sql"),
     ),
     (
+        16,
+        "quarantine zones in the sync change log",
+        include_str!("../migrations/0016_zones_sync.sql"),
+    ),
+    (
         17,
         "rectification requests, object change reasons, push kinds",
         include_str!("../migrations/0017_rectification_requests.sql"),

@@ -66,3 +66,9 @@ export type PushAnswer = Schemas['PushAnswer'];
 export type PushResult = Schemas['RecordResult'];
 export type PullAnswer = Schemas['PullAnswer'];
 export type PulledChange = Schemas['PulledChange'];
+
+// Quarantine zones and laboratory samples (issue 14)
+export type ZoneView = Schemas['ZoneView'];
+export type ZoneVersionView = Schemas['ZoneVersionView'];
+export type LiftingBasis = Schemas['LiftingBasis'];
+export type SampleView = Schemas['SampleView'];

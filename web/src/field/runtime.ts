@@ -151,7 +151,14 @@ export async function putDraft(id: string, data: Record<string, unknown>): Promi
 export async function finishDraft(id: string): Promise<void> {
   const d = await draft(id);
   if (!d) return;
-  await saveRecord('survey', d.data, { id });
+  // Samples taken with the survey's findings go to the outbox after the survey, so the
+  // server has the finding when they arrive (issue 14).
+  const { pending_samples: pending, ...survey } = d.data as Record<string, unknown> & { pending_samples?: Record<string, unknown>[] };
+  await saveRecord('survey', survey, { id });
+  for (const s of pending ?? []) {
+    const sampleId = uuidv7();
+    await saveRecord('sample', { ...s, id: sampleId, survey_id: id }, { id: sampleId });
+  }
   const e = await engine();
   await e.db.delete('drafts', id);
   cacheTick.value += 1;

@@ -14,6 +14,7 @@ import type { Fix } from './geo.js';
 import { Accuracy, PositionInput } from './position.js';
 import { draft, dropDraft, finishDraft, putDraft } from './runtime.js';
 import { FieldNav, SyncBar } from './ui.js';
+import { establishedZonesAt, toFieldZone } from './zones.js';
 
 type Finding = FindingInput;
 /** A point being recorded: the fix, and its findings (sent as a `PointInput`). */
@@ -29,6 +30,7 @@ export default function Survey({ params }: ScreenProps) {
   const [data, setData] = useState<Record<string, unknown> | null | undefined>(undefined);
   const objects = useFieldObjects();
   const crops = useCached('reference', 'crops');
+  const zones = (useCached('zone') ?? []).map(toFieldZone);
 
   useEffect(() => {
     void draft(id).then((d) => setData(d ? d.data : null), () => setData(null));
@@ -103,11 +105,17 @@ export default function Survey({ params }: ScreenProps) {
               <p>
                 {t('field-point-at', { lat: p.lat.toFixed(6), lon: p.lon.toFixed(6) })} · <Accuracy fix={p} />
               </p>
+              <ZoneWarning names={establishedZonesAt(zones, p.lon, p.lat).map((z) => z.name)} />
               <ul>
                 {p.findings.map((f, k) => (
                   <li key={k}>
                     {f.organism}
-                    {f.intensity ? ` · ${t(`field-intensity-${f.intensity.kind}`)}: ${f.intensity.value}` : ''}{' '}
+                    {f.intensity ? ` · ${t(`field-intensity-${f.intensity.kind}`)}: ${f.intensity.value}` : ''}
+                    {samplesOf(data, seqOf(points, i, k)).map((x) => ` · ${t('field-sample')} ${x.number}`)}{' '}
+                    <SampleForm
+                      id={`s${i}-${k}`}
+                      onAdd={(x) => void update({ ...data, pending_samples: [...pendingSamples(data), { ...x, finding_seq: seqOf(points, i, k), lat: p.lat, lon: p.lon }] })}
+                    />
                     <button type="button" class="danger" onClick={() => void setPoint(i, { ...p, findings: p.findings.filter((_, m) => m !== k) })}>
                       {t('field-remove')}
                     </button>
@@ -137,6 +145,83 @@ export default function Survey({ params }: ScreenProps) {
         </button>
       </div>
     </>
+  );
+}
+
+/** A sample taken offline, kept with the draft until the survey is finished. */
+export interface PendingSample {
+  number: string;
+  what: string;
+  quantity: number;
+  unit: string;
+  finding_seq: number;
+  lat: number;
+  lon: number;
+  taken_at: string;
+}
+
+function pendingSamples(data: Record<string, unknown>): PendingSample[] {
+  return Array.isArray(data.pending_samples) ? (data.pending_samples as PendingSample[]) : [];
+}
+
+function samplesOf(data: Record<string, unknown>, seq: number): PendingSample[] {
+  return pendingSamples(data).filter((x) => x.finding_seq === seq);
+}
+
+/** A finding's number in the survey: its place among all findings of all points, from 1. */
+function seqOf(points: Point[], point: number, finding: number): number {
+  return points.slice(0, point).reduce((n, p) => n + p.findings.length, 0) + finding + 1;
+}
+
+function ZoneWarning({ names }: { names: string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <p class="warning" role="alert" data-testid="zone-warning">
+      {t('field-zone-warning', { names: names.join(', ') })}
+    </p>
+  );
+}
+
+function SampleForm({ id, onAdd }: { id: string; onAdd: (s: Omit<PendingSample, 'finding_seq' | 'lat' | 'lon'>) => void }) {
+  const [open, setOpen] = useState(false);
+  const [number, setNumber] = useState('');
+  const [what, setWhat] = useState('');
+  const [quantity, setQuantity] = useState('1');
+  const [unit, setUnit] = useState('');
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('field-take-sample')}
+      </button>
+    );
+  }
+  const submit = (e: Event): void => {
+    e.preventDefault();
+    const q = Number(quantity.replace(',', '.'));
+    if (!number.trim() || !what.trim() || !unit.trim() || !(q > 0)) return;
+    onAdd({ number: number.trim(), what: what.trim(), quantity: q, unit: unit.trim(), taken_at: new Date().toISOString() });
+    setOpen(false);
+    setNumber('');
+  };
+  return (
+    <form class="card" onSubmit={submit}>
+      <Field label={t('field-sample-number')} id={`${id}-no`}>
+        <input id={`${id}-no`} required value={number} onInput={(e) => setNumber((e.currentTarget as HTMLInputElement).value)} />
+      </Field>
+      <Field label={t('field-sample-what')} id={`${id}-what`}>
+        <input id={`${id}-what`} required value={what} onInput={(e) => setWhat((e.currentTarget as HTMLInputElement).value)} />
+      </Field>
+      <Field label={t('field-sample-quantity')} id={`${id}-q`}>
+        <input id={`${id}-q`} inputMode="decimal" required value={quantity} onInput={(e) => setQuantity((e.currentTarget as HTMLInputElement).value)} />
+      </Field>
+      <Field label={t('field-sample-unit')} id={`${id}-unit`}>
+        <input id={`${id}-unit`} required value={unit} onInput={(e) => setUnit((e.currentTarget as HTMLInputElement).value)} />
+      </Field>
+      <div class="actions">
+        <button type="submit" class="primary">{t('field-save-sample')}</button>
+        <button type="button" onClick={() => setOpen(false)}>{t('field-cancel')}</button>
+      </div>
+    </form>
   );
 }
 

@@ -10,6 +10,7 @@ import type { VersionOnly, VersionView } from '../api/types.js';
 import { Documents } from './documents.js';
 import { BufferZone } from './object-buffer.js';
 import { History } from './object-history.js';
+import { ZonesOf } from './zones.js';
 import { refName, useReference, type Feature } from './objects.js';
 
 
@@ -110,6 +111,7 @@ export default function ObjectPage({ params }: ScreenProps) {
             <a href={href('/acts', { object_id: id })}>{t('portal-acts')}</a>
           </p>
           {keeper && p.status !== 'archived' && p.type !== 'quarantine_zone' ? <BufferZone id={id} name={p.name} /> : null}
+          <ZonesOf path={`/api/v1/objects/${encodeURIComponent(id)}/zones`} />
           <section aria-labelledby="hist">
             <h2 id="hist">{t('portal-object-history')}</h2>
             <ErrorBox error={history.error} />

@@ -26,6 +26,12 @@ registerScreen({ path: '/surveys/:id', title: 'portal-survey', load: async () =>
 registerScreen({ path: '/acts', title: 'portal-acts', nav: 22, roles: WORK, load: async () => ({ default: (await import('./acts.js')).ActsList }) });
 registerScreen({ path: '/acts/:id', title: 'portal-act', load: async () => ({ default: (await import('./acts.js')).ActPage }) });
 
+registerScreen({ path: '/zones', title: 'portal-zones', nav: 23, load: async () => ({ default: (await import('./zones.js')).ZonesList }) });
+registerScreen({ path: '/zones/new', title: 'portal-zone-new', roles: ['inspector', 'head'], load: async () => ({ default: (await import('./zones.js')).NewZone }) });
+registerScreen({ path: '/zones/:id', title: 'portal-zone', load: async () => ({ default: (await import('./zones.js')).ZonePage }) });
+registerScreen({ path: '/samples', title: 'portal-samples', nav: 24, roles: WORK, load: async () => ({ default: (await import('./samples.js')).SamplesList }) });
+registerScreen({ path: '/samples/:id', title: 'portal-sample', load: async () => ({ default: (await import('./samples.js')).SamplePage }) });
+
 registerScreen({ path: '/users', title: 'portal-users', nav: 30, roles: ['administrator', 'head'], load: async () => ({ default: (await import('./admin.js')).UsersList }) });
 registerScreen({ path: '/users/new', title: 'portal-user-new', roles: ['administrator'], load: async () => ({ default: (await import('./admin.js')).NewUser }) });
 registerScreen({ path: '/users/:id', title: 'portal-users', roles: ['administrator', 'head'], load: async () => ({ default: (await import('./admin.js')).UserPage }) });

@@ -2,13 +2,15 @@
 import { useState } from 'preact/hooks';
 import { fmtTime, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
-import { navigate } from '../app/router.js';
-import { api, user } from '../app/session.js';
+import { href, navigate } from '../app/router.js';
+import { api, may, user } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import type { ActView, NewAct, SurveyView } from '../api/types.js';
 import { ACT_TYPES } from './acts.js';
 import { Documents } from './documents.js';
 import { refName, useReference } from './objects.js';
+import { SampleTake } from './sample-take.js';
+import { ZonesOf } from './zones.js';
 
 
 export function SurveysList({ query }: ScreenProps) {
@@ -60,6 +62,11 @@ export function SurveysList({ query }: ScreenProps) {
       ) : null}
     </section>
   );
+}
+
+/** A finding's number in its survey: its place among all findings of all points, from 1. */
+function seqOf(s: SurveyView, point: number, finding: number): number {
+  return s.points.slice(0, point).reduce((n, p) => n + (p.findings ?? []).length, 0) + finding + 1;
 }
 
 export function SurveyPage({ params }: ScreenProps) {
@@ -115,12 +122,13 @@ export function SurveyPage({ params }: ScreenProps) {
                   <th scope="col">{t('portal-finding-intensity')}</th>
                   <th scope="col">{t('portal-finding-area')}</th>
                   <th scope="col">{t('portal-finding-samples')}</th>
+                  <th scope="col">{t('portal-zones')}</th>
                 </tr>
               </thead>
               <tbody>
                 {s.points.flatMap((p, i) =>
                   (p.findings?.length ? p.findings : [null]).map((f, j) => (
-                    <tr key={`${i}-${j}`}>
+                    <tr key={`${i}-${j}`} data-seq={f ? seqOf(s, i, j) : undefined}>
                       <td>
                         {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
                       </td>
@@ -129,12 +137,19 @@ export function SurveyPage({ params }: ScreenProps) {
                       <td>{f?.intensity ? `${f.intensity.value} ${t(`portal-intensity-${f.intensity.kind}`)}` : ''}</td>
                       <td>{f?.area_infested_ha ?? ''}</td>
                       <td>{f?.samples?.map((x) => x.sample_number).join(', ') ?? ''}</td>
+                      <td>
+                        {f && may('zone.propose') ? (
+                          <a href={href('/zones/new', { survey_id: id, seq: String(seqOf(s, i, j)), organism: f.organism })}>{t('portal-zone-propose-here')}</a>
+                        ) : null}
+                      </td>
                     </tr>
                   )),
                 )}
               </tbody>
             </table>
           </div>
+          <ZonesOf path={`${path}/zones`} />
+          <SampleTake survey={s} />
           <h2>{t('portal-acts')}</h2>
           {acts.data && acts.data.length > 0 ? (
             <ul>

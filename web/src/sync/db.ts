@@ -57,7 +57,7 @@ export interface SentEntry {
   user_id: string;
 }
 
-export type CacheKind = 'object' | 'task' | 'act' | 'reference';
+export type CacheKind = 'object' | 'task' | 'act' | 'zone' | 'reference';
 
 export interface CacheRow {
   /** `${kind}:${id}` */

@@ -415,7 +415,7 @@ function toPush(r: OutboxRecord): PushRecord {
 
 type CacheStore = { put(v: CacheRow): Promise<unknown>; delete(k: string): Promise<unknown> };
 
-const CACHE_KINDS: readonly string[] = ['object', 'task', 'act', 'reference'] satisfies CacheKind[];
+const CACHE_KINDS: readonly string[] = ['object', 'task', 'act', 'zone', 'reference'] satisfies CacheKind[];
 const isCacheKind = (kind: string): kind is CacheKind => CACHE_KINDS.includes(kind);
 
 async function applyChange(store: CacheStore, change: PulledChange): Promise<void> {

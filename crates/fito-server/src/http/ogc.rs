@@ -2,8 +2,9 @@
 //! phytosanitary objects (R-GEO-1), so QGIS and GDAL read the layers directly. JSON
 //! only; behind the same sign-in as the rest of the API (bearer token or cookie).
 //!
-//! Collections: `objects` (every active object) and one per active object type,
-//! named by its code. Items are the active objects of the caller's subtree
+//! Collections: `objects` (every active object), `zones` (the quarantine zones of
+//! every status, issue 14; `zone.read`) and one per active object type, named by
+//! its code. Items are the active objects of the caller's subtree
 //! (`object.read`, journalled like the register's list). The landing page,
 //! conformance and collections reveal only the object-type reference list, so they
 //! ask `reference.read` (system-wide, like the reference endpoints).
@@ -22,7 +23,8 @@ use super::objects::ObjectCollection;
 use super::objects::{feature, geojson_response};
 use crate::app::AppError;
 use crate::app::objects::feature::ObjectFeature;
-use crate::app::objects::ogc::{self, Collection, Items};
+use crate::app::objects::ogc::{self, Collection, Found, Items};
+use crate::app::zones;
 use crate::http::extract::ApiQuery;
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
@@ -220,7 +222,9 @@ pub async fn items(
     let found = ogc::items(&state, &me, &collection_id, &q).await?;
     let base = base_url(&headers, state.config.trust_proxy);
     let links = items_links(&base, &q, &found);
-    let features: Vec<Value> = found.objects.iter().map(|o| feature(o, None)).collect();
+    let features: Vec<Value> = (found.objects.iter().map(|o| feature(o, None)))
+        .chain(found.zones.iter().map(zones::feature))
+        .collect();
     let mut body = json!({
         "type": "FeatureCollection",
         "numberReturned": features.len(),
@@ -249,8 +253,9 @@ fn items_links(base: &str, q: &ogc::ItemsQuery, found: &Items) -> Vec<Value> {
             None,
         ),
     ];
+    let last = (found.objects.last().map(|o| o.rid)).or(found.zones.last().map(|z| z.rid));
     if found.more
-        && let Some(last) = found.objects.last()
+        && let Some(last) = last
     {
         let next = items_url(
             base,
@@ -259,7 +264,7 @@ fn items_links(base: &str, q: &ogc::ItemsQuery, found: &Items) -> Vec<Value> {
             limit,
             offset.saturating_add(found.objects.len() as u64),
         );
-        let href = format!("{next}&after={}", last.rid);
+        let href = format!("{next}&after={last}");
         links.push(link("next", GEOJSON, href, None));
     }
     links
@@ -277,12 +282,15 @@ pub async fn item(
     headers: HeaderMap,
     Path((collection_id, feature_id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (c, o) = ogc::item(&state, &me, &collection_id, &feature_id).await?;
+    let (c, found) = ogc::item(&state, &me, &collection_id, &feature_id).await?;
     let base = base_url(&headers, state.config.trust_proxy);
     let href = format!("{base}/ogc/collections/{}", c.id);
-    let mut body = feature(&o, None);
+    let (mut body, id) = match found {
+        Found::Object(o) => (feature(&o, None), o.id),
+        Found::Zone(z) => (zones::feature(&z), z.id),
+    };
     body["links"] = json!([
-        link("self", GEOJSON, format!("{href}/items/{}", o.id), None),
+        link("self", GEOJSON, format!("{href}/items/{id}"), None),
         link("collection", JSON, href, None),
     ]);
     Ok(geojson_response(StatusCode::OK, body))

@@ -1,6 +1,7 @@
 //! `/api/v1/samples`: laboratory samples from field to result (issue 14), over
 //! `app::samples`.
 
+use super::views::{Disposition, file_response};
 use crate::app::AppError;
 use crate::app::samples::{
     self, FindingResultView, ReferInput, ResultInput, SampleView, TakeInput, VersionInput,
@@ -11,6 +12,7 @@ use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -120,4 +122,23 @@ pub async fn finding_results(
 ) -> Result<Json<Vec<FindingResultView>>, AppError> {
     let found = samples::finding_results(&state, &me, id).await?;
     Ok(Json(found.into_iter().map(Into::into).collect()))
+}
+
+/// The sample's label to print: a small PDF page with the number, what was taken,
+/// when and where, and a QR code of the sample's id and number.
+#[utoipa::path(get, path = "/api/v1/samples/{id}/label", tag = "samples", params(("id" = Uuid, Path)),
+    responses((status = 200, description = "application/pdf"), (status = 404, description = "sample-not-found")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("sample.read"))))]
+pub async fn label(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let bytes = samples::label(&state, &me, id).await?;
+    Ok(file_response(
+        bytes.into_response(),
+        "application/pdf",
+        "sample-label.pdf",
+        Disposition::Inline,
+    ))
 }

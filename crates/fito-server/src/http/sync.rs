@@ -165,7 +165,7 @@ pub struct PullQuery {
 
 #[derive(Serialize, ToSchema)]
 pub struct PulledChange {
-    /// object, task, act or reference
+    /// object, task, act, zone or reference
     pub kind: &'static str,
     pub id: String,
     pub version: i64,
@@ -200,6 +200,12 @@ fn pulled(me: &Actor, change: Change) -> Result<PulledChange, AppError> {
             )
         }
         Change::Act(a) => ("act", a.id, a.version, Some(act_for_device(&a, me)?)),
+        Change::Zone(z) => (
+            "zone",
+            z.id,
+            z.version,
+            Some(to_value(crate::app::zones::ZoneView::from(&*z))?),
+        ),
         Change::Reference {
             list,
             key,

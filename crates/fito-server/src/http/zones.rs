@@ -1,7 +1,8 @@
 //! `/api/v1/zones`: quarantine zones from proposal to lifting (issue 14), over
 //! `app::zones`.
 
-use super::objects::{collection, collection_response, geojson_response};
+use super::objects::collection_response;
+use super::views::{Disposition, file_response};
 use crate::app::AppError;
 use crate::app::zones::{
     self, EstablishInput, LiftingBasis, ProposeInput, StepInput, ZoneVersionView, ZoneView,
@@ -12,7 +13,7 @@ use crate::http::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -40,19 +41,43 @@ pub async fn list(
     Ok(Json(found.iter().map(ZoneView::from).collect()))
 }
 
-/// Zones of the caller's subtree as a GeoJSON FeatureCollection (boundary and every
-/// field as properties), for GIS.
-#[utoipa::path(get, path = "/api/v1/zones/export", tag = "zones", params(ZoneQuery),
-    responses((status = 200, description = "GeoJSON FeatureCollection")), security(("bearer" = [])),
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneExportQuery {
+    /// geojson (the default), kml or shapefile (a zip).
+    pub format: Option<String>,
+    /// proposed, established, lifted or withdrawn
+    pub status: Option<String>,
+    /// west,south,east,north in degrees (WGS 84): zones meeting this box.
+    pub bbox: Option<String>,
+}
+
+/// Zones of the caller's subtree as a GIS file: a GeoJSON FeatureCollection (every
+/// field as properties), KML, or a zipped Shapefile.
+#[utoipa::path(get, path = "/api/v1/zones/export", tag = "zones", params(ZoneExportQuery),
+    responses((status = 200, description = "GeoJSON, KML or zipped Shapefile"),
+        (status = 400, description = "export-format-unknown")), security(("bearer" = [])),
     extensions(("x-fito-action" = json!("zone.read"))))]
 pub async fn export(
     State(state): State<AppState>,
     me: CurrentUser,
-    ApiQuery(q): ApiQuery<ZoneQuery>,
+    ApiQuery(q): ApiQuery<ZoneExportQuery>,
 ) -> Result<Response, AppError> {
-    let found = zones::list(&state, &me, q.status.as_deref(), q.bbox.as_deref()).await?;
-    let features = found.iter().map(zones::feature).collect();
-    Ok(geojson_response(StatusCode::OK, collection(features, None)))
+    let file = zones::export(
+        &state,
+        &me,
+        q.format.as_deref(),
+        q.status.as_deref(),
+        q.bbox.as_deref(),
+    )
+    .await?;
+    let (media_type, name) = (file.format.content_type(), file.file_name());
+    Ok(file_response(
+        file.bytes.into_response(),
+        media_type,
+        name,
+        Disposition::Attachment,
+    ))
 }
 
 /// Propose a zone: organisms, boundary (buffer around foci, drawn or imported),
@@ -120,6 +145,19 @@ pub async fn of_object(
     Ok(Json(found.iter().map(ZoneView::from).collect()))
 }
 
+/// The zones a survey was made in (its points or its object), any status.
+#[utoipa::path(get, path = "/api/v1/surveys/{id}/zones", tag = "zones", params(("id" = Uuid, Path)),
+    responses((status = 200, body = Vec<ZoneView>)),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("zone.read"))))]
+pub async fn of_survey(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<ZoneView>>, AppError> {
+    let found = zones::of_survey(&state, &me, id).await?;
+    Ok(Json(found.iter().map(ZoneView::from).collect()))
+}
+
 /// The evidence for lifting: surveys of the zone's objects since establishment, and
 /// what is missing.
 #[utoipa::path(get, path = "/api/v1/zones/{id}/lifting-basis", tag = "zones", params(("id" = Uuid, Path)),
@@ -175,4 +213,37 @@ pub async fn withdraw(
 ) -> Result<Json<ZoneView>, AppError> {
     let z = zones::withdraw(&state, &me, id, body).await?;
     Ok(Json(ZoneView::from(&z)))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneDocumentQuery {
+    /// proposal, or decision (the annex to the establishing decision)
+    pub kind: String,
+    /// kk or ru; the reader's language when it is one of them, else kk.
+    pub lang: Option<String>,
+}
+
+/// The zone's proposal or decision annex as PDF: the boundary drawn as an outline,
+/// the objects inside and the regime, in Kazakh or Russian.
+#[utoipa::path(get, path = "/api/v1/zones/{id}/document", tag = "zones",
+    params(("id" = Uuid, Path), ZoneDocumentQuery),
+    responses((status = 200, description = "application/pdf"),
+        (status = 409, description = "zone-document-no-decision")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("zone.read"))))]
+pub async fn document(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiQuery(q): ApiQuery<ZoneDocumentQuery>,
+) -> Result<Response, AppError> {
+    let kind = zones::DocumentKind::parse(&q.kind)?;
+    let bytes = zones::document(&state, &me, id, kind, q.lang.as_deref()).await?;
+    let name = format!("zone-{}.pdf", kind.name());
+    Ok(file_response(
+        bytes.into_response(),
+        "application/pdf",
+        &name,
+        Disposition::Inline,
+    ))
 }

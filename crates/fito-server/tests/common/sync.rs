@@ -70,6 +70,14 @@ pub fn act_record(id: Uuid, survey: &str, base: Option<i64>, location: &str) -> 
             "conclusions": "Зиянкестер табылды." } })
 }
 
+/// A laboratory sample taken offline with the first finding of `survey` (issue 14).
+pub fn sample_record(id: Uuid, survey: &str, number: &str) -> Value {
+    json!({ "kind": "sample", "id": id, "base_version": null,
+        "data": { "id": id, "number": number, "survey_id": survey, "finding_seq": 1,
+            "what": "Жапырақтар", "quantity": 10.0, "unit": "дана",
+            "lat": 53.2, "lon": 63.6, "taken_at": "2026-06-10T05:35:00Z" } })
+}
+
 pub async fn push(app: &TestApp, who: &Caller, records: &[Value]) -> Answer {
     app.post(
         "/api/v1/sync/push",

@@ -165,6 +165,17 @@ pub(crate) async fn prepare(
         | ("GET", "/api/v1/zones/{id}/documents") => {
             p(path.replace("{id}", &w.zone().await.0), None, None)
         }
+        ("GET", "/api/v1/zones/{id}/document") => {
+            let zone = w.zone().await.0;
+            p(
+                format!("/api/v1/zones/{zone}/document?kind=proposal"),
+                None,
+                None,
+            )
+        }
+        ("GET", "/api/v1/surveys/{id}/zones") => {
+            p(path.replace("{id}", &w.survey().await.1), None, None)
+        }
         ("POST", "/api/v1/zones/{id}/documents") => Some(Prepared {
             path: format!("{}?name=walk.csv", path.replace("{id}", &w.zone().await.0)),
             body: None,
@@ -209,7 +220,9 @@ pub(crate) async fn prepare(
                 "unit": "дана", "lat": 51.1, "lon": 71.4, "taken_at": "2026-06-10T05:35:00Z" });
             p(path.into(), Some(body), None)
         }
-        ("GET", "/api/v1/samples/{id}") | ("GET", "/api/v1/samples/{id}/documents") => {
+        ("GET", "/api/v1/samples/{id}")
+        | ("GET", "/api/v1/samples/{id}/documents")
+        | ("GET", "/api/v1/samples/{id}/label") => {
             p(path.replace("{id}", &w.sample("taken").await.0), None, None)
         }
         ("GET", "/api/v1/surveys/{id}/lab-results") => {

@@ -124,6 +124,17 @@ async fn gather(app: &App, a: &Act, issued_at: i64) -> Result<ActDocument, AppEr
         None => ad_hoc_place(&content),
     };
     let organisms = reference::organisms(db).await?;
+    // Samples recorded on their own (issue 14) join those typed into the survey.
+    let taken = fito_store::samples::list(
+        db,
+        &fito_store::samples::SampleFilter {
+            org_path: org.path.clone(),
+            survey: Some(a.survey_id),
+            limit: 10_000,
+            ..Default::default()
+        },
+    )
+    .await?;
     Ok(ActDocument {
         id: a.id,
         act_type: parse_type(&a.act_type)?,
@@ -144,7 +155,7 @@ async fn gather(app: &App, a: &Act, issued_at: i64) -> Result<ActDocument, AppEr
         survey: fito_acts::SurveyData {
             crop: crop_name(app, &content, language).await?,
             growth_phase: content.growth_phase.clone().unwrap_or_default(),
-            findings: findings(&content, &organisms),
+            findings: findings(&content, &organisms, &taken),
         },
         conclusions: content.conclusions.clone(),
         measures: content
@@ -231,9 +242,36 @@ fn ad_hoc_place(content: &ActContent) -> InspectedObject {
     }
 }
 
-/// Every finding of every point, with the organism's names from the reference list.
-fn findings(content: &ActContent, organisms: &[Listed]) -> Vec<fito_acts::Finding> {
-    let finding = |f: &FindingInput| {
+/// Every finding of every point, with the organism's names from the reference list
+/// and its samples: those typed into the survey, then those taken as samples of the
+/// finding (by number, oldest first, each once).
+fn findings(
+    content: &ActContent,
+    organisms: &[Listed],
+    taken: &[fito_store::samples::Sample],
+) -> Vec<fito_acts::Finding> {
+    let finding = |(i, f): (usize, &FindingInput)| {
+        let mut samples: Vec<fito_acts::Sample> = f
+            .samples
+            .iter()
+            .map(|s| fito_acts::Sample {
+                sample_number: s.sample_number.clone(),
+                lab_referral_number: s.lab_referral_number.clone(),
+            })
+            .collect();
+        let mut own: Vec<&fito_store::samples::Sample> = taken
+            .iter()
+            .filter(|s| s.finding_seq as usize == i + 1)
+            .collect();
+        own.sort_by_key(|s| s.rid);
+        for s in own {
+            if !samples.iter().any(|k| k.sample_number == s.number) {
+                samples.push(fito_acts::Sample {
+                    sample_number: s.number.clone(),
+                    lab_referral_number: s.referral_number.clone().unwrap_or_default(),
+                });
+            }
+        }
         let o = organisms.iter().find(|o| o.eppo_code == f.organism);
         fito_acts::Finding {
             organism: Organism {
@@ -248,20 +286,14 @@ fn findings(content: &ActContent, organisms: &[Listed]) -> Vec<fito_acts::Findin
             area_surveyed_ha: f.area_surveyed_ha.unwrap_or(0.0),
             area_infested_ha: f.area_infested_ha.unwrap_or(0.0),
             area_above_threshold_ha: f.area_above_threshold_ha.unwrap_or(0.0),
-            samples: f
-                .samples
-                .iter()
-                .map(|s| fito_acts::Sample {
-                    sample_number: s.sample_number.clone(),
-                    lab_referral_number: s.lab_referral_number.clone(),
-                })
-                .collect(),
+            samples,
         }
     };
     content
         .points
         .iter()
         .flat_map(|p| &p.findings)
+        .enumerate()
         .map(finding)
         .collect()
 }

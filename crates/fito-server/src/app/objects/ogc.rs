@@ -16,11 +16,14 @@ use crate::i18n::Lang;
 use fito_core::Action;
 use fito_store::objects::{self, BoxDeg, Object, STATUS_ACTIVE, Search};
 use fito_store::reference;
+use fito_store::zones::{self, Zone, ZoneFilter};
 use serde_json::json;
 use uuid::Uuid;
 
 /// The collection of every object, whatever its type.
 pub const ALL_OBJECTS: &str = "objects";
+/// The collection of quarantine zones (issue 14), of every status.
+pub const ZONES: &str = "zones";
 const DEFAULT_LIMIT: u64 = 100;
 const MAX_LIMIT: u64 = 10_000;
 /// Rows read per database round trip while filling a page.
@@ -31,6 +34,8 @@ const BATCH: u64 = 1_000;
 pub struct Collection {
     pub id: String,
     pub type_code: Option<String>,
+    /// The quarantine zones' layer (issue 14), not the register's.
+    pub zones: bool,
     pub title: String,
     pub description: String,
 }
@@ -45,11 +50,19 @@ async fn all(app: &App, lang: Lang) -> Result<Vec<Collection>, AppError> {
     let mut all = vec![Collection {
         id: ALL_OBJECTS.into(),
         type_code: None,
+        zones: false,
         title: msg("ogc-collection-objects"),
         description: msg("ogc-collection-objects-description"),
     }];
+    all.push(Collection {
+        id: ZONES.into(),
+        type_code: None,
+        zones: true,
+        title: msg("ogc-collection-zones"),
+        description: msg("ogc-collection-zones-description"),
+    });
     for t in reference::object_types(app.store.reader()).await? {
-        if !t.active || t.code == ALL_OBJECTS {
+        if !t.active || t.code == ALL_OBJECTS || t.code == ZONES {
             continue;
         }
         let title = match lang {
@@ -60,6 +73,7 @@ async fn all(app: &App, lang: Lang) -> Result<Vec<Collection>, AppError> {
         all.push(Collection {
             id: t.code.clone(),
             type_code: Some(t.code),
+            zones: false,
             title,
             description: msg("ogc-collection-description"),
         });
@@ -107,6 +121,8 @@ pub struct ItemsQuery {
 pub struct Items {
     pub collection: Collection,
     pub objects: Vec<Object>,
+    /// The zones' layer's features (its `objects` stay empty).
+    pub zones: Vec<Zone>,
     pub more: bool,
     pub matched: Option<u64>,
     pub limit: u64,
@@ -143,8 +159,12 @@ pub async fn items(
     collection_id: &str,
     q: &ItemsQuery,
 ) -> Result<Items, AppError> {
-    actor.require(Action::ObjectRead)?;
     let collection = find(app, actor.meta.lang, collection_id).await?;
+    actor.require(if collection.zones {
+        Action::ZoneRead
+    } else {
+        Action::ObjectRead
+    })?;
     if let Some(d) = &q.datetime {
         check_datetime(d)?;
     }
@@ -156,6 +176,9 @@ pub async fn items(
     }
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let offset = q.offset.unwrap_or(0);
+    if collection.zones {
+        return zone_items(app, actor, collection, q, limit, offset).await;
+    }
     let (objects, more, matched) = select(app, actor, &collection, q, limit, offset).await?;
     actor
         .record(actor.entry("object.list", Some("object"), None).details(
@@ -165,6 +188,7 @@ pub async fn items(
     Ok(Items {
         collection,
         objects,
+        zones: Vec::new(),
         more,
         matched,
         limit,
@@ -239,6 +263,12 @@ async fn page(
     }
 }
 
+/// One feature: a register object or a quarantine zone.
+pub enum Found {
+    Object(Box<Object>),
+    Zone(Box<Zone>),
+}
+
 /// One feature of a layer; outside the actor's subtree, archived, or of another
 /// type it does not exist. The read is journalled.
 pub async fn item(
@@ -246,9 +276,14 @@ pub async fn item(
     actor: &Actor,
     collection_id: &str,
     feature_id: &str,
-) -> Result<(Collection, Object), AppError> {
-    actor.require(Action::ObjectRead)?;
+) -> Result<(Collection, Found), AppError> {
     let c = find(app, actor.meta.lang, collection_id).await?;
+    if c.zones {
+        let id = Uuid::parse_str(feature_id).map_err(|_| AppError::not_found("zone-not-found"))?;
+        let z = crate::app::zones::get(app, actor, id).await?;
+        return Ok((c, Found::Zone(Box::new(z))));
+    }
+    actor.require(Action::ObjectRead)?;
     let missing = || AppError::not_found("object-not-found");
     let id = Uuid::parse_str(feature_id).map_err(|_| missing())?;
     let o = in_scope(app, actor, id, Action::ObjectRead).await?;
@@ -258,5 +293,57 @@ pub async fn item(
     actor
         .record(actor.entry("object.read", Some("object"), Some(id.to_string())))
         .await?;
-    Ok((c, o))
+    Ok((c, Found::Object(Box::new(o))))
+}
+
+/// A page of the zones' layer: the zones of the actor's subtree, every status, by
+/// row id; a bbox keeps those whose boundary really meets it. Zones are few, so
+/// `matched` is always counted.
+async fn zone_items(
+    app: &App,
+    actor: &Actor,
+    collection: Collection,
+    q: &ItemsQuery,
+    limit: u64,
+    offset: u64,
+) -> Result<Items, AppError> {
+    let bbox = q.bbox.as_deref().map(ogc_bbox).transpose()?;
+    let mut found = Vec::new();
+    if let Some(org_path) = actor.org_path.clone() {
+        let filter = ZoneFilter {
+            org_path,
+            bbox,
+            limit: 100_000,
+            ..ZoneFilter::default()
+        };
+        let exact = bbox.map(exact).transpose()?;
+        for z in zones::list(app.store.reader(), &filter).await? {
+            let meets = match &exact {
+                Some(b) => crate::app::zones::boundary(&z)?.intersects_bbox(b),
+                None => true,
+            };
+            if meets && q.after.is_none_or(|after| z.rid > after) {
+                found.push(z);
+            }
+        }
+    }
+    let matched = (q.after.is_none()).then_some(found.len() as u64);
+    let skip = if q.after.is_some() { 0 } else { offset };
+    let mut page: Vec<Zone> = found.into_iter().skip(skip as usize).collect();
+    let more = page.len() as u64 > limit;
+    page.truncate(limit as usize);
+    actor
+        .record(actor.entry("zone.list", Some("zone"), None).details(
+            json!({ "collection": collection.id, "bbox": q.bbox, "offset": offset, "returned": page.len() }),
+        ))
+        .await?;
+    Ok(Items {
+        collection,
+        objects: Vec::new(),
+        zones: page,
+        more,
+        matched,
+        limit,
+        offset,
+    })
 }

@@ -5,9 +5,11 @@
 //! finding, marks the object and tells the Heads above; a negative result marks the
 //! finding not confirmed.
 
+mod label;
 mod result;
 mod view;
 
+pub use label::{label, qr_payload};
 pub use result::{ResultInput, enter_result};
 pub use view::{FindingResultView, SampleView};
 

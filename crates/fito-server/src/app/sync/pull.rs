@@ -1,6 +1,6 @@
 //! What changed since a cursor that the caller keeps offline (R-MOB-1, R-MOB-4):
 //! reference data, own survey tasks, the objects on open ones (and those the caller
-//! registered), own acts. Pulling again with the answer's cursor never repeats or
+//! registered), own acts, the quarantine zones of the caller's subtree. Pulling again with the answer's cursor never repeats or
 //! skips a change.
 
 use crate::app::{Actor, App, AppError};
@@ -9,6 +9,7 @@ use fito_store::acts::Act;
 use fito_store::fieldwork::{self, Task};
 use fito_store::objects::Object;
 use fito_store::sync as log;
+use fito_store::zones::Zone;
 use serde_json::Value;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -33,6 +34,9 @@ pub enum Change {
     },
     /// An act the caller drafted.
     Act(Box<Act>),
+    /// A quarantine zone of the caller's subtree, any status (issue 14): the field app
+    /// warns of established ones offline.
+    Zone(Box<Zone>),
     /// An entry of a reference list.
     Reference {
         list: String,
@@ -181,6 +185,22 @@ async fn kept(
                 .await?
                 .filter(|a| a.inspector_id == actor.user.id)
                 .map(|a| Change::Act(Box::new(a))))
+        }
+        "zone" => {
+            let Some(id) = c.uuid() else { return Ok(None) };
+            if !actor
+                .role
+                .is_some_and(|r| fito_core::permission::allowed(r, Action::ZoneRead))
+            {
+                return Ok(None);
+            }
+            let Some(z) = fito_store::zones::get(reader, id).await? else {
+                return Ok(None);
+            };
+            let path = app.org_path(z.organization_id).await?;
+            Ok(actor
+                .sees(path.as_deref())
+                .then(|| Change::Zone(Box::new(z))))
         }
         list if log::REFERENCE_LISTS.contains(&list) => {
             Ok(log::reference_entry(reader, list, &c.key)

@@ -8,6 +8,7 @@ use crate::app::acts::{MeasureInput, PartyInput};
 use crate::app::json::parse_json;
 use crate::app::objects::ObjectInput;
 use crate::app::objects::sync::Pushed;
+use crate::app::samples::TakeInput;
 use crate::app::surveys::{Recorded, SurveyInput};
 use crate::app::{Actor, App, AppError, SameRecord};
 use fito_core::Action;
@@ -28,6 +29,8 @@ pub enum Kind {
     Object,
     Survey,
     ActDraft,
+    /// A laboratory sample taken with a finding (issue 14).
+    Sample,
 }
 
 /// One record the app made offline, under its own UUIDv7.
@@ -65,6 +68,7 @@ enum Parsed {
     Object(Box<ObjectInput>),
     Survey(Box<SurveyInput>),
     ActDraft(Box<ActDraftData>),
+    Sample(Box<TakeInput>),
 }
 
 /// A batch whose every record parsed.
@@ -127,6 +131,7 @@ pub fn check(records: Vec<Record>) -> Result<Batch, AppError> {
             Kind::Object => Parsed::Object(Box::new(parse_json(&bytes).map_err(named)?)),
             Kind::Survey => Parsed::Survey(Box::new(parse_json(&bytes).map_err(named)?)),
             Kind::ActDraft => Parsed::ActDraft(Box::new(parse_json(&bytes).map_err(named)?)),
+            Kind::Sample => Parsed::Sample(Box::new(parse_json(&bytes).map_err(named)?)),
         };
         checked.push((r, parsed));
     }
@@ -143,6 +148,7 @@ pub async fn push(app: &App, actor: &Actor, batch: Batch) -> Result<Vec<Answer>,
             Parsed::Object(data) => object(app, actor, r.id, r.base_version, *data).await,
             Parsed::Survey(data) => survey(app, actor, r.id, r.base_version, *data).await,
             Parsed::ActDraft(data) => act(app, actor, r.id, r.base_version, *data).await,
+            Parsed::Sample(data) => sample(app, actor, r.id, *data).await,
         };
         let result = match result {
             Err(e) if e.is_server_error() => return Err(e),
@@ -293,6 +299,28 @@ async fn act(
                 .await?
                 .ok_or_else(AppError::internal)?;
             Ok(Outcome::Conflict(ServerCopy::Act(Box::new(now))))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A sample is only ever taken offline, never edited there: a stored one (the same
+/// number on the same survey) answers `unchanged`.
+async fn sample(app: &App, actor: &Actor, id: Uuid, data: TakeInput) -> Result<Outcome, AppError> {
+    id_matches(Some(data.id), id)?;
+    let before = fito_store::samples::get(app.store.reader(), id).await?;
+    let (number, survey_id) = (data.number.clone(), data.survey_id);
+    match crate::app::samples::take(app, actor, data).await {
+        Ok(s) if before.is_some() => Ok(Outcome::Unchanged(s.version)),
+        Ok(s) => Ok(Outcome::Applied(s.version)),
+        // Written meanwhile by a parallel request: answer as for a stored one.
+        Err(e) if e.code == "sample-id-taken" => {
+            match fito_store::samples::get(app.store.reader(), id).await? {
+                Some(s) if s.number == number.trim() && s.survey_id == survey_id => {
+                    Ok(Outcome::Unchanged(s.version))
+                }
+                _ => Err(e),
+            }
         }
         Err(e) => Err(e),
     }

@@ -5,11 +5,15 @@
 //! a zone are found as the register finds them: the index prefilters by box,
 //! fito-geo decides exactly, so both engines answer alike.
 
+pub mod document;
+pub mod export;
 pub mod lifting;
 pub mod propose;
 pub mod steps;
 pub mod view;
 
+pub use document::{DocumentKind, document};
+pub use export::{ZoneFile, export};
 pub use lifting::{LiftingBasis, lifting_basis};
 pub use propose::{Basis, BoundaryInput, FindingRef, ProposeInput, propose};
 pub use steps::{EstablishInput, StepInput, establish, lift, withdraw};
@@ -161,6 +165,40 @@ pub async fn objects_inside(app: &App, actor: &Actor, id: Uuid) -> Result<Vec<Ob
     Ok(inside)
 }
 
+/// The zones of the subtree at `org_path` that meet any of `shapes`, any status.
+async fn meeting(app: &App, org_path: String, shapes: &[Geometry]) -> Result<Vec<Zone>, AppError> {
+    let Some(b) = shapes.iter().map(Geometry::bbox).reduce(|a, b| {
+        fito_geo::Bbox::parse(
+            a.min_lon().min(b.min_lon()),
+            a.min_lat().min(b.min_lat()),
+            a.max_lon().max(b.max_lon()),
+            a.max_lat().max(b.max_lat()),
+        )
+        .unwrap_or(a)
+    }) else {
+        return Ok(Vec::new());
+    };
+    let filter = ZoneFilter {
+        org_path,
+        bbox: Some(BoxDeg {
+            min_lon: b.min_lon(),
+            min_lat: b.min_lat(),
+            max_lon: b.max_lon(),
+            max_lat: b.max_lat(),
+        }),
+        limit: 10_000,
+        ..ZoneFilter::default()
+    };
+    let mut found = Vec::new();
+    for z in zones::list(app.store.reader(), &filter).await? {
+        let shape = boundary(&z)?;
+        if shapes.iter().any(|g| shape.intersects(g)) {
+            found.push(z);
+        }
+    }
+    Ok(found)
+}
+
 /// The zones of the actor's subtree an object lies in (or meets), any status.
 pub async fn of_object(app: &App, actor: &Actor, object_id: Uuid) -> Result<Vec<Zone>, AppError> {
     let o = crate::app::objects::in_scope(app, actor, object_id, Action::ObjectRead).await?;
@@ -168,24 +206,7 @@ pub async fn of_object(app: &App, actor: &Actor, object_id: Uuid) -> Result<Vec<
     let Some(org_path) = actor.org_path.clone() else {
         return Ok(Vec::new());
     };
-    let filter = ZoneFilter {
-        org_path,
-        bbox: Some(BoxDeg {
-            min_lon: o.min_lon,
-            min_lat: o.min_lat,
-            max_lon: o.max_lon,
-            max_lat: o.max_lat,
-        }),
-        limit: 10_000,
-        ..ZoneFilter::default()
-    };
-    let g = stored_geometry(&o)?;
-    let mut found = Vec::new();
-    for z in zones::list(app.store.reader(), &filter).await? {
-        if boundary(&z)?.intersects(&g) {
-            found.push(z);
-        }
-    }
+    let found = meeting(app, org_path, &[stored_geometry(&o)?]).await?;
     actor
         .record(
             actor
@@ -193,6 +214,40 @@ pub async fn of_object(app: &App, actor: &Actor, object_id: Uuid) -> Result<Vec<
                     "zone.of_object",
                     Some("object"),
                     Some(object_id.to_string()),
+                )
+                .details(json!({ "returned": found.len() })),
+        )
+        .await?;
+    Ok(found)
+}
+
+/// The zones of the actor's subtree a survey was made in: those meeting one of its
+/// points, or its object. Any status.
+pub async fn of_survey(app: &App, actor: &Actor, survey_id: Uuid) -> Result<Vec<Zone>, AppError> {
+    let s = crate::app::surveys::in_scope(app, actor, survey_id, Action::SurveyRead).await?;
+    actor.require(Action::ZoneRead)?;
+    let Some(org_path) = actor.org_path.clone() else {
+        return Ok(Vec::new());
+    };
+    let points: Vec<serde_json::Value> = serde_json::from_str(&s.points).unwrap_or_default();
+    let mut shapes: Vec<Geometry> = points
+        .iter()
+        .filter_map(|p| fito_geo::Wgs84Point::parse(p["lon"].as_f64()?, p["lat"].as_f64()?).ok())
+        .map(Geometry::point)
+        .collect();
+    if let Some(id) = s.object_id
+        && let Some(o) = objects::get(app.store.reader(), id).await?
+    {
+        shapes.push(stored_geometry(&o)?);
+    }
+    let found = meeting(app, org_path, &shapes).await?;
+    actor
+        .record(
+            actor
+                .entry(
+                    "zone.of_survey",
+                    Some("survey"),
+                    Some(survey_id.to_string()),
                 )
                 .details(json!({ "returned": found.len() })),
         )
