@@ -5,6 +5,7 @@
 //! A Head sees their subtree, an administrator the country; every number is bound
 //! to that subtree.
 
+pub mod monthly;
 pub(crate) mod names;
 pub mod pdf;
 pub mod report;
@@ -29,6 +30,7 @@ const NEWEST: u64 = 50;
 
 /// What a report is asked: the period (this season by default) and filters.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams, ToSchema)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
     /// First day (UTC); by default 1 January of this year.

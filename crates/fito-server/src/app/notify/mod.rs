@@ -40,6 +40,8 @@ pub const KINDS: &[&str] = &[
     "account-activated",
     // An account event too: the answer to a consent withdrawal request (R-PD-1).
     "withdrawal-resolved",
+    // The previous month's report is ready (issue 13).
+    "report-monthly",
 ];
 
 /// Writes one notification of `kind` to each of `users` (duplicates dropped) and
