@@ -2070,6 +2070,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objects/{id}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zones an object lies in, any status. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -3141,6 +3178,497 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Surveyed and infested hectares, foci, the trend, quarantine findings, acts,
+         *     overdue prescriptions, tasks and inspectors' workload of the caller's subtree.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from?: string;
+                    /** @description Last day, included (UTC); by default today. */
+                    to?: string;
+                    /** @description EPPO code of the organism. */
+                    organism?: string;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category?: string;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop?: string;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type?: string;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato?: string;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsReport"];
+                    };
+                };
+                /** @description report-period-invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as PDF, with the organisation header, the period and the filters. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from?: string;
+                    /** @description Last day, included (UTC); by default today. */
+                    to?: string;
+                    /** @description EPPO code of the organism. */
+                    organism?: string;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category?: string;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop?: string;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type?: string;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato?: string;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as an Excel workbook: one sheet per breakdown. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from?: string;
+                    /** @description Last day, included (UTC); by default today. */
+                    to?: string;
+                    /** @description EPPO code of the organism. */
+                    organism?: string;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category?: string;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop?: string;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type?: string;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato?: string;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Samples of the caller's subtree, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description taken, sent, received or result */
+                    status: string | null;
+                    survey_id: string | null;
+                    /** @description Only referrals older than the configured days with no result yet. */
+                    overdue: boolean | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a sample taken with a finding (the field app's id; a repeat is answered
+         *     with the stored sample).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TakeInput"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+                /** @description sample-number-taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+                /** @description sample-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query: {
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The laboratory received the sample. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a taken sample to a laboratory (an organisation or a laboratory object). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the laboratory's result; it confirms the finding or marks it not confirmed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResultInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleView"];
+                    };
+                };
+                /** @description sample-organism-unknown, sample-report-invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/survey-tasks": {
         parameters: {
             query?: never;
@@ -3663,6 +4191,43 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/lab-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the laboratory said of the survey's findings. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingResultView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4297,6 +4862,494 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zones of the caller's subtree, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description proposed, established, lifted or withdrawn */
+                    status: string | null;
+                    /** @description west,south,east,north in degrees (WGS 84): zones meeting this box. */
+                    bbox: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose a zone: organisms, boundary (buffer around foci, drawn or imported),
+         *     basis and regime. The Heads and inspectors concerned are notified.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposeInput"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-organism-unknown, zone-basis-empty, zone-foci-empty, … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Zones of the caller's subtree as a GeoJSON FeatureCollection (boundary and every
+         *     field as properties), for GIS.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description proposed, established, lifted or withdrawn */
+                    status: string | null;
+                    /** @description west,south,east,north in degrees (WGS 84): zones meeting this box. */
+                    bbox: string | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query: {
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description document-too-large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/establish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Establish a proposed zone by a decision (its PDF attached to the zone first). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EstablishInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-step-not-allowed, zone-version-conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the zone, oldest first (a lifted zone keeps its history). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneVersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an established zone; refused (422 zone-lift-basis-missing) without evidence. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+                /** @description zone-lift-basis-missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/lifting-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evidence for lifting: surveys of the zone's objects since establishment, and
+         *     what is missing.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiftingBasis"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered objects of the caller's subtree inside the zone (GeoJSON). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a proposed zone, saying why. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StepInput"];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -4683,6 +5736,12 @@ export interface components {
              */
             surveyed_at: string;
         };
+        ActCountView: {
+            act_type: string;
+            /** Format: int64 */
+            count: number;
+            status: string;
+        };
         ActView: {
             /** @description quarantine-survey, crop-monitoring, sampling or prescription */
             act_type: string;
@@ -4739,6 +5798,37 @@ export interface components {
             name_ru: string;
             parent_kato?: string | null;
         };
+        /**
+         * @description The dashboard and the reports: the subtree, the period and filters, and the
+         *     numbers.
+         */
+        AnalyticsReport: {
+            acts: components["schemas"]["ActCountView"][];
+            districts: components["schemas"]["UnitView"][];
+            inspectors: components["schemas"]["WorkloadView"][];
+            organisms: components["schemas"]["ReportOrganismView"][];
+            organization: components["schemas"]["ReportOrganization"];
+            overdue: components["schemas"]["OverdueView"][];
+            /** @description Quarantine and especially dangerous findings, the newest first. */
+            quarantine: components["schemas"]["QuarantineView"][];
+            /** @description The period and filters as applied. */
+            query: components["schemas"]["ReportQuery"];
+            regions: components["schemas"]["UnitView"][];
+            tasks: components["schemas"]["TasksView"];
+            totals: components["schemas"]["AreasView"];
+            trend: components["schemas"]["MonthView"][];
+        };
+        AreasView: {
+            /**
+             * Format: int64
+             * @description Findings (foci) of organisms.
+             */
+            foci: number;
+            /** Format: double */
+            infested_ha: number;
+            /** Format: double */
+            surveyed_ha: number;
+        };
         AuditEntryView: {
             action: string;
             /** Format: uuid */
@@ -4760,6 +5850,29 @@ export interface components {
             seq: number;
             target_id?: string | null;
             target_type?: string | null;
+        };
+        /** @description What the zone rests on: findings and acts. */
+        Basis: {
+            acts?: string[];
+            findings?: components["schemas"]["FindingRef"][];
+        };
+        /** @description Where the zone's boundary comes from. */
+        BoundaryInput: {
+            findings?: components["schemas"]["FindingRef"][];
+            /** @enum {string} */
+            kind: "buffer";
+            objects?: string[];
+            /** Format: double */
+            radius_km: number;
+        } | {
+            geometry: Record<string, unknown>;
+            /** @enum {string} */
+            kind: "drawn";
+        } | {
+            geometry: Record<string, unknown>;
+            /** @enum {string} */
+            kind: "imported";
+            source: string;
         };
         BufferRequest: {
             /** @description Name of the new zone; by default the source's name. */
@@ -4857,6 +5970,17 @@ export interface components {
             name_la?: string | null;
             name_ru: string;
         };
+        DecisionView: {
+            authority: string;
+            /** @description YYYY-MM-DD */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The decision's PDF, attached to the zone.
+             */
+            document_id?: string | null;
+            number: string;
+        };
         DeviceRecord: {
             app_version?: string | null;
             device_id: string;
@@ -4875,7 +5999,7 @@ export interface components {
             media_type: string;
             /** Format: uuid */
             owner_id: string;
-            /** @description object, survey or act */
+            /** @description object, survey, act, zone or sample */
             owner_kind: string;
             sha256: string;
             /** Format: int64 */
@@ -4885,6 +6009,26 @@ export interface components {
         };
         EndpointInput: {
             endpoint: string;
+        };
+        EstablishInput: {
+            /** @description The authority that issued the decision. */
+            decision_authority: string;
+            /** @description YYYY-MM-DD */
+            decision_date: string;
+            /**
+             * Format: uuid
+             * @description The decision's PDF, attached to the zone first (`POST /zones/{id}/documents`).
+             */
+            decision_document_id: string;
+            decision_number: string;
+            /** @description The regime as decided, when it differs from the proposal. */
+            regime_kk?: string | null;
+            regime_ru?: string | null;
+            /**
+             * Format: int64
+             * @description The version the step was decided on.
+             */
+            version: number;
         };
         EventView: {
             /** Format: uuid */
@@ -4923,6 +6067,34 @@ export interface components {
             organism: string;
             samples?: components["schemas"]["SampleInput"][];
         };
+        /** @description One finding of a survey: the survey and the finding's number in it. */
+        FindingRef: {
+            /** Format: int32 */
+            seq: number;
+            /** Format: uuid */
+            survey_id: string;
+        };
+        /** @description What the laboratory said of one finding. */
+        FindingResultView: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            sample_id: string;
+            /** Format: int32 */
+            seq: number;
+            /** @description confirmed or not_confirmed */
+            status: string;
+            /** Format: uuid */
+            survey_id: string;
+        };
+        /** @description A finding of one of the zone's organisms inside it during the period. */
+        FoundAgain: components["schemas"]["FindingRef"] & {
+            /** Format: uuid */
+            object_id?: string | null;
+            organism: string;
+            /** Format: date-time */
+            surveyed_at: string;
+        };
         Health: {
             status: string;
         };
@@ -4937,6 +6109,31 @@ export interface components {
         };
         /** @enum {string} */
         Kind: "object" | "survey" | "act_draft";
+        LiftingBasis: {
+            /** @description Findings of the zone's organisms inside it during the period. */
+            findings: components["schemas"]["FoundAgain"][];
+            /**
+             * @description What is missing, as message codes: zone-lift-not-established,
+             *     zone-lift-no-objects, zone-lift-unsurveyed, zone-lift-organism-found.
+             */
+            missing: string[];
+            /** @description The objects inside the zone and their surveys in the period. */
+            objects: components["schemas"]["SurveyedObject"][];
+            organisms: string[];
+            /**
+             * Format: date-time
+             * @description From the establishment to now.
+             */
+            period_from?: string | null;
+            /** Format: date-time */
+            period_to: string;
+            /** @description Whether the evidence is enough to lift the zone. */
+            sufficient: boolean;
+            /** @description Objects inside the zone with no survey in the period. */
+            unsurveyed: string[];
+            /** Format: uuid */
+            zone_id: string;
+        };
         /** @description A link of a GeoJSON answer (`rel` is `next`). */
         Link: {
             href: string;
@@ -4979,6 +6176,13 @@ export interface components {
             /** Format: date */
             deadline?: string | null;
             text: string;
+        };
+        MonthView: {
+            current: components["schemas"]["AreasView"];
+            /** @description `YYYY-MM` */
+            month: string;
+            /** @description The same month a year before. */
+            previous: components["schemas"]["AreasView"];
         };
         /** @description Everything the system holds about the signed-in person (R-PD-1, R-TECH-1). */
         MyData: {
@@ -5183,6 +6387,20 @@ export interface components {
              */
             version: number;
         };
+        OverdueView: {
+            /** Format: uuid */
+            act_id: string;
+            /** Format: int64 */
+            days_overdue: number;
+            /** Format: date */
+            deadline: string;
+            kato?: string | null;
+            measure: string;
+            /** Format: uuid */
+            object_id?: string | null;
+            object_name?: string | null;
+            registry_number?: string | null;
+        };
         OwnerInput: {
             bin?: string | null;
             iin?: string | null;
@@ -5229,6 +6447,27 @@ export interface components {
             text_ru?: string | null;
             version: string;
         };
+        ProposeInput: {
+            basis: components["schemas"]["Basis"];
+            boundary: components["schemas"]["BoundaryInput"];
+            /**
+             * Format: uuid
+             * @description The client's id (UUIDv7); made by the server when absent.
+             */
+            id?: string | null;
+            name: string;
+            /** @description EPPO codes of the organisms the zone is against. */
+            organisms: string[];
+            /**
+             * Format: uuid
+             * @description The organisation the zone belongs to, in the caller's subtree.
+             */
+            organization_id: string;
+            /** @description The regime (measures) in Kazakh. */
+            regime_kk: string;
+            /** @description The regime (measures) in Russian. */
+            regime_ru: string;
+        };
         PublishPolicy: {
             /** @description `YYYY-MM-DD`. */
             effective_from: string;
@@ -5255,6 +6494,26 @@ export interface components {
         };
         PushBody: {
             records: components["schemas"]["Record"][];
+        };
+        QuarantineView: {
+            /** @description quarantine or especially_dangerous */
+            category: string;
+            eppo_code: string;
+            /** Format: double */
+            infested_ha?: number | null;
+            kato?: string | null;
+            /** Format: uuid */
+            object_id?: string | null;
+            object_name?: string | null;
+            organism: string;
+            /** @description The district's (or unit's) name. */
+            place?: string | null;
+            /** Format: int32 */
+            seq: number;
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            surveyed_at: string;
         };
         /** @description One record the app made offline, under its own UUIDv7. */
         Record: {
@@ -5284,6 +6543,21 @@ export interface components {
              */
             version?: number | null;
         };
+        ReferInput: {
+            /**
+             * Format: uuid
+             * @description … or as a laboratory object of the register.
+             */
+            laboratory_object_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The laboratory as an organisation …
+             */
+            laboratory_organization_id?: string | null;
+            referral_number?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         RegisterRequest: {
             email: string;
             first_name: string;
@@ -5301,11 +6575,65 @@ export interface components {
             position: string;
             surname: string;
         };
+        ReportOrganismView: components["schemas"]["AreasView"] & {
+            eppo_code: string;
+            name: string;
+            name_la?: string | null;
+        };
+        ReportOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description What a report is asked: the period (this season by default) and filters. */
+        ReportQuery: {
+            /** @description quarantine, especially_dangerous or ordinary */
+            category?: string | null;
+            /** @description Crop code (/api/v1/reference/crops). */
+            crop?: string | null;
+            /**
+             * Format: date
+             * @description First day (UTC); by default 1 January of this year.
+             */
+            from?: string | null;
+            /** @description KATO code of a region or district: only objects in it. */
+            kato?: string | null;
+            /** @description Object type code (/api/v1/reference/object-types). */
+            object_type?: string | null;
+            /** @description EPPO code of the organism. */
+            organism?: string | null;
+            /**
+             * Format: uuid
+             * @description Only this organisation's subtree (within the caller's).
+             */
+            organization_id?: string | null;
+            /**
+             * Format: date
+             * @description Last day, included (UTC); by default today.
+             */
+            to?: string | null;
+        };
         ResolveWithdrawal: {
             /** @description Required when rejecting. */
             comment?: string | null;
             /** @description `account-deleted`, `account-deactivated` or `rejected`. */
             outcome: string;
+        };
+        ResultInput: {
+            /** @description YYYY-MM-DD */
+            conclusion_date: string;
+            conclusion_number: string;
+            /** @description The method of the analysis. */
+            method: string;
+            /** @description The organism the laboratory identified (EPPO code); none for a negative result. */
+            organism?: string | null;
+            /**
+             * Format: uuid
+             * @description The laboratory's report (PDF), attached to the sample first.
+             */
+            report_document_id: string;
+            /** Format: int64 */
+            version: number;
         };
         RoleRequest: {
             role: string;
@@ -5313,6 +6641,59 @@ export interface components {
         SampleInput: {
             lab_referral_number: string;
             sample_number: string;
+        };
+        SampleView: {
+            conclusion_date?: string | null;
+            conclusion_number?: string | null;
+            /** Format: int32 */
+            finding_seq: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The organism the laboratory identified. */
+            identified?: string | null;
+            /** Format: uuid */
+            laboratory_object_id?: string | null;
+            /** Format: uuid */
+            laboratory_organization_id?: string | null;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            method?: string | null;
+            number: string;
+            /** Format: uuid */
+            object_id?: string | null;
+            /** @description The organism of the finding (EPPO). */
+            organism: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description confirmed or negative */
+            outcome?: string | null;
+            /** Format: double */
+            quantity: number;
+            /** Format: date-time */
+            received_at?: string | null;
+            referral_number?: string | null;
+            /** Format: uuid */
+            report_document_id?: string | null;
+            /** Format: date-time */
+            result_at?: string | null;
+            /** Format: uuid */
+            result_by?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** @description taken, sent, received or result */
+            status: string;
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            taken_at: string;
+            /** Format: uuid */
+            taken_by: string;
+            unit: string;
+            /** Format: int64 */
+            version: number;
+            what: string;
         };
         SessionRecord: {
             app_version?: string | null;
@@ -5404,8 +6785,8 @@ export interface components {
         /** @enum {string} */
         Status: "applied" | "unchanged" | "conflict" | "rejected";
         StepInput: {
-            /** @description Required when returning an act: what to correct. */
-            comment?: string | null;
+            /** @description Why (required to withdraw; for a lifting, the decision's reference). */
+            note?: string | null;
             /**
              * Format: int64
              * @description The version the step was decided on.
@@ -5478,6 +6859,44 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description One object inside the zone and its surveys in the period. */
+        SurveyedObject: {
+            name: string;
+            /** Format: uuid */
+            object_id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The surveys of the object in the period, oldest first; none is a gap. */
+            surveys: string[];
+        };
+        TakeInput: {
+            /**
+             * Format: int32
+             * @description The finding's number in the survey (from 1).
+             */
+            finding_seq: number;
+            /**
+             * Format: uuid
+             * @description The field app's id for the sample (UUIDv7).
+             */
+            id: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** @description The number on the label; unique. */
+            number: string;
+            /** Format: double */
+            quantity: number;
+            /** Format: uuid */
+            survey_id: string;
+            /** Format: date-time */
+            taken_at: string;
+            /** @description The unit of the quantity (pcs, g, kg …). */
+            unit: string;
+            /** @description What was taken (leaves, soil, seeds …). */
+            what: string;
+        };
         TaskInput: {
             /** @description An area to survey: RFC 7946 Polygon or MultiPolygon. */
             area?: Record<string, unknown> | null;
@@ -5533,6 +6952,22 @@ export interface components {
             /** @description The art. 18 warnings the Head confirmed when assigning. */
             warnings: Record<string, unknown>[];
         };
+        TasksView: {
+            /** Format: int64 */
+            done: number;
+            /**
+             * Format: int64
+             * @description Still open after their due day.
+             */
+            late: number;
+            /** Format: int64 */
+            planned: number;
+            /**
+             * Format: int64
+             * @description Assigned over confirmed art. 18 warnings.
+             */
+            warnings_confirmed: number;
+        };
         /** @description A TileJSON 3.0.0 description of a layer. */
         TileJson: {
             /** @description west, south, east, north */
@@ -5545,6 +6980,13 @@ export interface components {
             tilejson: string;
             tiles: string[];
             vector_layers: unknown[];
+        };
+        /** @description A region or district (KATO); no code for findings outside any registered object. */
+        UnitView: components["schemas"]["AreasView"] & {
+            kato?: string | null;
+            name: string;
+            /** @description The region a district lies in. */
+            region_kato?: string | null;
         };
         UpdateOrganizationRequest: {
             /** @description An empty string clears it. */
@@ -5617,6 +7059,10 @@ export interface components {
             head_seq: number;
             intact: boolean;
         };
+        VersionInput: {
+            /** Format: int64 */
+            version: number;
+        };
         VersionOnly: {
             /** Format: int64 */
             version: number;
@@ -5649,6 +7095,79 @@ export interface components {
             user?: components["schemas"]["UserView"] | null;
             /** Format: uuid */
             user_id: string;
+        };
+        WorkloadView: {
+            /** Format: int64 */
+            acts: number;
+            /**
+             * Format: int64
+             * @description Days with at least one survey.
+             */
+            field_days: number;
+            /** Format: uuid */
+            inspector_id: string;
+            /** @description Surname, first name and patronymic. */
+            name: string;
+            /** Format: int64 */
+            surveys: number;
+        };
+        ZoneVersionView: {
+            /** @description propose, establish, lift or withdraw */
+            change: string;
+            /** Format: date-time */
+            changed_at: string;
+            /** Format: uuid */
+            changed_by: string;
+            /** Format: int64 */
+            version: number;
+            /** @description The zone as it was after this step. */
+            zone: Record<string, unknown>;
+        };
+        ZoneView: {
+            /** Format: double */
+            area_ha: number;
+            /** @description `{ "findings": [{ "survey_id", "seq" }], "acts": [id] }` */
+            basis: Record<string, unknown>;
+            /** @description west, south, east, north */
+            bbox: number[];
+            /** @description buffer, drawn or imported */
+            boundary_kind: string;
+            /** @description The imported file's name. */
+            boundary_source?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** @description The evidence a lifting stood on. */
+            closing_evidence?: Record<string, unknown> | null;
+            /** @description Why it was lifted or withdrawn. */
+            closing_note?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            decision?: components["schemas"]["DecisionView"] | null;
+            /** Format: date-time */
+            established_at?: string | null;
+            /** @description RFC 7946 geometry (Polygon or MultiPolygon). */
+            geometry: Record<string, unknown>;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description EPPO codes. */
+            organisms: string[];
+            /** Format: uuid */
+            organization_id: string;
+            /** Format: double */
+            radius_km?: number | null;
+            regime_kk: string;
+            regime_ru: string;
+            /** @description proposed, established, lifted or withdrawn */
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by: string;
+            /** Format: int64 */
+            version: number;
         };
     };
     responses: never;

@@ -66,3 +66,6 @@ export type PushAnswer = Schemas['PushAnswer'];
 export type PushResult = Schemas['RecordResult'];
 export type PullAnswer = Schemas['PullAnswer'];
 export type PulledChange = Schemas['PulledChange'];
+
+/** The Head's dashboard and reports (issue 13). */
+export type Report = Schemas['AnalyticsReport'];

@@ -8,9 +8,11 @@ import { ErrorBox, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 
 const TARGET: Record<string, string> = { survey_task: '/tasks', survey: '/surveys', act: '/acts' };
 
-/** Where a notification leads: the record it tells of (a withdrawal's answer: my data). */
+/** Where a notification leads: the record it tells of (a withdrawal's answer: my data; a monthly report: the dashboard). */
 export function targetHref(kind: string | null | undefined, id: string | null | undefined): string | undefined {
   if (kind === 'withdrawal') return '#/me';
+  // The monthly report (issue 13): the dashboard, where its XLSX and PDF are.
+  if (kind === 'report') return '#/dashboard';
   if (!kind || !id || !TARGET[kind]) return undefined;
   return `#${TARGET[kind]}/${id}`;
 }

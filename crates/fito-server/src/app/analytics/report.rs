@@ -41,6 +41,7 @@ pub struct UnitView {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = ReportOrganismView)]
 pub struct OrganismView {
     pub eppo_code: String,
     pub name: String,
@@ -124,6 +125,7 @@ pub struct ReportOrganization {
 /// The dashboard and the reports: the subtree, the period and filters, and the
 /// numbers.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = AnalyticsReport)]
 pub struct Report {
     pub organization: ReportOrganization,
     /// The period and filters as applied.
