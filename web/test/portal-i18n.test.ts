@@ -50,10 +50,11 @@ describe('portal messages', () => {
   it('cover every message id the screens use', () => {
     // Portal screens may keep their messages in a web-<part>.ftl of their own (the shell loads them all).
     const privacy = ftlSources('web-privacy.ftl');
+    const dash = ftlSources('web-dashboard.ftl');
     const messages = new Messages({
-      kk: [web.kk as string, portal.kk as string, privacy.kk as string],
-      ru: [web.ru as string, portal.ru as string, privacy.ru as string],
-      en: [web.en as string, portal.en as string, privacy.en as string],
+      kk: [web.kk as string, portal.kk as string, privacy.kk as string, dash.kk as string],
+      ru: [web.ru as string, portal.ru as string, privacy.ru as string, dash.ru as string],
+      en: [web.en as string, portal.en as string, privacy.en as string, dash.en as string],
     });
     const missing: string[] = [];
     for (const id of usedIds()) for (const lang of LANGS) if (!messages.has(lang, id)) missing.push(`${lang}:${id}`);

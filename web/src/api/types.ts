@@ -72,3 +72,5 @@ export type ZoneView = Schemas['ZoneView'];
 export type ZoneVersionView = Schemas['ZoneVersionView'];
 export type LiftingBasis = Schemas['LiftingBasis'];
 export type SampleView = Schemas['SampleView'];
+/** The Head's dashboard and reports (issue 13). */
+export type Report = Schemas['AnalyticsReport'];

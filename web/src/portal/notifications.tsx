@@ -12,6 +12,8 @@ const TARGET: Record<string, string> = { survey_task: '/tasks', survey: '/survey
  * privacy screen; the answer to one: my data). */
 export function targetHref(kind: string | null | undefined, id: string | null | undefined, notification?: string): string | undefined {
   if (kind === 'withdrawal' || kind === 'rectification') return notification?.endsWith('-filed') ? '#/admin/privacy' : '#/me';
+  // The monthly report (issue 13): the dashboard, where its XLSX and PDF are.
+  if (kind === 'report') return '#/dashboard';
   if (!kind || !id || !TARGET[kind]) return undefined;
   return `#${TARGET[kind]}/${id}`;
 }

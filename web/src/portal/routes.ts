@@ -11,6 +11,8 @@ registerScreen({ path: '/consent', title: 'portal-consent-title', load: async ()
 registerScreen({ path: '/password', title: 'portal-password-title', load: () => import('./password.js') });
 registerScreen({ path: '/', title: 'portal-home', nav: 0, load: () => import('./home.js') });
 
+registerScreen({ path: '/dashboard', title: 'dash-title', nav: 5, roles: ['head', 'administrator'], load: () => import('./dashboard/dashboard.js') });
+
 registerScreen({ path: '/objects', title: 'portal-register', nav: 10, load: () => import('./objects.js') });
 registerScreen({ path: '/objects/import', title: 'portal-import-title', nav: 12, roles: KEEPERS, load: () => import('./import.js') });
 registerScreen({ path: '/objects/new', title: 'portal-object-new', roles: KEEPERS, load: () => import('./object-new.js') });

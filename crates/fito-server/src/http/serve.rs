@@ -131,6 +131,7 @@ pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Runn
     }
     let background = app.clone();
     backup::schedule(&app.jobs, store.clone(), app.config.clone());
+    crate::app::analytics::monthly::schedule(&app);
     let service = http::app(AppState::new(app)).into_make_service_with_connect_info::<SocketAddr>();
     let addr = listener.local_addr()?;
     let redirecting = redirect.map(|r| tokio::spawn(tls::serve_redirect(r, addr.port())));

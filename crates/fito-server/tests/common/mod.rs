@@ -134,6 +134,14 @@ impl TestApp {
         }
     }
 
+    /// Stops the server but keeps its database, for tests that go on as other
+    /// instances on the same database (scheduled jobs under a lease).
+    pub async fn stop_server(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop().await.unwrap();
+        }
+    }
+
     /// A request with a bearer token (or none) and optional JSON body.
     pub async fn call(
         &self,

@@ -5,6 +5,7 @@
 //! A Head sees their subtree, an administrator the country; every number is bound
 //! to that subtree.
 
+pub mod monthly;
 pub(crate) mod names;
 pub mod pdf;
 pub mod report;

@@ -126,6 +126,7 @@ pub struct ReportOrganization {
 /// The dashboard and the reports: the subtree, the period and filters, and the
 /// numbers.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = AnalyticsReport)]
 pub struct Report {
     pub organization: ReportOrganization,
     /// The period and filters as applied.

@@ -45,6 +45,8 @@ pub const KINDS: &[&str] = &[
     "withdrawal-filed",
     "rectification-filed",
     "rectification-resolved",
+    // The previous month's report is ready (issue 13).
+    "report-monthly",
 ];
 
 /// Writes one notification of `kind` to each of `users` (duplicates dropped) and
