@@ -3447,7 +3447,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Report"];
+                        "application/json": components["schemas"]["AnalyticsReport"];
                     };
                 };
                 /** @description report-period-invalid */
@@ -3760,6 +3760,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples/{id}/label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sample's label to print: a small PDF page with the number, what was taken,
+         *     when and where, and a QR code of the sample's id and number.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description sample-not-found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4449,6 +4495,43 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FindingResultView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zones a survey was made in (its points or its object), any status. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneView"][];
                     };
                 };
             };
@@ -5188,12 +5271,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Zones of the caller's subtree as a GeoJSON FeatureCollection (boundary and every
-         *     field as properties), for GIS.
+         * Zones of the caller's subtree as a GIS file: a GeoJSON FeatureCollection (every
+         *     field as properties), KML, or a zipped Shapefile.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description geojson (the default), kml or shapefile (a zip). */
+                    format?: string;
                     /** @description proposed, established, lifted or withdrawn */
                     status?: string;
                     /** @description west,south,east,north in degrees (WGS 84): zones meeting this box. */
@@ -5205,8 +5290,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON FeatureCollection */
+                /** @description GeoJSON, KML or zipped Shapefile */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description export-format-unknown */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5250,6 +5342,57 @@ export interface paths {
                 };
                 /** @description zone-not-found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The zone's proposal or decision annex as PDF: the boundary drawn as an outline,
+         *     the objects inside and the regime, in Kazakh or Russian.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description proposal, or decision (the annex to the establishing decision) */
+                    kind: string;
+                    /** @description kk or ru; the reader's language when it is one of them, else kk. */
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description zone-document-no-decision */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6043,6 +6186,26 @@ export interface components {
             name_ru: string;
             parent_kato?: string | null;
         };
+        /**
+         * @description The dashboard and the reports: the subtree, the period and filters, and the
+         *     numbers.
+         */
+        AnalyticsReport: {
+            acts: components["schemas"]["ActCountView"][];
+            districts: components["schemas"]["UnitView"][];
+            inspectors: components["schemas"]["WorkloadView"][];
+            organisms: components["schemas"]["OrganismTotals"][];
+            organization: components["schemas"]["ReportOrganization"];
+            overdue: components["schemas"]["OverdueView"][];
+            /** @description Quarantine and especially dangerous findings, the newest first. */
+            quarantine: components["schemas"]["QuarantineView"][];
+            /** @description The period and filters as applied. */
+            query: components["schemas"]["ReportQuery"];
+            regions: components["schemas"]["UnitView"][];
+            tasks: components["schemas"]["TasksView"];
+            totals: components["schemas"]["AreasView"];
+            trend: components["schemas"]["MonthView"][];
+        };
         AreasView: {
             /**
              * Format: int64
@@ -6337,7 +6500,7 @@ export interface components {
             value: number;
         };
         /** @enum {string} */
-        Kind: "object" | "survey" | "act_draft";
+        Kind: "object" | "survey" | "act_draft" | "sample";
         LiftingBasis: {
             /** @description Findings of the zone's organisms inside it during the period. */
             findings: components["schemas"]["FoundAgain"][];
@@ -6727,7 +6890,7 @@ export interface components {
             /** @description The record now; null when it left the caller's scope. */
             data?: Record<string, unknown> | null;
             id: string;
-            /** @description object, task, act or reference */
+            /** @description object, task, act, zone or reference */
             kind: string;
             /** Format: int64 */
             version: number;
@@ -6834,26 +6997,6 @@ export interface components {
             phone: string;
             position: string;
             surname: string;
-        };
-        /**
-         * @description The dashboard and the reports: the subtree, the period and filters, and the
-         *     numbers.
-         */
-        Report: {
-            acts: components["schemas"]["ActCountView"][];
-            districts: components["schemas"]["UnitView"][];
-            inspectors: components["schemas"]["WorkloadView"][];
-            organisms: components["schemas"]["OrganismTotals"][];
-            organization: components["schemas"]["ReportOrganization"];
-            overdue: components["schemas"]["OverdueView"][];
-            /** @description Quarantine and especially dangerous findings, the newest first. */
-            quarantine: components["schemas"]["QuarantineView"][];
-            /** @description The period and filters as applied. */
-            query: components["schemas"]["ReportQuery"];
-            regions: components["schemas"]["UnitView"][];
-            tasks: components["schemas"]["TasksView"];
-            totals: components["schemas"]["AreasView"];
-            trend: components["schemas"]["MonthView"][];
         };
         ReportOrganization: {
             /** Format: uuid */

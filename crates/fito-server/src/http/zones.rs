@@ -42,6 +42,7 @@ pub async fn list(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ZoneExportQuery {
     /// geojson (the default), kml or shapefile (a zip).
@@ -216,6 +217,7 @@ pub async fn withdraw(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ZoneDocumentQuery {
     /// proposal, or decision (the annex to the establishing decision)
