@@ -13,6 +13,7 @@ pub(crate) mod keyring;
 pub(crate) mod keys;
 mod policy;
 mod rectifications;
+mod requests;
 pub(crate) mod sealing;
 mod withdrawals;
 
