@@ -78,6 +78,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "tile changes",
         include_str!("../migrations/0018_tile_changes.sql"),
     ),
+    (
+        20,
+        "quarantine zones of the assigned area in the sync change log",
+        include_str!("../migrations/0020_zones_assigned_area.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
