@@ -228,8 +228,26 @@ async fn issue_14_zones_of_the_assigned_area_reach_the_device_and_their_changes_
     assign(&app, &t, &far_field).await;
     let (cursor, moved) = pull_zones(&app, &t.inspector, &mut cache, Some(cursor)).await;
     assert_eq!(cache, cached(&[(&b, "established")]), "{moved:?}");
-    let (_, none) = pull_zones(&app, &t.inspector, &mut cache, Some(cursor)).await;
+    let (cursor, none) = pull_zones(&app, &t.inspector, &mut cache, Some(cursor)).await;
     assert!(none.is_empty(), "{none:?}");
+
+    // The task's field is redrawn next to zone A: the area moves with it.
+    let path = format!("/api/v1/objects/{far_field}");
+    let version = app.get(&path, &t.inspector.token).await.body["properties"]["version"].clone();
+    let d = 0.004;
+    let (lon, lat) = (71.405, 51.095);
+    let redrawn = app
+        .call(
+            reqwest::Method::PATCH,
+            &path,
+            Some(&t.inspector.token),
+            Some(json!({ "version": version, "geometry": { "type": "Polygon",
+                "coordinates": [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] } })),
+        )
+        .await;
+    assert_eq!(redrawn.status, StatusCode::OK, "{}", redrawn.body);
+    let (_, moved) = pull_zones(&app, &t.inspector, &mut cache, Some(cursor)).await;
+    assert_eq!(cache, cached(&[(&a, "lifted")]), "{moved:?}");
 
     // A fresh device of the other inspectorate's inspector (no task): its own zone.
     let mut theirs = BTreeMap::new();
