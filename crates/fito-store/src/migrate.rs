@@ -83,6 +83,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "quarantine zones of the assigned area in the sync change log",
         include_str!("../migrations/0020_zones_assigned_area.sql"),
     ),
+    (
+        21,
+        "administrative boundaries",
+        include_str!("../migrations/0021_admin_boundaries.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -9,6 +9,7 @@ import type { ScreenProps } from '../app/registry.js';
 import { href } from '../app/router.js';
 import { api } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
+import { BoundaryUpload } from './boundaries.js';
 import { keyOf, type RefEntry, type RefList } from './ref.js';
 
 type FieldSpec = { name: string; options?: readonly string[]; required?: boolean };
@@ -149,6 +150,7 @@ export default function ReferenceAdmin({ query }: ScreenProps) {
           {t('portal-ref-show-retired')}
         </label>
       </div>
+      {list === 'admin-units' ? <BoundaryUpload /> : null}
       {editing ? <EntryForm key={editing === 'new' ? 'new' : keyOf(list, editing)} list={list} entry={editing === 'new' ? null : editing} onSaved={done} onCancel={() => setEditing(null)} /> : null}
       <Loading loading={entries.loading} />
       <ErrorBox error={entries.error} />
