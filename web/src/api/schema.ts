@@ -4753,7 +4753,8 @@ export interface paths {
         /**
          * What changed since `cursor` that the caller keeps offline: reference data, own
          *     survey tasks, the objects on open ones (and those the caller registered), own
-         *     acts. Pulling again with the answer's cursor never repeats or skips a change.
+         *     acts, the quarantine zones of the caller's assigned area (the places of their
+         *     open tasks; with no open task, their subtree's). Pulling again with the answer's cursor never repeats or skips a change.
          *     No other person's personal data is in it (R-MOB-4).
          */
         get: {
@@ -5494,6 +5495,70 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach the establishing decision's PDF to a proposed zone (the Head who
+         *     establishes it): the raw file as the body; then `establish` names it.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description zone-step-not-allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6570,7 +6635,8 @@ export interface components {
             decision_date: string;
             /**
              * Format: uuid
-             * @description The decision's PDF, attached to the zone first (`POST /zones/{id}/documents`).
+             * @description The decision's PDF, attached to the zone first (`POST /zones/{id}/decision`,
+             *     or by the office through `POST /zones/{id}/documents`).
              */
             decision_document_id: string;
             decision_number: string;

@@ -72,6 +72,7 @@ export type ZoneView = Schemas['ZoneView'];
 export type ZoneVersionView = Schemas['ZoneVersionView'];
 export type LiftingBasis = Schemas['LiftingBasis'];
 export type SampleView = Schemas['SampleView'];
+export type FindingResultView = Schemas['FindingResultView'];
 /** The Head's dashboard and reports (issue 13). */
 export type Report = Schemas['AnalyticsReport'];
 /** Findings by region as GeoJSON for the map, and the administrative boundaries it draws. */

@@ -147,6 +147,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(zones::of_object))
         .routes(routes!(zones::of_survey))
         .routes(routes!(zones::lifting_basis))
+        .routes(routes!(zones::attach_decision))
         .routes(routes!(zones::establish))
         .routes(routes!(zones::lift))
         .routes(routes!(zones::withdraw))
