@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { localName, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
-import { href } from '../app/router.js';
+import { href, navigate } from '../app/router.js';
 import { api } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import { FIELDS, LISTS, putBody } from './ref-fields.js';
@@ -109,7 +109,7 @@ export default function ReferenceAdmin({ query }: ScreenProps) {
           </button>
         </div>
       </PageTitle>
-      {importing ? <ReferenceImport list={list} onApplied={() => entries.reload()} onClose={() => setImporting(false)} /> : null}
+      {importing ? <ReferenceImport list={list} onApplied={(d) => (d === list ? entries.reload() : navigate('/admin/reference', { list: d }))} onClose={() => setImporting(false)} /> : null}
       <nav aria-label={t('portal-ref-lists')} class="actions">
         {LISTS.map((l) => (
           <a key={l} class="button" aria-current={l === list ? 'page' : undefined} href={href('/admin/reference', { list: l })} onClick={() => setEditing(null)}>

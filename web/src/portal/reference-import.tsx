@@ -110,7 +110,7 @@ function Diff({ p }: { p: ReferenceImportPreview }) {
   );
 }
 
-export function ReferenceImport({ list, onApplied, onClose }: { list: RefList; onApplied: () => void; onClose: () => void }) {
+export function ReferenceImport({ list, onApplied, onClose }: { list: RefList; onApplied: (dictionary: RefList) => void; onClose: () => void }) {
   const [dict, setDict] = useState<RefList>(list);
   const [file, setFile] = useState<File | null>(null);
   const [partial, setPartial] = useState(false);
@@ -137,7 +137,7 @@ export function ReferenceImport({ list, onApplied, onClose }: { list: RefList; o
       forgetReference(dict);
       setPreview(null);
       setDone(r);
-      onApplied();
+      onApplied(dict);
     });
   };
   const nothing = preview !== null && preview.added_total + preview.changed_total + preview.retired_total === 0;
