@@ -67,6 +67,7 @@ reference-import-empty = The file is empty: the first row must name the columns,
 reference-import-too-many-rows = The file has too many rows (at most { $max }).
 reference-import-csv-invalid = The CSV file cannot be read at line { $row } (an unclosed quote?).
 reference-import-xlsx-invalid = The XLSX file cannot be read: it is damaged or password-protected.
+reference-import-xlsx-too-large = The XLSX file is too large when unpacked (at most { $max } MB). Split it into several files.
 reference-import-columns-missing = The file lacks required columns: { $columns }. The first row must name the columns.
 reference-import-column-duplicate = The column “{ $column }” appears twice in the file.
 reference-import-key-missing = The key column “{ $column }” is empty.

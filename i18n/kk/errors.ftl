@@ -64,6 +64,7 @@ reference-import-empty = Файл бос: бірінші жолда бағанд
 reference-import-too-many-rows = Файлда жол тым көп ({ $max }-ден аспауы керек).
 reference-import-csv-invalid = CSV файлын { $row }-жолда оқу мүмкін болмады (тырнақшалар жабылмаған ба?).
 reference-import-xlsx-invalid = XLSX файлын оқу мүмкін болмады: ол бүлінген немесе құпиясөзбен қорғалған.
+reference-import-xlsx-too-large = XLSX файлы ашылғанда тым үлкен ({ $max } МБ-тан аспауы керек). Оны бірнеше файлға бөліңіз.
 reference-import-columns-missing = Файлда міндетті бағандар жоқ: { $columns }. Бірінші жолда бағандар атаулары болуы керек.
 reference-import-column-duplicate = «{ $column }» бағаны файлда екі рет кездеседі.
 reference-import-key-missing = «{ $column }» кілт бағаны бос.

@@ -68,6 +68,7 @@ reference-import-empty = Файл пуст: в первой строке дол�
 reference-import-too-many-rows = В файле слишком много строк (не более { $max }).
 reference-import-csv-invalid = Файл CSV не удалось прочитать в строке { $row } (не закрыта кавычка?).
 reference-import-xlsx-invalid = Файл XLSX не удалось прочитать: он повреждён или защищён паролем.
+reference-import-xlsx-too-large = Файл XLSX в распакованном виде слишком велик (не более { $max } МБ). Разделите его на несколько файлов.
 reference-import-columns-missing = В файле нет обязательных столбцов: { $columns }. В первой строке должны быть названия столбцов.
 reference-import-column-duplicate = Столбец «{ $column }» встречается в файле дважды.
 reference-import-key-missing = Ключевой столбец «{ $column }» пуст.

@@ -9,6 +9,9 @@ use fito_files::{DocumentKind, Verdict};
 /// The most data rows one file may hold (the KATO classifier has about 17,000).
 pub const MAX_ROWS: usize = 100_000;
 
+/// The most an XLSX file may unpack to, in MiB (a zip bomb is refused before it is read).
+pub const MAX_XLSX_UNPACKED_MIB: u128 = 256;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SheetFormat {
     Csv,
@@ -150,9 +153,25 @@ fn cell_text(cell: &calamine::Data) -> String {
     }
 }
 
+/// Refuses a workbook whose directory declares more than `max` unpacked bytes: a
+/// small upload must not unpack to gigabytes.
+fn unpacked_within(bytes: &[u8], max: u128) -> Result<(), AppError> {
+    let unpacked = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| AppError::unprocessable("reference-import-xlsx-invalid"))?
+        .decompressed_size();
+    if unpacked.is_none_or(|n| n > max) {
+        return Err(
+            AppError::new(Kind::TooLarge, "reference-import-xlsx-too-large")
+                .with("max", MAX_XLSX_UNPACKED_MIB),
+        );
+    }
+    Ok(())
+}
+
 fn xlsx_rows(bytes: &[u8]) -> Result<Sheet, AppError> {
     use calamine::{Reader, Xlsx};
     let unreadable = || AppError::unprocessable("reference-import-xlsx-invalid");
+    unpacked_within(bytes, MAX_XLSX_UNPACKED_MIB * 1024 * 1024)?;
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
     let range = book
         .worksheet_range_at(0)
@@ -190,6 +209,26 @@ mod tests {
     fn commas_and_quoted_separators() {
         let sheet = read(b"code,name_kk\nwheat,\"a;b\"\n").unwrap();
         assert_eq!(sheet.rows[0].1, ["wheat", "a;b"]);
+    }
+
+    #[test]
+    fn an_xlsx_first_sheet_and_its_unpacked_size_bound() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(2, 1, "kato").unwrap();
+        sheet.write_string(2, 2, "name_ru").unwrap();
+        sheet.write_number(3, 1, 751_110_000.0).unwrap();
+        sheet.write_string(3, 2, "Алматы").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = read(&bytes).unwrap();
+        assert_eq!(read.format, SheetFormat::Xlsx);
+        assert_eq!(read.header, ["kato", "name_ru"]);
+        assert_eq!(
+            read.rows,
+            [(4, vec!["751110000".to_string(), "Алматы".into()])]
+        );
+        let refused = unpacked_within(&bytes, 100).unwrap_err();
+        assert_eq!(refused.code, "reference-import-xlsx-too-large");
     }
 
     #[test]
