@@ -78,6 +78,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "tile changes",
         include_str!("../migrations/0018_tile_changes.sql"),
     ),
+    (
+        21,
+        "administrative boundaries",
+        include_str!("../migrations/0021_admin_boundaries.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each

@@ -3015,6 +3015,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/admin-units/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many boundaries are loaded. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoundariesState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Load boundaries of administrative units: one polygon per KATO code, all or none. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description geojson, kml or shapefile (zip); otherwise from Content-Type and content. */
+                    format?: string;
+                    /**
+                     * @description The attribute holding the KATO code; by default `kato`, `kato_code`,
+                     *     `kato_te` or `te`, whichever a feature has (case-insensitive).
+                     */
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description GeoJSON, KML or zipped Shapefile; each feature a polygon with a KATO code */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoundariesLoaded"];
+                    };
+                };
+                /** @description import-file-image, import-file-binary, import-format-mismatch */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geo-…, boundary-key-missing, boundary-kato-invalid, boundary-unit-unknown, boundary-not-polygon, boundary-duplicate, naming the feature */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/admin-units/{kato}": {
         parameters: {
             query?: never;
@@ -3634,6 +3715,68 @@ export interface paths {
             responses: {
                 /** @description application/pdf */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The findings by region (or a region's districts, asked with `kato`) as GeoJSON for
+         *     the map: loaded boundaries, else a point at the centre of each unit's findings.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from?: string;
+                    /** @description Last day, included (UTC); by default today. */
+                    to?: string;
+                    /** @description EPPO code of the organism. */
+                    organism?: string;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category?: string;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop?: string;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type?: string;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato?: string;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionSummary"];
+                    };
+                };
+                /** @description report-period-invalid */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6375,6 +6518,28 @@ export interface components {
             acts?: string[];
             findings?: components["schemas"]["FindingRef"][];
         };
+        /** @description What a load did. */
+        BoundariesLoaded: {
+            /** @description The KATO codes loaded, in order. */
+            kato: string[];
+            /** @description Boundaries written. */
+            loaded: number;
+            /**
+             * Format: int64
+             * @description Of those, units that had one before (replaced).
+             */
+            replaced: number;
+        };
+        /** @description How many boundaries are loaded. */
+        BoundariesState: {
+            /** Format: int64 */
+            loaded: number;
+            /**
+             * Format: int64
+             * @description When the newest was loaded (µs since the epoch).
+             */
+            updated_at?: number | null;
+        };
         /** @description Where the zone's boundary comes from. */
         BoundaryInput: {
             findings?: components["schemas"]["FindingRef"][];
@@ -7160,6 +7325,34 @@ export interface components {
             /** @description The reason, in the caller's language. */
             message: string;
             row: number;
+        };
+        RegionFeature: {
+            /**
+             * @description A Polygon or MultiPolygon (the loaded boundary, simplified) or a Point (the
+             *     centre of the unit's findings).
+             */
+            geometry: Record<string, unknown>;
+            /** @description The KATO code. */
+            id: string;
+            properties: components["schemas"]["RegionProperties"];
+            /** @description Always `Feature`. */
+            type: string;
+        };
+        RegionProperties: components["schemas"]["UnitView"] & {
+            /** @description `boundary` or `centre`. */
+            shape: string;
+        };
+        /** @description The units of the summary as a GeoJSON FeatureCollection. */
+        RegionSummary: {
+            /** @description How many features are drawn as boundaries (the rest as centres). */
+            boundaries: number;
+            features: components["schemas"]["RegionFeature"][];
+            /** @description `region`, or `district` when a region (or district) was asked with `kato`. */
+            level: string;
+            /** @description Always `FeatureCollection`. */
+            type: string;
+            /** @description Findings on no unit: of no registered object, or of one with no KATO code. */
+            unplaced: components["schemas"]["AreasView"];
         };
         RegisterRequest: {
             email: string;

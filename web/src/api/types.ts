@@ -77,3 +77,7 @@ export type LiftingBasis = Schemas['LiftingBasis'];
 export type SampleView = Schemas['SampleView'];
 /** The Head's dashboard and reports (issue 13). */
 export type Report = Schemas['AnalyticsReport'];
+/** Findings by region as GeoJSON for the map, and the administrative boundaries it draws. */
+export type RegionSummary = Schemas['RegionSummary'];
+export type BoundariesState = Schemas['BoundariesState'];
+export type BoundariesLoaded = Schemas['BoundariesLoaded'];

@@ -12,6 +12,7 @@ import { api } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
 import { FIELDS, LISTS, putBody } from './ref-fields.js';
 import { ReferenceImport } from './reference-import.js';
+import { BoundaryUpload } from './boundaries.js';
 import { keyOf, type RefEntry, type RefList } from './ref.js';
 
 export { FIELDS, putBody } from './ref-fields.js';
@@ -126,6 +127,7 @@ export default function ReferenceAdmin({ query }: ScreenProps) {
           {t('portal-ref-show-retired')}
         </label>
       </div>
+      {list === 'admin-units' ? <BoundaryUpload /> : null}
       {editing ? <EntryForm key={editing === 'new' ? 'new' : keyOf(list, editing)} list={list} entry={editing === 'new' ? null : editing} onSaved={done} onCancel={() => setEditing(null)} /> : null}
       <Loading loading={entries.loading} />
       <ErrorBox error={entries.error} />

@@ -4,6 +4,7 @@
 pub mod acts;
 pub mod audit;
 pub mod auth;
+pub mod boundaries;
 pub mod documents;
 pub mod esign;
 pub mod extract;
@@ -111,6 +112,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(reference::put_admin_unit))
         .routes(routes!(reference_import::preview))
         .routes(routes!(reference_import::apply))
+        .routes(routes!(boundaries::import, boundaries::state))
         .routes(routes!(tasks::list, tasks::create))
         .routes(routes!(tasks::check))
         .routes(routes!(tasks::get))
@@ -125,6 +127,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(reports::dashboard))
         .routes(routes!(reports::xlsx))
         .routes(routes!(reports::pdf))
+        .routes(routes!(reports::regions))
         .routes(routes!(acts::reading::get, acts::drafts::update))
         .routes(routes!(acts::workflow::history))
         .routes(routes!(acts::reading::pdf))

@@ -162,6 +162,13 @@ pub(crate) async fn prepare(
                 raw: Some(file.to_vec()),
             })
         }
+        ("POST", "/api/v1/reference/admin-units/boundaries") => p(
+            path.into(),
+            Some(
+                json!({ "type": "FeatureCollection", "features": [{ "type": "Feature", "properties": { "kato": "110000000" }, "geometry": { "type": "Polygon", "coordinates": [[[71.0, 51.0], [72.0, 51.0], [72.0, 52.0], [71.0, 51.0]]] } }] }),
+            ),
+        ),
+        ("GET", "/api/v1/reference/admin-units/boundaries") => p(path.into(), None),
         ("GET", "/api/v1/objects") => {
             let (id, lon, lat) = field(app, keeper, org).await;
             let bbox = format!("{},{},{},{}", lon - 0.1, lat - 0.1, lon + 0.1, lat + 0.1);
@@ -316,9 +323,13 @@ pub(crate) async fn prepare(
         ("GET", "/api/v1/findings/export" | "/api/v1/acts/export") => {
             p(format!("{path}?organization_id={org}"), None)
         }
-        ("GET", "/api/v1/reports/dashboard" | "/api/v1/reports/xlsx" | "/api/v1/reports/pdf") => {
-            p(format!("{path}?organization_id={org}"), None)
-        }
+        (
+            "GET",
+            "/api/v1/reports/dashboard"
+            | "/api/v1/reports/xlsx"
+            | "/api/v1/reports/pdf"
+            | "/api/v1/reports/regions",
+        ) => p(format!("{path}?organization_id={org}"), None),
         ("POST", "/api/v1/surveys/{id}/acts") => p(
             format!("/api/v1/surveys/{}/acts", w.survey().await.1),
             Some(json!({ "act_type": "sampling" })),
