@@ -3239,6 +3239,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the previewed file: the same file, options and the preview's `token`. All
+         *     or nothing; refused if the file differs (409 reference-import-file-changed), if
+         *     the dictionary changed since the preview (409 reference-import-stale) or if any
+         *     row is refused (422 reference-import-rows-invalid).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description organisms, crops, object-types or admin-units */
+                    dictionary: string;
+                    /** @description The file lists only some entries: those it leaves out are not retired. */
+                    partial?: boolean;
+                    /** @description apply only: the preview's `token`. */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The file previewed */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceImportApplied"];
+                    };
+                };
+                /** @description reference-import-stale, reference-import-file-changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description reference-import-rows-invalid, reference-import-token-invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a dictionary file and show what importing it would change: entries added,
+         *     changed (field by field), retired (left out of the file, unless `partial`),
+         *     unchanged, and every refused row by its row number. Writes nothing.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description organisms, crops, object-types or admin-units */
+                    dictionary: string;
+                    /** @description The file lists only some entries: those it leaves out are not retired. */
+                    partial?: boolean;
+                    /** @description apply only: the preview's `token`. */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV (UTF-8, comma or semicolon) or XLSX (first sheet), header row of column names */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceImportPreview"];
+                    };
+                };
+                /** @description reference-import-image, reference-import-xls, reference-import-file-type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description reference-import-columns-missing, reference-import-column-duplicate, reference-dictionary-unknown, … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/object-types": {
         parameters: {
             query?: never;
@@ -7211,6 +7342,55 @@ export interface components {
             referral_number?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        ReferenceImportApplied: {
+            added: number;
+            changed: number;
+            dictionary: string;
+            retired: number;
+            unchanged: number;
+        };
+        ReferenceImportEntry: {
+            /** @description For a changed entry: each changed field, old → new. */
+            changes: components["schemas"]["ReferenceImportFieldChange"][];
+            /** @description The entry as the dictionary's list shows it (for an added or retired one). */
+            entry?: Record<string, unknown> | null;
+            key: string;
+            /** @description The row in the file (the header is usually row 1); none for a retired entry. */
+            row?: number | null;
+        };
+        ReferenceImportFieldChange: {
+            field: string;
+            new?: string | null;
+            old?: string | null;
+        };
+        ReferenceImportPreview: {
+            /** @description The first 1,000 of each list; the totals count them all. */
+            added: components["schemas"]["ReferenceImportEntry"][];
+            added_total: number;
+            changed: components["schemas"]["ReferenceImportEntry"][];
+            changed_total: number;
+            dictionary: string;
+            errors: components["schemas"]["ReferenceImportRowError"][];
+            errors_total: number;
+            /** @description csv or xlsx, as read from the content. */
+            format: string;
+            ignored_columns: string[];
+            partial: boolean;
+            retired: components["schemas"]["ReferenceImportEntry"][];
+            retired_total: number;
+            rows: number;
+            /** @description Send with the same file to apply exactly this preview. */
+            token: string;
+            unchanged: number;
+        };
+        ReferenceImportRowError: {
+            code: string;
+            field?: string | null;
+            key?: string | null;
+            /** @description The reason, in the caller's language. */
+            message: string;
+            row: number;
         };
         RegionFeature: {
             /**

@@ -37,6 +37,9 @@ export type OrganismView = Schemas['OrganismView'];
 export type CropView = Schemas['CropView'];
 export type ObjectTypeView = Schemas['ObjectTypeView'];
 export type AdminUnitView = Schemas['AdminUnitView'];
+export type ReferenceImportPreview = Schemas['ReferenceImportPreview'];
+export type ReferenceImportEntry = Schemas['ReferenceImportEntry'];
+export type ReferenceImportApplied = Schemas['ReferenceImportApplied'];
 export type DocumentView = Schemas['DocumentView'];
 
 // Field work

@@ -18,6 +18,7 @@ pub mod privacy;
 pub mod problem;
 pub mod rate_limit;
 pub mod reference;
+pub mod reference_import;
 pub mod reports;
 pub mod samples;
 pub mod security;
@@ -109,6 +110,8 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(reference::put_object_type))
         .routes(routes!(reference::admin_units))
         .routes(routes!(reference::put_admin_unit))
+        .routes(routes!(reference_import::preview))
+        .routes(routes!(reference_import::apply))
         .routes(routes!(boundaries::import, boundaries::state))
         .routes(routes!(tasks::list, tasks::create))
         .routes(routes!(tasks::check))

@@ -141,6 +141,27 @@ pub(crate) async fn prepare(
                 json!({ "level": "district", "parent_kato": "110000000", "name_kk": "Аудан", "name_ru": "Район", "name_en": null, "active": true }),
             ),
         ),
+        // Issue 15: a dictionary file, checked, then applied with the preview's token.
+        ("POST", "/api/v1/reference/import/preview" | "/api/v1/reference/import") => {
+            let file = b"eppo_code;kind;category;name_la;name_ru\nZZWALI;pest;other;Walkeria importa;\xd0\xa2\n";
+            let q = "dictionary=organisms&partial=true";
+            let preview = app
+                .call_raw(
+                    &format!("/api/v1/reference/import/preview?{q}"),
+                    &admin.token,
+                    file.to_vec(),
+                )
+                .await;
+            assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+            assert_eq!(preview.body["errors_total"], 0, "{}", preview.body);
+            let token = preview.body["token"].as_str().unwrap().to_string();
+            Some(Prepared {
+                path: format!("{path}?{q}&token={token}"),
+                body: None,
+                listed_id: None,
+                raw: Some(file.to_vec()),
+            })
+        }
         ("POST", "/api/v1/reference/admin-units/boundaries") => p(
             path.into(),
             Some(
