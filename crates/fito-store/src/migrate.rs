@@ -78,6 +78,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "tile changes",
         include_str!("../migrations/0018_tile_changes.sql"),
     ),
+    (
+        22,
+        "findings aggregate index",
+        include_str!("../migrations/0022_findings_aggregate_index.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
