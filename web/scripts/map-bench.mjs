@@ -82,3 +82,5 @@ const sorted = [...times].sort((a, b) => a - b);
 console.log(`zoom steps: median ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted[sorted.length - 1]} ms`);
 await browser.close();
 server.close();
+// The proxy's keep-alive sockets to fito would keep node (and scripts/bench/tiles) waiting.
+process.exit(0);

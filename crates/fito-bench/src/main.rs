@@ -1,6 +1,7 @@
 //! `fito-bench generate`: fills a database with synthetic phytosanitary objects spread
-//! over Kazakhstan, for the register benchmarks in BENCHMARKS.md. Writes through
-//! fito-store in large transactions (the product's own tables, indexes and versions).
+//! over Kazakhstan (with their KATO district and regional organisation) and, on
+//! request, surveys with findings, for the register, tile and analytics benchmarks in
+//! BENCHMARKS.md. Writes through fito-store in large transactions (`generate`).
 //!
 //! `fito-bench acts`: act rendering to PDF (R-ACT-1) against headless Chromium.
 //!
@@ -9,24 +10,11 @@
 //! `fito-bench sync`: offline sync of surveys and act drafts to a release server (R-MOB-2).
 
 mod acts;
+mod generate;
 mod sign;
 mod sync;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
-use fito_geo::formats::geojson::{geometry_from_json, geometry_to_json};
-use fito_geo::{ValidationOptions, validate};
-use fito_store::objects::{BoxDeg, Object};
-use fito_store::orgs::NewOrganization;
-use fito_store::{PoolOptions, Store};
-use rand::{Rng, SeedableRng};
-use serde_json::json;
-
-/// Kazakhstan's bounding box (west, south, east, north), where the data lands.
-const WEST: f64 = 46.5;
-const SOUTH: f64 = 40.6;
-const EAST: f64 = 87.3;
-const NORTH: f64 = 55.4;
 
 #[derive(Parser)]
 #[command(name = "fito-bench", about = "Benchmark data for Fito centre")]
@@ -37,13 +25,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Add synthetic objects (fields as polygons, outbreak foci as points) to the
-    /// root organisation of the database at --database-url.
+    /// Add synthetic objects (fields as polygons, outbreak foci as points) with their
+    /// KATO district to regional organisations under the root of the database at
+    /// --database-url; with --findings, surveys of them with that many findings.
     Generate {
         #[arg(long, env = "FITO_DATABASE_URL")]
         database_url: String,
         #[arg(long, default_value_t = 1_000_000)]
         objects: u64,
+        /// Findings to make (in surveys of ~10 findings on the objects made now).
+        #[arg(long, default_value_t = 0)]
+        findings: u64,
+        /// The later of the two seasons (1 April – 31 October) the findings fall in.
+        #[arg(long, default_value_t = 2026)]
+        season: i32,
+        /// Existing users (ids, comma-separated) the surveys are spread over.
+        #[arg(long, value_delimiter = ',')]
+        inspectors: Vec<uuid::Uuid>,
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
@@ -108,8 +106,21 @@ async fn main() -> anyhow::Result<()> {
         Command::Generate {
             database_url,
             objects,
+            findings,
+            season,
+            inspectors,
             seed,
-        } => generate(&database_url, objects, seed).await,
+        } => {
+            generate::run(generate::Options {
+                database_url,
+                objects,
+                findings,
+                season,
+                inspectors,
+                seed,
+            })
+            .await
+        }
         Command::Acts {
             iterations,
             threads,
@@ -155,119 +166,4 @@ async fn main() -> anyhow::Result<()> {
             .await
         }
     }
-}
-
-fn synthetic(
-    rng: &mut rand::rngs::StdRng,
-    org: uuid::Uuid,
-    now: i64,
-) -> anyhow::Result<(Object, String)> {
-    let (lon, lat) = (rng.random_range(WEST..EAST), rng.random_range(SOUTH..NORTH));
-    // Two thirds fields (squares of 100 m to 1 km), one third point foci.
-    let (type_code, raw) = if rng.random_range(0..3) < 2 {
-        let d = rng.random_range(0.0005..0.005);
-        let ring = json!([
-            [lon - d, lat - d],
-            [lon + d, lat - d],
-            [lon + d, lat + d],
-            [lon - d, lat + d],
-            [lon - d, lat - d]
-        ]);
-        ("field", json!({ "type": "Polygon", "coordinates": [ring] }))
-    } else {
-        (
-            "outbreak_focus",
-            json!({ "type": "Point", "coordinates": [lon, lat] }),
-        )
-    };
-    let options = ValidationOptions {
-        close_open_rings: false,
-        kazakhstan_axes_check: false,
-    };
-    let geometry = validate(geometry_from_json(raw)?, &options)?.geometry;
-    let b = geometry.bbox();
-    let bbox = BoxDeg {
-        min_lon: b.min_lon(),
-        min_lat: b.min_lat(),
-        max_lon: b.max_lon(),
-        max_lat: b.max_lat(),
-    };
-    let name = format!("{type_code} {lon:.4} {lat:.4}");
-    let mut o = fito_store::objects::draft(
-        fito_core::new_id(),
-        org,
-        type_code,
-        name,
-        geometry_to_json(&geometry).to_string(),
-        geometry.area().value(),
-        bbox,
-    );
-    (o.created_at, o.updated_at) = (now, now);
-    let snapshot = json!({ "type": "Feature", "id": o.id, "geometry": serde_json::from_str::<serde_json::Value>(&o.geometry)? }).to_string();
-    Ok((o, snapshot))
-}
-
-async fn generate(url: &str, count: u64, seed: u64) -> anyhow::Result<()> {
-    let store = Store::connect(
-        url,
-        &PoolOptions {
-            sqlite_synchronous_full: false,
-            ..PoolOptions::default()
-        },
-    )
-    .await
-    .context("open the database")?;
-    store.migrate().await?;
-    let now = fito_store::time::now_us();
-    fito_store::reference::seed_if_empty(store.writer(), now).await?;
-    let root = match fito_store::orgs::roots(store.reader())
-        .await?
-        .into_iter()
-        .next()
-    {
-        Some(root) => root,
-        None => {
-            let new = NewOrganization {
-                id: fito_core::new_id(),
-                parent_id: None,
-                name_kk: "Бенчмарк".into(),
-                name_ru: "Бенчмарк".into(),
-                name_en: None,
-                bin: None,
-                address: None,
-                code: None,
-            };
-            fito_store::orgs::insert(store.writer(), new, now).await?
-        }
-    };
-    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-    let started = std::time::Instant::now();
-    let mut written = 0u64;
-    while written < count {
-        let batch = (count - written).min(20_000);
-        let mut objects = Vec::with_capacity(batch as usize);
-        for _ in 0..batch {
-            objects.push(synthetic(&mut rng, root.id, now)?);
-        }
-        let txn = store.begin().await?;
-        let (objects, snapshots): (Vec<Object>, Vec<String>) = objects.into_iter().unzip();
-        let snapshot_of: std::collections::HashMap<uuid::Uuid, &String> =
-            objects.iter().map(|o| o.id).zip(&snapshots).collect();
-        fito_store::objects::insert_many(&txn, &objects, |o| snapshot_of[&o.id].clone(), |_| {})
-            .await?;
-        txn.commit().await?;
-        written += batch;
-        eprintln!(
-            "{written} objects ({:.0} s)",
-            started.elapsed().as_secs_f64()
-        );
-    }
-    // Fresh planner statistics, as after any bulk load; and on SQLite the write-ahead
-    // log folded into the database, as a load finished long before anyone queries.
-    fito_store::maintenance::after_bulk_load(&store).await?;
-    println!(
-        "generated {written} objects in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
 }

@@ -150,6 +150,30 @@ pub async fn insert_survey<C: Conn>(conn: &C, s: Survey, findings: Vec<Finding>)
     Ok(saved)
 }
 
+/// Writes many new surveys (version 1) and their findings in a few multi-row
+/// statements, inside the caller's transaction: a bulk load (the benchmark
+/// generator), with no other effect than the rows.
+pub async fn insert_surveys_many<C: Conn>(
+    conn: &C,
+    surveys: Vec<Survey>,
+    findings: Vec<Finding>,
+) -> Result<()> {
+    // Well under both engines' limits on bound values per statement.
+    const BATCH: usize = 500;
+    for chunk in surveys.chunks(BATCH) {
+        let rows = chunk.iter().map(|s| {
+            let mut model = s.clone().into_active_model();
+            model.rid = sea_orm::ActiveValue::NotSet;
+            model
+        });
+        survey::Entity::insert_many(rows).exec(conn).await?;
+    }
+    for chunk in findings.chunks(BATCH) {
+        insert_findings(conn, chunk.to_vec()).await?;
+    }
+    Ok(())
+}
+
 /// Replaces a survey and its findings if nobody changed it since `expected_version`.
 pub async fn update_survey<C: Conn>(
     conn: &C,

@@ -88,6 +88,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "administrative boundaries",
         include_str!("../migrations/0021_admin_boundaries.sql"),
     ),
+    (
+        22,
+        "findings aggregate index",
+        include_str!("../migrations/0022_findings_aggregate_index.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
