@@ -70,3 +70,12 @@ xlsx-district = District
 xlsx-object-id = Object id
 xlsx-survey-id = Survey id
 xlsx-inspector-id = Inspector id
+
+# Boundaries of administrative units for the region summary on the map.
+boundary-key-invalid = The name of the KATO attribute is too long.
+boundary-key-missing = Feature { $feature } has no "{ $key }" attribute with a KATO code.
+boundary-kato-invalid = Feature { $feature }: "{ $kato }" is not a KATO code (9 digits).
+boundary-unit-unknown = Feature { $feature }: there is no administrative unit with KATO code { $kato } in the reference data.
+boundary-not-polygon = Feature { $feature } is a point: a boundary must be a polygon or multipolygon.
+boundary-duplicate = Feature { $feature }: KATO code { $kato } appears in the file more than once.
+boundary-format-unsupported = Boundaries are loaded from GeoJSON, KML or a zipped Shapefile, not from CSV.

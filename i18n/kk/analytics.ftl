@@ -70,3 +70,12 @@ xlsx-district = Аудан
 xlsx-object-id = Объект идентификаторы
 xlsx-survey-id = Зерттеу идентификаторы
 xlsx-inspector-id = Инспектор идентификаторы
+
+# Картадағы өңірлер бойынша жиынтыққа арналған әкімшілік бірліктердің шекаралары.
+boundary-key-invalid = ӘАОЖ коды бар атрибуттың атауы тым ұзын.
+boundary-key-missing = { $feature }-нысанда ӘАОЖ коды бар «{ $key }» атрибуты жоқ.
+boundary-kato-invalid = { $feature }-нысан: «{ $kato }» ӘАОЖ коды емес (9 цифр).
+boundary-unit-unknown = { $feature }-нысан: анықтамалықта ӘАОЖ коды { $kato } әкімшілік бірлік жоқ.
+boundary-not-polygon = { $feature }-нысан нүкте болып тұр: шекара полигон немесе мультиполигон болуы керек.
+boundary-duplicate = { $feature }-нысан: ӘАОЖ коды { $kato } файлда бірнеше рет кездеседі.
+boundary-format-unsupported = Шекаралар GeoJSON, KML немесе ZIP-тегі Shapefile файлынан жүктеледі, CSV-ден емес.

@@ -70,3 +70,12 @@ xlsx-district = Район
 xlsx-object-id = Идентификатор объекта
 xlsx-survey-id = Идентификатор обследования
 xlsx-inspector-id = Идентификатор инспектора
+
+# Границы административных единиц для сводки по регионам на карте.
+boundary-key-invalid = Слишком длинное имя атрибута с кодом КАТО.
+boundary-key-missing = У объекта { $feature } нет атрибута «{ $key }» с кодом КАТО.
+boundary-kato-invalid = Объект { $feature }: «{ $kato }» — не код КАТО (9 цифр).
+boundary-unit-unknown = Объект { $feature }: в справочнике нет административной единицы с кодом КАТО { $kato }.
+boundary-not-polygon = Объект { $feature } — точка: граница должна быть полигоном или мультиполигоном.
+boundary-duplicate = Объект { $feature }: код КАТО { $kato } встречается в файле больше одного раза.
+boundary-format-unsupported = Границы загружаются из GeoJSON, KML или Shapefile в ZIP, не из CSV.

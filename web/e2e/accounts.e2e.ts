@@ -78,6 +78,8 @@ describe('accounts in Chromium', () => {
     await apage.locator('#uu-role').selectOption('inspector');
     await apage.locator('#uu-org').selectOption({ index: 1 });
     await apage.locator('button.primary').click();
+    // Activated once the page offers what only an active account has: deactivation.
+    await apage.locator('button.danger', { hasText: 'Бұғаттау' }).waitFor();
     await apage.locator('button', { hasText: 'Есептік жазбаны жою' }).waitFor();
     // The person signs in with their own password now.
     const person1 = new Client(fito.origin);

@@ -2,7 +2,9 @@
  * The Head's dashboard end to end (issue 13): real Chromium against a real `fito serve`.
  * Surveys are made through the API in two districts of Akmola and one of Abai; the Head
  * sees the country's numbers, drills from Akmola to its districts, and exports the same
- * report as XLSX (read back here) and PDF (pdftotext finds the totals).
+ * report as XLSX (read back here) and PDF (pdftotext finds the totals). The administrator
+ * sees the same numbers on the map as a region summary, and loads region boundaries,
+ * which turn it into a choropleth.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -165,6 +167,57 @@ describe('the Head’s dashboard in Chromium', () => {
     expect(text.stdout).toContain('100.00');
     expect(text.stdout).toContain('9.25');
     expect(text.stdout).toContain('Ақкөл ауданы');
+    await ctx.close();
+  });
+
+  it('issue 13: the map summarises findings by region; loaded boundaries make it a choropleth', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'kk-KZ' });
+    await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
+    const page = await ctx.newPage();
+    // The base map's outside tiles are not this test's business (portal.e2e.ts does the same).
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && !/tile|openstreetmap/i.test(m.text()) && csp.push(m.text()));
+    await page.goto(`${web.origin}/#/`);
+    await page.locator('#email').fill(world.admin.email);
+    await page.locator('#password').fill(world.admin.password);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('nav[aria-label]').first().waitFor();
+    const summary = page.locator('[data-testid=region-summary]');
+    const openMap = async () => {
+      await page.goto(`${web.origin}/#/map?from=2026-01-01&to=2027-01-01`);
+      await summary.locator('table').waitFor({ state: 'attached' });
+      if (!(await summary.evaluate((d) => (d as HTMLDetailsElement).open))) await summary.locator('summary').click();
+    };
+
+    // No boundaries yet: each region a circle at the centre of its findings.
+    await openMap();
+    await page.locator('[data-testid=region-summary][data-boundaries="0"]').waitFor();
+    const shapes = () => summary.locator('tbody td:last-child').allTextContents();
+    expect((await rows(page, 'region-summary')).map((r) => r.slice(0, 5))).toEqual([
+      ['Ақмола облысы', '110000000', '2', '9.25', '100'],
+      ['Абай облысы', '100000000', '1', '1', '20'],
+    ]);
+    expect(await shapes()).toEqual(['анықталғандар ортасындағы шеңбер', 'анықталғандар ортасындағы шеңбер']);
+    await page.locator('[data-testid=register-map][data-idle=yes]').waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    // The administrator loads the boundaries of Akmola and Abai from a GeoJSON file.
+    const square = (kato: string, lon: number, lat: number) => ({
+      type: 'Feature',
+      properties: { KATO: kato },
+      geometry: { type: 'Polygon', coordinates: [[[lon - 2, lat - 1.5], [lon + 2, lat - 1.5], [lon + 2, lat + 1.5], [lon - 2, lat + 1.5], [lon - 2, lat - 1.5]]] },
+    });
+    const file = { type: 'FeatureCollection', features: [square('110000000', 71.5, 51.5), square('100000000', 80.5, 50.0)] };
+    await page.goto(`${web.origin}/#/admin/reference?list=admin-units`);
+    await page.locator('[data-testid=boundaries]').waitFor();
+    await page.locator('#bd-file').setInputFiles({ name: 'regions.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.locator('[data-testid=boundaries] button[type=submit]').click();
+    await page.locator('[data-testid=boundaries-done]', { hasText: '2 шекара жүктелді' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    // The summary is now drawn as the regions' boundaries.
+    await openMap();
+    await page.locator('[data-testid=region-summary][data-boundaries="2"]').waitFor();
+    expect(await shapes()).toEqual(['шекара', 'шекара']);
     await ctx.close();
   });
 });

@@ -6,7 +6,9 @@
 //! `geometry`, shapely and QGIS all do; for field-sized polygons the difference
 //! from a geodesic edge is centimetres.
 
-use geo::{BoundingRect, Distance, Geodesic, GeodesicArea, Intersects, Polygon};
+use geo::{
+    BoundingRect, Distance, Geodesic, GeodesicArea, InteriorPoint, Intersects, Polygon, Simplify,
+};
 
 use crate::types::{Bbox, Hectares, Wgs84Point};
 
@@ -92,6 +94,46 @@ impl Geometry {
             .bounding_rect()
             .expect("validated geometry is not empty");
         Bbox::around([wgs(rect.min()), wgs(rect.max())]).expect("two points")
+    }
+
+    /// The polygons simplified (Douglas–Peucker) to `tolerance_deg`, for drawing a
+    /// whole country; a ring the tolerance would collapse keeps its own shape.
+    /// For display only: the outline is not validated again.
+    pub fn outline(&self, tolerance_deg: f64) -> Geometry {
+        let simplified = |p: &Polygon<f64>| {
+            let s = p.simplify(tolerance_deg);
+            if s.exterior().0.len() < 4 {
+                p.clone()
+            } else {
+                Polygon::new(
+                    s.exterior().clone(),
+                    s.interiors()
+                        .iter()
+                        .filter(|r| r.0.len() >= 4)
+                        .cloned()
+                        .collect(),
+                )
+            }
+        };
+        match &self.0 {
+            geo::Geometry::Polygon(p) => Geometry(geo::Geometry::Polygon(simplified(p))),
+            geo::Geometry::MultiPolygon(mp) => Geometry(geo::Geometry::MultiPolygon(
+                geo::MultiPolygon(mp.0.iter().map(simplified).collect()),
+            )),
+            _ => self.clone(),
+        }
+    }
+
+    /// A point inside the geometry (on it, for a point), where a label goes.
+    pub fn label_point(&self) -> Wgs84Point {
+        match self.0.interior_point() {
+            Some(p) => wgs(p.0),
+            None => wgs(self
+                .0
+                .bounding_rect()
+                .expect("validated geometry is not empty")
+                .center()),
+        }
     }
 
     /// Whether any part of the geometry lies in the box (edges included).

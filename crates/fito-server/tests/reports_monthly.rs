@@ -97,6 +97,11 @@ async fn issue_13_the_monthly_report_is_made_on_the_first_once_and_heads_are_tol
     let second = Store::connect(&app.db.url, &fito_store::PoolOptions::default())
         .await
         .unwrap();
+    // A second instance loads the shared master key as a second server does; without
+    // it, whichever instance won the lease could not read the Heads' names.
+    fito_server::app::bootstrap::privacy_keys(&second, &common::test_config(&app.db))
+        .await
+        .unwrap();
 
     // The 2nd of March: not the day, nobody is told.
     let (ran, made) = both_try(&first, &second, day(2026, 3, 2)).await;

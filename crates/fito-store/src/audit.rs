@@ -111,7 +111,14 @@ pub async fn append<C: Conn>(conn: &C, entries: Vec<NewEntry>) -> Result<()> {
         prev_hash = row.hash.clone();
         rows.push(audit_log::ActiveModel::from(row));
     }
-    audit_log::Entity::insert_many(rows).exec(conn).await?;
+    // Chunks keep each statement under the engines' bound-parameter limits (SQLite
+    // 32,766, PostgreSQL 65,535; 16 columns a row): a dictionary import journals
+    // one line per entry, thousands at once.
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(1000).collect();
+        audit_log::Entity::insert_many(chunk).exec(conn).await?;
+    }
     audit_head::Entity::update_many()
         .col_expr(audit_head::Column::Hash, Expr::value(prev_hash))
         .filter(audit_head::Column::Id.eq(1))

@@ -6,6 +6,7 @@ pub mod acts;
 pub mod analytics;
 pub mod audit;
 pub mod backup;
+pub mod boundaries;
 mod conn;
 pub mod documents;
 pub(crate) mod entity;

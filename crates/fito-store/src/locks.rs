@@ -9,6 +9,7 @@ use sea_orm::{ConnectionTrait, DbBackend};
 const MIGRATIONS: i64 = 726100001;
 const FIRST_ADMINISTRATOR: i64 = 726100002;
 const REFERENCE_SEED: i64 = 726100003;
+const REFERENCE_WRITE: i64 = 726100004;
 
 /// Until `tx` ends: the one instance that creates the first administrator.
 pub async fn first_administrator(tx: &Tx) -> Result<()> {
@@ -18,6 +19,13 @@ pub async fn first_administrator(tx: &Tx) -> Result<()> {
 /// Until `tx` ends: the one instance that adds missing reference entries.
 pub async fn reference_seed(tx: &Tx) -> Result<()> {
     hold(tx, REFERENCE_SEED).await
+}
+
+/// Until `tx` ends: the one writer of reference data (an entry's correction or a
+/// dictionary's import), so an import applies to the dictionary it was checked
+/// against.
+pub async fn reference(tx: &Tx) -> Result<()> {
+    hold(tx, REFERENCE_WRITE).await
 }
 
 /// Until `txn` ends: the one instance that applies migrations.

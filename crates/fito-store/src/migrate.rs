@@ -79,6 +79,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0018_tile_changes.sql"),
     ),
     (
+        20,
+        "quarantine zones of the assigned area in the sync change log",
+        include_str!("../migrations/0020_zones_assigned_area.sql"),
+    ),
+    (
+        21,
+        "administrative boundaries",
+        include_str!("../migrations/0021_admin_boundaries.sql"),
+    ),
+    (
         22,
         "findings aggregate index",
         include_str!("../migrations/0022_findings_aggregate_index.sql"),

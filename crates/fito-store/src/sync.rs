@@ -18,7 +18,7 @@ pub const REFERENCE_LISTS: [&str; 4] = ["organisms", "crops", "object_types", "u
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub seq: i64,
-    /// `object`, `task`, `act` or a reference list.
+    /// `object`, `task`, `act`, `zone`, `survey` or a reference list.
     pub kind: String,
     /// A UUID as 32 hex digits, or a reference code.
     pub key: String,
@@ -72,6 +72,28 @@ pub async fn open_task_objects<C: Conn>(conn: &C, user: Uuid) -> Result<HashSet<
         .await?;
     rows.into_iter()
         .map(|r| Ok(r.try_get::<Uuid>("", "object_id")?))
+        .collect()
+}
+
+/// The places of the user's open survey tasks, as stored GeoJSON geometries: each
+/// task's area (when it has one) and the boundary of each object on it. Empty when
+/// the user has no open task (every task names objects or an area). Issue 14: the
+/// quarantine zones a device keeps are those meeting these places.
+pub async fn open_task_places<C: Conn>(conn: &C, user: Uuid) -> Result<Vec<String>> {
+    let rows = conn
+        .query_all_raw(stmt(
+            conn,
+            "SELECT t.area AS g FROM survey_tasks t \
+             WHERE t.assignee_id = ? AND t.status = 'open' AND t.area IS NOT NULL \
+             UNION ALL \
+             SELECT ob.geometry AS g FROM survey_task_objects o \
+             JOIN survey_tasks t ON t.id = o.task_id JOIN objects ob ON ob.id = o.object_id \
+             WHERE t.assignee_id = ? AND t.status = 'open'",
+            vec![Value::from(user), Value::from(user)],
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| Ok(r.try_get::<String>("", "g")?))
         .collect()
 }
 

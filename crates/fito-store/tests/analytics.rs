@@ -12,6 +12,7 @@ use fito_store::orgs::{self, NewOrganization};
 use fito_store::test_support::{TestDb, test_key};
 use fito_store::users::{self, NewUser, STATUS_ACTIVE};
 use fito_store::{Engine, PoolOptions, Store};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// A small deterministic generator, so both engines get the very same rows.
@@ -309,8 +310,11 @@ fn query(org_path: &str) -> Query {
     }
 }
 
-/// Every question the test asks, on one engine.
-async fn answers(engine: Engine) -> (Vec<Dashboard>, Made) {
+/// Where the map's region summary puts each region's and district's symbol.
+type Centres = (BTreeMap<String, [f64; 2]>, BTreeMap<String, [f64; 2]>);
+
+/// Every question the test asks, on one engine: the dashboard and the centres.
+async fn answers(engine: Engine) -> (Vec<Dashboard>, Vec<Centres>, Made) {
     let db = TestDb::new(engine).await;
     let store = Store::connect(&db.url, &PoolOptions::default())
         .await
@@ -333,12 +337,16 @@ async fn answers(engine: Engine) -> (Vec<Dashboard>, Made) {
     q.object_type = Some("field".into());
     q.category = Some("quarantine".into());
     questions.push(q);
-    let mut out = Vec::new();
+    let (mut out, mut centres) = (Vec::new(), Vec::new());
     for q in &questions {
         out.push(analytics::dashboard(store.reader(), q).await.unwrap());
+        centres.push((
+            analytics::centres(store.reader(), q, false).await.unwrap(),
+            analytics::centres(store.reader(), q, true).await.unwrap(),
+        ));
     }
     store.close().await;
-    (out, made)
+    (out, centres, made)
 }
 
 fn round(x: f64) -> f64 {
@@ -374,12 +382,20 @@ fn expected(made: &Made, path: &str, q: &Query) -> (f64, f64, i64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn issue_13_both_engines_answer_the_dashboard_identically() {
-    let (sqlite, _) = answers(Engine::Sqlite).await;
-    let (postgres, _) = answers(Engine::Postgres).await;
+    let (sqlite, sqlite_centres, _) = answers(Engine::Sqlite).await;
+    let (postgres, postgres_centres, _) = answers(Engine::Postgres).await;
     assert_eq!(sqlite.len(), postgres.len());
     for (i, (s, p)) in sqlite.iter().zip(&postgres).enumerate() {
         assert_eq!(s, p, "question {i} differs between the engines");
     }
+    // The region summary's symbols stand in the same place on both (micro-degrees),
+    // one per region and per district that has findings.
+    assert_eq!(sqlite_centres, postgres_centres);
+    let (regions, districts) = &sqlite_centres[0];
+    let named =
+        |rows: &[fito_store::analytics::UnitRow]| rows.iter().filter(|r| r.kato.is_some()).count();
+    assert_eq!(regions.len(), named(&sqlite[0].regions));
+    assert_eq!(districts.len(), named(&sqlite[0].districts));
     let whole = &sqlite[0];
     assert!(
         whole.totals.foci > 50,
@@ -398,7 +414,7 @@ async fn issue_13_both_engines_answer_the_dashboard_identically() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn issue_13_totals_are_the_data_and_a_region_never_counts_another() {
-    let (answers, made) = answers(Engine::Sqlite).await;
+    let (answers, _, made) = answers(Engine::Sqlite).await;
     let root = format!("/{}/", made.region_a.split('/').nth(1).unwrap());
     let q = query(&root);
     let (whole, a, b) = (&answers[0], &answers[1], &answers[2]);

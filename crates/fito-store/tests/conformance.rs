@@ -77,6 +77,23 @@ async fn r_audit_1_an_untouched_chain_verifies(engine: Engine) {
 }
 both_engines!(r_audit_1_an_untouched_chain_verifies);
 
+async fn r_audit_1_thousands_of_entries_in_one_unit_chain_and_verify(engine: Engine) {
+    // Issue 15: a dictionary import journals one line per entry, thousands in one
+    // unit; one statement would exceed the engines' bound-parameter limits.
+    let (store, _db) = fresh(engine).await;
+    let txn = store.begin().await.unwrap();
+    let many = (0..2500).map(|i| entry(&format!("bulk.{i}"))).collect();
+    fito_store::audit::append(&txn, many).await.unwrap();
+    txn.commit().await.unwrap();
+    journal(&store, 1).await;
+    let report = fito_store::audit::verify(&store).await.unwrap();
+    assert_eq!(
+        (report.entries, report.head_seq, report.first_break),
+        (2501, 2501, None)
+    );
+}
+both_engines!(r_audit_1_thousands_of_entries_in_one_unit_chain_and_verify);
+
 async fn r_audit_1_a_changed_entry_is_named(engine: Engine) {
     let (store, _db) = fresh(engine).await;
     journal(&store, 10).await;

@@ -3015,6 +3015,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/admin-units/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many boundaries are loaded. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoundariesState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Load boundaries of administrative units: one polygon per KATO code, all or none. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description geojson, kml or shapefile (zip); otherwise from Content-Type and content. */
+                    format?: string;
+                    /**
+                     * @description The attribute holding the KATO code; by default `kato`, `kato_code`,
+                     *     `kato_te` or `te`, whichever a feature has (case-insensitive).
+                     */
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description GeoJSON, KML or zipped Shapefile; each feature a polygon with a KATO code */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoundariesLoaded"];
+                    };
+                };
+                /** @description import-file-image, import-file-binary, import-format-mismatch */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geo-…, boundary-key-missing, boundary-kato-invalid, boundary-unit-unknown, boundary-not-polygon, boundary-duplicate, naming the feature */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/admin-units/{kato}": {
         parameters: {
             query?: never;
@@ -3152,6 +3233,137 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the previewed file: the same file, options and the preview's `token`. All
+         *     or nothing; refused if the file differs (409 reference-import-file-changed), if
+         *     the dictionary changed since the preview (409 reference-import-stale) or if any
+         *     row is refused (422 reference-import-rows-invalid).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description organisms, crops, object-types or admin-units */
+                    dictionary: string;
+                    /** @description The file lists only some entries: those it leaves out are not retired. */
+                    partial?: boolean;
+                    /** @description apply only: the preview's `token`. */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The file previewed */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceImportApplied"];
+                    };
+                };
+                /** @description reference-import-stale, reference-import-file-changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description reference-import-rows-invalid, reference-import-token-invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a dictionary file and show what importing it would change: entries added,
+         *     changed (field by field), retired (left out of the file, unless `partial`),
+         *     unchanged, and every refused row by its row number. Writes nothing.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description organisms, crops, object-types or admin-units */
+                    dictionary: string;
+                    /** @description The file lists only some entries: those it leaves out are not retired. */
+                    partial?: boolean;
+                    /** @description apply only: the preview's `token`. */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV (UTF-8, comma or semicolon) or XLSX (first sheet), header row of column names */
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceImportPreview"];
+                    };
+                };
+                /** @description reference-import-image, reference-import-xls, reference-import-file-type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description reference-import-columns-missing, reference-import-column-duplicate, reference-dictionary-unknown, … */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3503,6 +3715,68 @@ export interface paths {
             responses: {
                 /** @description application/pdf */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The findings by region (or a region's districts, asked with `kato`) as GeoJSON for
+         *     the map: loaded boundaries, else a point at the centre of each unit's findings.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC); by default 1 January of this year. */
+                    from?: string;
+                    /** @description Last day, included (UTC); by default today. */
+                    to?: string;
+                    /** @description EPPO code of the organism. */
+                    organism?: string;
+                    /** @description quarantine, especially_dangerous or ordinary */
+                    category?: string;
+                    /** @description Crop code (/api/v1/reference/crops). */
+                    crop?: string;
+                    /** @description Object type code (/api/v1/reference/object-types). */
+                    object_type?: string;
+                    /** @description KATO code of a region or district: only objects in it. */
+                    kato?: string;
+                    /** @description Only this organisation's subtree (within the caller's). */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionSummary"];
+                    };
+                };
+                /** @description report-period-invalid */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4610,7 +4884,8 @@ export interface paths {
         /**
          * What changed since `cursor` that the caller keeps offline: reference data, own
          *     survey tasks, the objects on open ones (and those the caller registered), own
-         *     acts. Pulling again with the answer's cursor never repeats or skips a change.
+         *     acts, the quarantine zones of the caller's assigned area (the places of their
+         *     open tasks; with no open task, their subtree's). Pulling again with the answer's cursor never repeats or skips a change.
          *     No other person's personal data is in it (R-MOB-4).
          */
         get: {
@@ -5351,6 +5626,70 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach the establishing decision's PDF to a proposed zone (the Head who
+         *     establishes it): the raw file as the body; then `establish` names it.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /**
+                     * @description The file's name as the user knows it (shown on download; not used to decide
+                     *     its type).
+                     */
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentView"];
+                    };
+                };
+                /** @description zone-step-not-allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description document-image-refused, document-type-unsupported */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6244,6 +6583,28 @@ export interface components {
             acts?: string[];
             findings?: components["schemas"]["FindingRef"][];
         };
+        /** @description What a load did. */
+        BoundariesLoaded: {
+            /** @description The KATO codes loaded, in order. */
+            kato: string[];
+            /** @description Boundaries written. */
+            loaded: number;
+            /**
+             * Format: int64
+             * @description Of those, units that had one before (replaced).
+             */
+            replaced: number;
+        };
+        /** @description How many boundaries are loaded. */
+        BoundariesState: {
+            /** Format: int64 */
+            loaded: number;
+            /**
+             * Format: int64
+             * @description When the newest was loaded (µs since the epoch).
+             */
+            updated_at?: number | null;
+        };
         /** @description Where the zone's boundary comes from. */
         BoundaryInput: {
             findings?: components["schemas"]["FindingRef"][];
@@ -6405,7 +6766,8 @@ export interface components {
             decision_date: string;
             /**
              * Format: uuid
-             * @description The decision's PDF, attached to the zone first (`POST /zones/{id}/documents`).
+             * @description The decision's PDF, attached to the zone first (`POST /zones/{id}/decision`,
+             *     or by the office through `POST /zones/{id}/documents`).
              */
             decision_document_id: string;
             decision_number: string;
@@ -6980,6 +7342,83 @@ export interface components {
             referral_number?: string | null;
             /** Format: int64 */
             version: number;
+        };
+        ReferenceImportApplied: {
+            added: number;
+            changed: number;
+            dictionary: string;
+            retired: number;
+            unchanged: number;
+        };
+        ReferenceImportEntry: {
+            /** @description For a changed entry: each changed field, old → new. */
+            changes: components["schemas"]["ReferenceImportFieldChange"][];
+            /** @description The entry as the dictionary's list shows it (for an added or retired one). */
+            entry?: Record<string, unknown> | null;
+            key: string;
+            /** @description The row in the file (the header is usually row 1); none for a retired entry. */
+            row?: number | null;
+        };
+        ReferenceImportFieldChange: {
+            field: string;
+            new?: string | null;
+            old?: string | null;
+        };
+        ReferenceImportPreview: {
+            /** @description The first 1,000 of each list; the totals count them all. */
+            added: components["schemas"]["ReferenceImportEntry"][];
+            added_total: number;
+            changed: components["schemas"]["ReferenceImportEntry"][];
+            changed_total: number;
+            dictionary: string;
+            errors: components["schemas"]["ReferenceImportRowError"][];
+            errors_total: number;
+            /** @description csv or xlsx, as read from the content. */
+            format: string;
+            ignored_columns: string[];
+            partial: boolean;
+            retired: components["schemas"]["ReferenceImportEntry"][];
+            retired_total: number;
+            rows: number;
+            /** @description Send with the same file to apply exactly this preview. */
+            token: string;
+            unchanged: number;
+        };
+        ReferenceImportRowError: {
+            code: string;
+            field?: string | null;
+            key?: string | null;
+            /** @description The reason, in the caller's language. */
+            message: string;
+            row: number;
+        };
+        RegionFeature: {
+            /**
+             * @description A Polygon or MultiPolygon (the loaded boundary, simplified) or a Point (the
+             *     centre of the unit's findings).
+             */
+            geometry: Record<string, unknown>;
+            /** @description The KATO code. */
+            id: string;
+            properties: components["schemas"]["RegionProperties"];
+            /** @description Always `Feature`. */
+            type: string;
+        };
+        RegionProperties: components["schemas"]["UnitView"] & {
+            /** @description `boundary` or `centre`. */
+            shape: string;
+        };
+        /** @description The units of the summary as a GeoJSON FeatureCollection. */
+        RegionSummary: {
+            /** @description How many features are drawn as boundaries (the rest as centres). */
+            boundaries: number;
+            features: components["schemas"]["RegionFeature"][];
+            /** @description `region`, or `district` when a region (or district) was asked with `kato`. */
+            level: string;
+            /** @description Always `FeatureCollection`. */
+            type: string;
+            /** @description Findings on no unit: of no registered object, or of one with no KATO code. */
+            unplaced: components["schemas"]["AreasView"];
         };
         RegisterRequest: {
             email: string;

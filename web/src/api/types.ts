@@ -37,6 +37,9 @@ export type OrganismView = Schemas['OrganismView'];
 export type CropView = Schemas['CropView'];
 export type ObjectTypeView = Schemas['ObjectTypeView'];
 export type AdminUnitView = Schemas['AdminUnitView'];
+export type ReferenceImportPreview = Schemas['ReferenceImportPreview'];
+export type ReferenceImportEntry = Schemas['ReferenceImportEntry'];
+export type ReferenceImportApplied = Schemas['ReferenceImportApplied'];
 export type DocumentView = Schemas['DocumentView'];
 
 // Field work
@@ -72,5 +75,10 @@ export type ZoneView = Schemas['ZoneView'];
 export type ZoneVersionView = Schemas['ZoneVersionView'];
 export type LiftingBasis = Schemas['LiftingBasis'];
 export type SampleView = Schemas['SampleView'];
+export type FindingResultView = Schemas['FindingResultView'];
 /** The Head's dashboard and reports (issue 13). */
 export type Report = Schemas['AnalyticsReport'];
+/** Findings by region as GeoJSON for the map, and the administrative boundaries it draws. */
+export type RegionSummary = Schemas['RegionSummary'];
+export type BoundariesState = Schemas['BoundariesState'];
+export type BoundariesLoaded = Schemas['BoundariesLoaded'];

@@ -5,11 +5,10 @@
  * nothing, as the server does it — with the upload's progress.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { lang, localName, t } from '../app/i18n-app.js';
+import { localName, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
 import { href } from '../app/router.js';
-import { ApiError } from '../app/api.js';
-import { api } from '../app/session.js';
+import { send } from './upload.js';
 import { ErrorBox, Field, PageTitle, useAction } from '../app/ui.js';
 import { mapSettings } from './map/config.js';
 import type { MapLibre } from './map/maplibre.js';
@@ -51,35 +50,6 @@ export function boxOf(fc: FeatureCollection): [[number, number], [number, number
     box = box ? [[Math.min(box[0][0], w), Math.min(box[0][1], s)], [Math.max(box[1][0], e), Math.max(box[1][1], n)]] : [[w, s], [e, n]];
   }
   return box;
-}
-
-/** POSTs the file with XMLHttpRequest (fetch cannot report upload progress). */
-function send<T>(path: string, file: File, onProgress: (share: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Accept-Language', lang.value);
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    const csrf = api.csrfToken();
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.withCredentials = true;
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError('unreachable'));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-      const p = body as { code?: string; title?: string; status?: number } | undefined;
-      if (p && typeof p.code === 'string' && typeof p.title === 'string') reject(new ApiError('problem', { status: xhr.status, problem: { ...p, code: p.code, title: p.title, status: p.status ?? xhr.status } }));
-      else reject(new ApiError('bad-response', { status: xhr.status }));
-    };
-    xhr.send(file);
-  });
 }
 
 function PreviewMap({ sample }: { sample: FeatureCollection }) {

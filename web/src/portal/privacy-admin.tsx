@@ -164,9 +164,12 @@ export default function PrivacyAdmin(_props: ScreenProps) {
     <section aria-labelledby="page-title">
       <PageTitle title={t('privacy-admin-title')} />
       <p>
-        {current.data
-          ? t('privacy-admin-in-force', { version: current.data.version, date: current.data.effective_from })
-          : t('privacy-admin-none')}
+        {/* Not "none" while it loads: an administrator must not read that no policy is in force. */}
+        {current.loading
+          ? t('portal-loading')
+          : current.data
+            ? t('privacy-admin-in-force', { version: current.data.version, date: current.data.effective_from })
+            : t('privacy-admin-none')}
       </p>
       <div class="two-col">
         <Publish onDone={current.reload} />

@@ -24,6 +24,11 @@ export function reference<L extends RefList>(list: L): Promise<RefLists[L][]> {
   return p as Promise<RefLists[L][]>;
 }
 
+/** Forgets a list fetched before, so the next look-up sees a change (after an import). */
+export function forgetReference(list: RefList): void {
+  cache.delete(list);
+}
+
 /** The entry's key: EPPO code, KATO code, or code. */
 export function keyOf(list: RefList, e: RefEntry): string {
   const key = list === 'organisms' ? 'eppo_code' : list === 'admin-units' ? 'kato' : 'code';

@@ -1,50 +1,21 @@
 /**
  * Reference data for administrators (R-OBJ-2, issue 15): browse each dictionary (organisms, crops,
  * object types, administrative units), search it, correct an entry, add one, retire one or bring
- * it back. Entries are never deleted: a retired one keeps old records meaningful.
+ * it back. Entries are never deleted: a retired one keeps old records meaningful. A whole dictionary
+ * is loaded from a CSV or XLSX file with a diff preview first (reference-import.tsx).
  */
 import { useState } from 'preact/hooks';
 import { localName, t } from '../app/i18n-app.js';
 import type { ScreenProps } from '../app/registry.js';
-import { href } from '../app/router.js';
+import { href, navigate } from '../app/router.js';
 import { api } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
+import { FIELDS, LISTS, putBody } from './ref-fields.js';
+import { ReferenceImport } from './reference-import.js';
+import { BoundaryUpload } from './boundaries.js';
 import { keyOf, type RefEntry, type RefList } from './ref.js';
 
-type FieldSpec = { name: string; options?: readonly string[]; required?: boolean };
-
-const LISTS: readonly RefList[] = ['organisms', 'crops', 'object-types', 'admin-units'];
-
-/** Each dictionary's fields besides its key and `active`, as the server's PUT takes them. */
-export const FIELDS: Record<RefList, FieldSpec[]> = {
-  organisms: [
-    { name: 'kind', options: ['pest', 'disease', 'weed'], required: true },
-    { name: 'category', options: ['absent', 'limited', 'regulated_non_quarantine', 'other'], required: true },
-    { name: 'name_la', required: true },
-    { name: 'name_kk' },
-    { name: 'name_ru', required: true },
-    { name: 'name_en' },
-  ],
-  crops: [{ name: 'eppo_code' }, { name: 'name_la' }, { name: 'name_kk', required: true }, { name: 'name_ru', required: true }, { name: 'name_en' }],
-  'object-types': [{ name: 'geometry', options: ['point', 'polygon', 'any'], required: true }, { name: 'name_kk', required: true }, { name: 'name_ru', required: true }, { name: 'name_en' }],
-  'admin-units': [
-    { name: 'level', options: ['region', 'city_republican', 'district', 'city_regional'], required: true },
-    { name: 'parent_kato' },
-    { name: 'name_kk', required: true },
-    { name: 'name_ru', required: true },
-    { name: 'name_en' },
-  ],
-};
-
-/** The PUT body: every field, empty optional ones as null, and whether the entry is in use. */
-export function putBody(list: RefList, form: Record<string, string>, active: boolean): Record<string, string | boolean | null> {
-  const body: Record<string, string | boolean | null> = { active };
-  for (const f of FIELDS[list]) {
-    const v = (form[f.name] ?? '').trim();
-    body[f.name] = v === '' && !f.required ? null : v;
-  }
-  return body;
-}
+export { FIELDS, putBody } from './ref-fields.js';
 
 function formOf(list: RefList, e: RefEntry | null): Record<string, string> {
   const out: Record<string, string> = {};
@@ -118,6 +89,7 @@ export default function ReferenceAdmin({ query }: ScreenProps) {
   const [q, setQ] = useState('');
   const [retired, setRetired] = useState(false);
   const [editing, setEditing] = useState<RefEntry | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const entries = useLoad(
     (signal) => api.get<RefEntry[]>(`/api/v1/reference/${list}`, { query: { q: q || undefined, include_retired: retired || undefined }, signal }),
     [list, q, retired],
@@ -129,10 +101,16 @@ export default function ReferenceAdmin({ query }: ScreenProps) {
   return (
     <section aria-labelledby="page-title">
       <PageTitle title={t('portal-ref-title')}>
-        <button type="button" onClick={() => setEditing('new')}>
-          {t('portal-ref-add')}
-        </button>
+        <div class="actions">
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('portal-ref-add')}
+          </button>
+          <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+            {t('portal-refimp-open')}
+          </button>
+        </div>
       </PageTitle>
+      {importing ? <ReferenceImport list={list} onApplied={(d) => (d === list ? entries.reload() : navigate('/admin/reference', { list: d }))} onClose={() => setImporting(false)} /> : null}
       <nav aria-label={t('portal-ref-lists')} class="actions">
         {LISTS.map((l) => (
           <a key={l} class="button" aria-current={l === list ? 'page' : undefined} href={href('/admin/reference', { list: l })} onClick={() => setEditing(null)}>
@@ -149,6 +127,7 @@ export default function ReferenceAdmin({ query }: ScreenProps) {
           {t('portal-ref-show-retired')}
         </label>
       </div>
+      {list === 'admin-units' ? <BoundaryUpload /> : null}
       {editing ? <EntryForm key={editing === 'new' ? 'new' : keyOf(list, editing)} list={list} entry={editing === 'new' ? null : editing} onSaved={done} onCancel={() => setEditing(null)} /> : null}
       <Loading loading={entries.loading} />
       <ErrorBox error={entries.error} />

@@ -5,7 +5,7 @@ import type { ScreenProps } from '../app/registry.js';
 import { href, navigate } from '../app/router.js';
 import { api, may, user } from '../app/session.js';
 import { ErrorBox, Field, Loading, PageTitle, useAction, useLoad } from '../app/ui.js';
-import type { ActView, NewAct, SurveyView } from '../api/types.js';
+import type { ActView, FindingResultView, NewAct, SurveyView } from '../api/types.js';
 import { ACT_TYPES } from './acts.js';
 import { Documents } from './documents.js';
 import { refName, useReference } from './objects.js';
@@ -74,6 +74,9 @@ export function SurveyPage({ params }: ScreenProps) {
   const path = `/api/v1/surveys/${encodeURIComponent(id)}`;
   const survey = useLoad((signal) => api.get<SurveyView>(path, { signal }), [path]);
   const acts = useLoad((signal) => api.get<ActView[]>('/api/v1/acts', { query: { survey_id: id }, signal }), [id]);
+  // What the laboratory said of each finding (issue 14): a sample's result flows back to it.
+  const lab = useLoad((signal) => api.get<FindingResultView[]>(`${path}/lab-results`, { signal }), [path]);
+  const labOf = (seq: number) => lab.data?.find((r) => r.seq === seq);
   const organisms = useReference('organisms');
   const crops = useReference('crops');
   const [actType, setActType] = useState<string>(ACT_TYPES[0]);
@@ -136,7 +139,12 @@ export function SurveyPage({ params }: ScreenProps) {
                       <td>{f?.development_stage ?? ''}</td>
                       <td>{f?.intensity ? `${f.intensity.value} ${t(`portal-intensity-${f.intensity.kind}`)}` : ''}</td>
                       <td>{f?.area_infested_ha ?? ''}</td>
-                      <td>{f?.samples?.map((x) => x.sample_number).join(', ') ?? ''}</td>
+                      <td>
+                        {f?.samples?.map((x) => x.sample_number).join(', ') ?? ''}
+                        {f && labOf(seqOf(s, i, j)) ? (
+                          <span data-testid="finding-lab"> {t(`portal-finding-lab-${labOf(seqOf(s, i, j))!.status}`)}</span>
+                        ) : null}
+                      </td>
                       <td>
                         {f && may('zone.propose') ? (
                           <a href={href('/zones/new', { survey_id: id, seq: String(seqOf(s, i, j)), organism: f.organism })}>{t('portal-zone-propose-here')}</a>

@@ -11,15 +11,20 @@ import type { LiftingBasis, ZoneVersionView, ZoneView } from '../api/types.js';
 
 export const ZONE_STATUSES = ['proposed', 'established', 'lifted', 'withdrawn'] as const;
 
-/** Uploads a file to an owner's documents and returns the new document's id. */
-export async function attach(owner: string, id: string, file: File): Promise<string> {
-  const res = await api.send('POST', `/api/v1/${owner}/${encodeURIComponent(id)}/documents`, 'application/json', {
+/** Uploads a file as the raw body to `path` and returns the new document's id. */
+async function upload(path: string, file: File): Promise<string> {
+  const res = await api.send('POST', path, 'application/json', {
     query: { name: file.name },
     body: file,
     headers: { 'Content-Type': 'application/octet-stream' },
   });
   const doc = (await res.json()) as { id: string };
   return doc.id;
+}
+
+/** Uploads a file to an owner's documents and returns the new document's id. */
+export function attach(owner: string, id: string, file: File): Promise<string> {
+  return upload(`/api/v1/${owner}/${encodeURIComponent(id)}/documents`, file);
 }
 
 export function ZonesList({ query }: ScreenProps) {
@@ -145,7 +150,9 @@ function Establish({ z, done }: { z: ZoneView; done: (z: ZoneView) => void }) {
     const pdf = file.current?.files?.[0];
     if (!pdf) return;
     void act.run(async () => {
-      const doc = await attach('zones', z.id, pdf);
+      // The decision is the establishing Head's to attach (zone.establish): Heads hold
+      // no general right to attach documents, so not through the zone's documents.
+      const doc = await upload(`/api/v1/zones/${encodeURIComponent(z.id)}/decision`, pdf);
       done(
         await api.post<ZoneView>(`/api/v1/zones/${z.id}/establish`, {
           version: z.version,

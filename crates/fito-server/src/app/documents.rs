@@ -97,7 +97,25 @@ where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
     E: Into<Box<dyn Error + Send + Sync>>,
 {
-    let organization_id = owner_org(app, actor, owner, id, Action::DocumentAttach).await?;
+    attach_as(app, actor, owner, id, name, content, Action::DocumentAttach).await
+}
+
+/// As `attach`, under a step's own right instead of the office's right to attach
+/// documents: the Head who establishes a zone attaches its decision (issue 14).
+pub async fn attach_as<S, E>(
+    app: &App,
+    actor: &Actor,
+    owner: Owner,
+    id: Uuid,
+    name: &str,
+    content: S,
+    action: Action,
+) -> Result<Document, AppError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: Into<Box<dyn Error + Send + Sync>>,
+{
+    let organization_id = owner_org(app, actor, owner, id, action).await?;
     let file_name = clean_name(name)?;
     let kind = owner.as_str();
     let stored = match app

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod audit_writer;
 pub mod backup;
 pub mod bootstrap;
+pub mod boundaries;
 pub mod command_line;
 pub mod documents;
 pub mod egress;

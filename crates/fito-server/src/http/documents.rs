@@ -35,7 +35,7 @@ pub struct DocumentView {
     pub created_at: DateTime<Utc>,
 }
 
-fn view(d: Document) -> DocumentView {
+pub(crate) fn view(d: Document) -> DocumentView {
     DocumentView {
         id: d.id,
         owner_kind: d.owner_kind,

@@ -4,6 +4,7 @@
 pub mod acts;
 pub mod audit;
 pub mod auth;
+pub mod boundaries;
 pub mod documents;
 pub mod esign;
 pub mod extract;
@@ -17,6 +18,7 @@ pub mod privacy;
 pub mod problem;
 pub mod rate_limit;
 pub mod reference;
+pub mod reference_import;
 pub mod reports;
 pub mod samples;
 pub mod security;
@@ -108,6 +110,9 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(reference::put_object_type))
         .routes(routes!(reference::admin_units))
         .routes(routes!(reference::put_admin_unit))
+        .routes(routes!(reference_import::preview))
+        .routes(routes!(reference_import::apply))
+        .routes(routes!(boundaries::import, boundaries::state))
         .routes(routes!(tasks::list, tasks::create))
         .routes(routes!(tasks::check))
         .routes(routes!(tasks::get))
@@ -122,6 +127,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(reports::dashboard))
         .routes(routes!(reports::xlsx))
         .routes(routes!(reports::pdf))
+        .routes(routes!(reports::regions))
         .routes(routes!(acts::reading::get, acts::drafts::update))
         .routes(routes!(acts::workflow::history))
         .routes(routes!(acts::reading::pdf))
@@ -144,6 +150,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(zones::of_object))
         .routes(routes!(zones::of_survey))
         .routes(routes!(zones::lifting_basis))
+        .routes(routes!(zones::attach_decision))
         .routes(routes!(zones::establish))
         .routes(routes!(zones::lift))
         .routes(routes!(zones::withdraw))

@@ -3,6 +3,7 @@
 
 use super::views::{Disposition, file_response};
 use crate::app::AppError;
+use crate::app::analytics::regions::RegionSummary;
 use crate::app::analytics::{self, Report, ReportQuery};
 use crate::http::extract::ApiQuery;
 use crate::http::session::CurrentUser;
@@ -58,4 +59,17 @@ pub async fn pdf(
         "report.pdf",
         Disposition::Attachment,
     ))
+}
+
+/// The findings by region (or a region's districts, asked with `kato`) as GeoJSON for
+/// the map: loaded boundaries, else a point at the centre of each unit's findings.
+#[utoipa::path(get, path = "/api/v1/reports/regions", tag = "reports", params(ReportQuery),
+    responses((status = 200, body = RegionSummary), (status = 400, description = "report-period-invalid")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("report.read"))))]
+pub async fn regions(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(q): ApiQuery<ReportQuery>,
+) -> Result<Json<RegionSummary>, AppError> {
+    Ok(Json(analytics::regions::regions(&state, &me, q).await?))
 }

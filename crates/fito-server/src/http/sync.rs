@@ -200,6 +200,7 @@ fn pulled(me: &Actor, change: Change) -> Result<PulledChange, AppError> {
             )
         }
         Change::Act(a) => ("act", a.id, a.version, Some(act_for_device(&a, me)?)),
+        Change::ZoneLeft { id, version } => ("zone", id, version, None),
         Change::Zone(z) => (
             "zone",
             z.id,
@@ -231,7 +232,8 @@ fn pulled(me: &Actor, change: Change) -> Result<PulledChange, AppError> {
 
 /// What changed since `cursor` that the caller keeps offline: reference data, own
 /// survey tasks, the objects on open ones (and those the caller registered), own
-/// acts. Pulling again with the answer's cursor never repeats or skips a change.
+/// acts, the quarantine zones of the caller's assigned area (the places of their
+/// open tasks; with no open task, their subtree's). Pulling again with the answer's cursor never repeats or skips a change.
 /// No other person's personal data is in it (R-MOB-4).
 #[utoipa::path(get, path = "/api/v1/sync/pull", tag = "sync", params(PullQuery),
     responses((status = 200, body = PullAnswer), (status = 400, description = "sync-cursor-invalid")),

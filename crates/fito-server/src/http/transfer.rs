@@ -41,18 +41,27 @@ fn import_file(
 ) -> ImportFile<impl std::future::Future<Output = Result<bytes::Bytes, AppError>>> {
     ImportFile {
         format: q.format,
-        media_type: headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string),
+        media_type: media_type(headers),
         organization_id: q.organization_id,
         type_code: q.type_code,
-        bytes: async move {
-            axum::body::to_bytes(body, limit).await.map_err(|_| {
-                AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
-            })
-        },
+        bytes: file_bytes(body, limit),
     }
+}
+
+/// An uploaded file's bytes, read when awaited (once the sender is known to be
+/// allowed), refused past `limit`.
+pub(super) async fn file_bytes(body: Body, limit: usize) -> Result<bytes::Bytes, AppError> {
+    axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit))
+}
+
+/// The Content-Type a request came with.
+pub(super) fn media_type(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }
 
 /// Import a GIS file: every feature becomes an object, or none does.

@@ -1,6 +1,7 @@
 //! `/api/v1/zones`: quarantine zones from proposal to lifting (issue 14), over
 //! `app::zones`.
 
+use super::documents::{self, DocumentView, UploadQuery};
 use super::objects::collection_response;
 use super::views::{Disposition, file_response};
 use crate::app::AppError;
@@ -11,6 +12,7 @@ use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -185,6 +187,27 @@ pub async fn establish(
 ) -> Result<Json<ZoneView>, AppError> {
     let z = zones::establish(&state, &me, id, body).await?;
     Ok(Json(ZoneView::from(&z)))
+}
+
+/// Attach the establishing decision's PDF to a proposed zone (the Head who
+/// establishes it): the raw file as the body; then `establish` names it.
+#[utoipa::path(post, path = "/api/v1/zones/{id}/decision", tag = "zones",
+    params(("id" = Uuid, Path), UploadQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = DocumentView),
+        (status = 409, description = "zone-step-not-allowed"),
+        (status = 415, description = "document-image-refused, document-type-unsupported")),
+    security(("bearer" = [])), extensions(("x-fito-action" = json!("zone.establish"))))]
+pub async fn attach_decision(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiQuery(q): ApiQuery<UploadQuery>,
+    body: Body,
+) -> Result<(StatusCode, Json<DocumentView>), AppError> {
+    let content = body.into_data_stream();
+    let saved = zones::attach_decision(&state, &me, id, &q.name, content).await?;
+    Ok((StatusCode::CREATED, Json(documents::view(saved))))
 }
 
 /// Lift an established zone; refused (422 zone-lift-basis-missing) without evidence.

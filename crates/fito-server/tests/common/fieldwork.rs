@@ -139,3 +139,32 @@ pub async fn bytes(
     let headers = res.headers().clone();
     (status, headers, res.bytes().await.unwrap().to_vec())
 }
+
+/// A second inspectorate (region B, Abai) with its own Head, inspector, field
+/// (KATO 103200000) and one survey with one quarantine finding of 7 ha infested.
+pub async fn region_b(app: &TestApp, t: &Team) -> (Caller, Caller) {
+    let org = app
+        .create_org(&t.admin, &app.root_org, "Абай инспекциясы")
+        .await;
+    let head = app.create_user(&t.admin, "head", &org).await;
+    let inspector = app.create_user(&t.admin, "inspector", &org).await;
+    let d = 0.01;
+    let (lon, lat) = (80.2, 50.4);
+    let a = app
+        .post(
+            "/api/v1/objects",
+            &inspector.token,
+            json!({ "type": "field", "name": "Абай алқабы", "kato": "103200000",
+                "geometry": { "type": "Polygon", "coordinates": [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] } }),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let body = json!({
+        "object_id": a.body["id"], "surveyed_at": "2026-05-02T06:00:00Z", "crop": "barley",
+        "points": [{ "lat": 50.4, "lon": 80.2, "fixed_at": "2026-05-02T06:01:00Z",
+            "findings": [{ "organism": "ACLRGL", "area_surveyed_ha": 20.0, "area_infested_ha": 7.0 }] }]
+    });
+    let s = app.post("/api/v1/surveys", &inspector.token, body).await;
+    assert_eq!(s.status, StatusCode::CREATED, "{}", s.body);
+    (head, inspector)
+}

@@ -141,6 +141,34 @@ pub(crate) async fn prepare(
                 json!({ "level": "district", "parent_kato": "110000000", "name_kk": "Аудан", "name_ru": "Район", "name_en": null, "active": true }),
             ),
         ),
+        // Issue 15: a dictionary file, checked, then applied with the preview's token.
+        ("POST", "/api/v1/reference/import/preview" | "/api/v1/reference/import") => {
+            let file = b"eppo_code;kind;category;name_la;name_ru\nZZWALI;pest;other;Walkeria importa;\xd0\xa2\n";
+            let q = "dictionary=organisms&partial=true";
+            let preview = app
+                .call_raw(
+                    &format!("/api/v1/reference/import/preview?{q}"),
+                    &admin.token,
+                    file.to_vec(),
+                )
+                .await;
+            assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+            assert_eq!(preview.body["errors_total"], 0, "{}", preview.body);
+            let token = preview.body["token"].as_str().unwrap().to_string();
+            Some(Prepared {
+                path: format!("{path}?{q}&token={token}"),
+                body: None,
+                listed_id: None,
+                raw: Some(file.to_vec()),
+            })
+        }
+        ("POST", "/api/v1/reference/admin-units/boundaries") => p(
+            path.into(),
+            Some(
+                json!({ "type": "FeatureCollection", "features": [{ "type": "Feature", "properties": { "kato": "110000000" }, "geometry": { "type": "Polygon", "coordinates": [[[71.0, 51.0], [72.0, 51.0], [72.0, 52.0], [71.0, 51.0]]] } }] }),
+            ),
+        ),
+        ("GET", "/api/v1/reference/admin-units/boundaries") => p(path.into(), None),
         ("GET", "/api/v1/objects") => {
             let (id, lon, lat) = field(app, keeper, org).await;
             let bbox = format!("{},{},{},{}", lon - 0.1, lat - 0.1, lon + 0.1, lat + 0.1);
@@ -295,9 +323,13 @@ pub(crate) async fn prepare(
         ("GET", "/api/v1/findings/export" | "/api/v1/acts/export") => {
             p(format!("{path}?organization_id={org}"), None)
         }
-        ("GET", "/api/v1/reports/dashboard" | "/api/v1/reports/xlsx" | "/api/v1/reports/pdf") => {
-            p(format!("{path}?organization_id={org}"), None)
-        }
+        (
+            "GET",
+            "/api/v1/reports/dashboard"
+            | "/api/v1/reports/xlsx"
+            | "/api/v1/reports/pdf"
+            | "/api/v1/reports/regions",
+        ) => p(format!("{path}?organization_id={org}"), None),
         ("POST", "/api/v1/surveys/{id}/acts") => p(
             format!("/api/v1/surveys/{}/acts", w.survey().await.1),
             Some(json!({ "act_type": "sampling" })),

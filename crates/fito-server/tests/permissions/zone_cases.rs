@@ -186,6 +186,15 @@ pub(crate) async fn prepare(
             let field = field(app, f.keeper, org).await.0;
             p(path.replace("{id}", &field), None, None)
         }
+        ("POST", "/api/v1/zones/{id}/decision") => Some(Prepared {
+            path: format!(
+                "{}?name=decision.pdf",
+                path.replace("{id}", &w.zone().await.0)
+            ),
+            body: None,
+            listed_id: None,
+            raw: Some(PDF.to_vec()),
+        }),
         ("POST", "/api/v1/zones/{id}/establish") => {
             let zone = w.zone().await.0;
             let doc = app

@@ -212,3 +212,27 @@ pub(super) async fn quarantine<C: Conn>(conn: &C, q: &Query) -> Result<Vec<Quara
     }
     Ok(out)
 }
+
+/// The mean position of the findings of each KATO unit `width` characters long
+/// (2 a region, 4 a district), rounded to a micro-degree so both engines agree:
+/// where the region summary puts a unit's symbol when its boundary is not loaded.
+pub(super) async fn centres<C: Conn>(
+    conn: &C,
+    q: &Query,
+    width: usize,
+) -> Result<BTreeMap<String, [f64; 2]>> {
+    let (from, to) = bounds(q.from, q.to);
+    let (scope, values) = scope(q, from, to);
+    let sql = format!(
+        "SELECT substr(o.kato, 1, {width}) AS unit, AVG(f.lon) AS lon, AVG(f.lat) AS lat\
+         {scope} AND o.kato IS NOT NULL GROUP BY substr(o.kato, 1, {width})"
+    );
+    let micro = |v: f64| (v * 1_000_000.0).round() / 1_000_000.0;
+    let mut out = BTreeMap::new();
+    for row in conn.query_all_raw(stmt(conn, &sql, values)).await? {
+        let unit: String = row.try_get("", "unit")?;
+        let (lon, lat): (f64, f64) = (row.try_get("", "lon")?, row.try_get("", "lat")?);
+        out.insert(format!("{unit:0<9}"), [micro(lon), micro(lat)]);
+    }
+    Ok(out)
+}

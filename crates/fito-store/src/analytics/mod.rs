@@ -162,13 +162,7 @@ pub struct Dashboard {
 /// The dashboard for `q`, read with `conn` (one consistent connection is not
 /// needed: each part is a complete answer of its own).
 pub async fn dashboard<C: Conn>(conn: &C, q: &Query) -> Result<Dashboard> {
-    let districts = findings::by_district(conn, q).await?;
-    let units: BTreeMap<String, crate::reference::AdminUnit> = crate::reference::admin_units(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.kato.clone(), u))
-        .collect();
-    let (regions, districts) = units_of(districts, &units);
+    let (regions, districts) = units(conn, q).await?;
     let organisms = findings::by_organism(conn, q).await?;
     let mut totals = Areas::default();
     for o in &organisms {
@@ -186,6 +180,28 @@ pub async fn dashboard<C: Conn>(conn: &C, q: &Query) -> Result<Dashboard> {
         tasks: work::tasks(conn, q).await?,
         inspectors: work::workload(conn, q).await?,
     })
+}
+
+/// Hectares and foci by region and by district, named: the dashboard's breakdown
+/// by KATO unit alone, for the region summary on the map.
+pub async fn units<C: Conn>(conn: &C, q: &Query) -> Result<(Vec<UnitRow>, Vec<UnitRow>)> {
+    let districts = findings::by_district(conn, q).await?;
+    let units: BTreeMap<String, crate::reference::AdminUnit> = crate::reference::admin_units(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.kato.clone(), u))
+        .collect();
+    Ok(units_of(districts, &units))
+}
+
+/// The mean position of each region's (`district == false`) or district's findings,
+/// by KATO code: where a unit's symbol goes when no boundary of it is loaded.
+pub async fn centres<C: Conn>(
+    conn: &C,
+    q: &Query,
+    district: bool,
+) -> Result<BTreeMap<String, [f64; 2]>> {
+    findings::centres(conn, q, if district { 4 } else { 2 }).await
 }
 
 /// Regions summed from the district rows, both named from the KATO reference.

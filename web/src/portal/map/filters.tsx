@@ -1,8 +1,10 @@
 /** The map's filters (issue 16): layers shown, and type, status, organism, period, category. */
 import { t } from '../../app/i18n-app.js';
 import { navigate } from '../../app/router.js';
+import { hasRole } from '../../app/session.js';
 import { Field } from '../../app/ui.js';
 import { RefSelect, useReference } from '../objects.js';
+import { REGIONS } from './regions.js';
 import { LAYERS, shown, type Layer, type MapFilters } from './tiles.js';
 
 const CATEGORIES = ['quarantine', 'especially_dangerous', 'ordinary'] as const;
@@ -12,7 +14,7 @@ export function MapFilterForm({ filters }: { filters: MapFilters }) {
   const types = useReference('object-types');
   const organisms = useReference('organisms');
   const set = (k: keyof MapFilters, v: string) => navigate('/map', { ...filters, [k]: v || undefined });
-  const toggle = (layer: Layer, on: boolean) => {
+  const toggle = (layer: Layer | typeof REGIONS, on: boolean) => {
     const hidden = new Set((filters.hide ?? '').split(',').filter(Boolean));
     if (on) hidden.delete(layer);
     else hidden.add(layer);
@@ -39,6 +41,11 @@ export function MapFilterForm({ filters }: { filters: MapFilters }) {
             <input type="checkbox" data-layer={layer} checked={shown(filters, layer)} onChange={(e) => toggle(layer, e.currentTarget.checked)} /> {t(`portal-map-layer-${layer}`)}
           </label>
         ))}
+        {hasRole('head', 'administrator') ? (
+          <label>
+            <input type="checkbox" data-layer={REGIONS} checked={shown(filters, REGIONS)} onChange={(e) => toggle(REGIONS, e.currentTarget.checked)} /> {t('portal-map-regions')}
+          </label>
+        ) : null}
       </fieldset>
       <RefSelect list="object-types" id="f-type" label={t('portal-object-type')} value={filters.type ?? ''} onChange={(v) => set('type', v)} entries={types} />
       {select('f-status', 'status', t('portal-object-status'), ['archived'], () => t('portal-object-status-archived'), t('portal-object-status-active'))}

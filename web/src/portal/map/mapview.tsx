@@ -15,6 +15,7 @@ import { ErrorBox, PageTitle } from '../../app/ui.js';
 import type { Feature } from '../objects.js';
 import { anchorOf, mapSettings } from './config.js';
 import { MapFilterForm } from './filters.js';
+import { RegionSummaryLayer } from './region-summary.js';
 import { createMap, type MapLibre } from './maplibre.js';
 import { STYLE } from './style.js';
 import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, type Listed, type MapFilters } from './tiles.js';
@@ -135,6 +136,7 @@ export default function RegisterMap({ query }: ScreenProps) {
         {loading || !view ? t('portal-loading') : t('portal-map-in-view', { count: view.count })}
         {view && !view.detail && !loading ? ` ${t('portal-map-too-many')}` : ''}
       </p>
+      {hasRole('head', 'administrator') ? <RegionSummaryLayer map={mapRef.current} ready={ready} filters={filters} /> : null}
       <details>
         <summary>{t('portal-map-list')}</summary>
         <ul data-testid="map-list">

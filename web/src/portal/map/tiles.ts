@@ -63,7 +63,8 @@ export function tileUrl(origin: string, layer: Layer, f: MapFilters): string {
   return `${origin}/api/v1/tiles/${layer}/{z}/{x}/{y}.mvt${tileQuery(layer, f)}`;
 }
 
-export function shown(f: MapFilters, layer: Layer): boolean {
+/** Whether a layer (a tile layer, or the region summary) is switched on. */
+export function shown(f: MapFilters, layer: Layer | 'regions'): boolean {
   return !(f.hide ?? '').split(',').includes(layer);
 }
 

@@ -8,6 +8,7 @@
 pub mod monthly;
 pub(crate) mod names;
 pub mod pdf;
+pub mod regions;
 pub mod report;
 pub mod xlsx;
 

@@ -144,7 +144,7 @@ pub struct Report {
     pub inspectors: Vec<WorkloadView>,
 }
 
-fn unit(lang: Lang, u: UnitRow) -> UnitView {
+pub(crate) fn unit(lang: Lang, u: UnitRow) -> UnitView {
     let name = match &u.kato {
         Some(_) => pick(
             lang,

@@ -133,7 +133,8 @@ impl Importer<'_> {
     }
 }
 
-fn declared(
+/// The format a sender declared: a `format` parameter, else a specific media type.
+pub(crate) fn declared(
     file_format: Option<&str>,
     media_type: Option<&str>,
 ) -> Result<Option<Format>, AppError> {

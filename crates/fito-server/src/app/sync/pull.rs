@@ -1,10 +1,12 @@
 //! What changed since a cursor that the caller keeps offline (R-MOB-1, R-MOB-4):
 //! reference data, own survey tasks, the objects on open ones (and those the caller
-//! registered), own acts, the quarantine zones of the caller's subtree. Pulling again with the answer's cursor never repeats or
-//! skips a change.
+//! registered), own acts, the quarantine zones of the caller's assigned area (issue
+//! 14). Pulling again with the answer's cursor never repeats or skips a change.
 
 use crate::app::{Actor, App, AppError};
 use fito_core::Action;
+use fito_geo::Geometry;
+use fito_geo::formats::geojson::geometry_from_json;
 use fito_store::acts::Act;
 use fito_store::fieldwork::{self, Task};
 use fito_store::objects::Object;
@@ -34,9 +36,11 @@ pub enum Change {
     },
     /// An act the caller drafted.
     Act(Box<Act>),
-    /// A quarantine zone of the caller's subtree, any status (issue 14): the field app
-    /// warns of established ones offline.
+    /// A quarantine zone of the caller's assigned area, any status (issue 14): the
+    /// field app warns of established ones offline, and a lifted one stops warning.
     Zone(Box<Zone>),
+    /// A zone of the caller's subtree outside their assigned area: the app drops it.
+    ZoneLeft { id: Uuid, version: i64 },
     /// An entry of a reference list.
     Reference {
         list: String,
@@ -73,14 +77,21 @@ pub async fn pull(
     actor.require(Action::ReferenceRead)?;
     let mut cursor = decode_cursor(cursor)?;
     let reader = app.store.reader();
-    let scope = Scope {
+    // The log as far as it is committed now, read before the scope: every change up
+    // to `bound` is then judged by a scope at least as new as the change, and a scope
+    // change (a task assigned or closed) moves what it affects past `bound`, to be
+    // judged on a later pull. So a record never slips by under a stale scope.
+    let bound = log::head(reader).await?;
+    let mut scope = Scope {
         task_objects: log::open_task_objects(reader, actor.user.id).await?,
         assigned: log::assigned_objects(reader, actor.user.id).await?,
+        area: None,
     };
     let mut changes = Vec::new();
     let mut scanned = 0;
     loop {
-        let batch = log::changes_after(reader, cursor, PAGE).await?;
+        let mut batch = log::changes_after(reader, cursor, PAGE).await?;
+        batch.retain(|c| c.seq <= bound);
         if batch.is_empty() {
             return Ok(Pulled {
                 cursor: encode_cursor(cursor),
@@ -96,7 +107,7 @@ pub async fn pull(
                     changes,
                 });
             }
-            if let Some(change) = kept(app, actor, &scope, c).await? {
+            if let Some(change) = kept(app, actor, &mut scope, c).await? {
                 changes.push(change);
             }
             cursor = c.seq;
@@ -120,11 +131,59 @@ fn decode_cursor(c: Option<&str>) -> Result<i64, AppError> {
     }
 }
 
-/// What the caller keeps in the field: objects on their open tasks or made by them.
+/// What the caller keeps in the field: objects on their open tasks or made by them,
+/// and the quarantine zones of their assigned area.
 struct Scope {
     task_objects: HashSet<Uuid>,
     /// On any of the caller's tasks, open or not.
     assigned: HashSet<Uuid>,
+    /// The assigned area, read when the first zone comes by (see `Area`).
+    area: Option<Area>,
+}
+
+/// Where the caller works, for the zones their device keeps (issue 14).
+enum Area {
+    /// The places of their open survey tasks: each task's area and its objects.
+    Tasks(Vec<Geometry>),
+    /// No open task: their organisation's territory, i.e. every zone of the subtree.
+    /// An inspector without a task still surveys ad hoc (a complaint, a control
+    /// visit) anywhere in the territory and expects the warning there; a few zones
+    /// too many on the phone cost little, a missing warning inside a zone costs a
+    /// quarantine breach. With open tasks the phone keeps only the zones their places
+    /// meet, as the issue asks ("zones of the assigned area").
+    Territory,
+}
+
+impl Area {
+    async fn of(app: &App, actor: &Actor) -> Result<Area, AppError> {
+        let places = log::open_task_places(app.store.reader(), actor.user.id).await?;
+        if places.is_empty() {
+            return Ok(Area::Territory);
+        }
+        let options = fito_geo::ValidationOptions {
+            close_open_rings: false,
+            kazakhstan_axes_check: false,
+        };
+        let mut shapes = Vec::with_capacity(places.len());
+        for text in places {
+            let raw = serde_json::from_str(&text).map_err(|_| AppError::internal())?;
+            shapes.push(fito_geo::validate(geometry_from_json(raw)?, &options)?.geometry);
+        }
+        Ok(Area::Tasks(shapes))
+    }
+
+    fn meets(&self, z: &Zone) -> Result<bool, AppError> {
+        let Area::Tasks(shapes) = self else {
+            return Ok(true);
+        };
+        let b = fito_geo::Bbox::parse(z.min_lon, z.min_lat, z.max_lon, z.max_lat)?;
+        let mut near = shapes.iter().filter(|g| g.intersects_bbox(&b)).peekable();
+        if near.peek().is_none() {
+            return Ok(false);
+        }
+        let boundary = crate::app::zones::boundary(z)?;
+        Ok(near.any(|g| g.intersects(&boundary)))
+    }
 }
 
 impl Scope {
@@ -141,7 +200,7 @@ impl Scope {
 async fn kept(
     app: &App,
     actor: &Actor,
-    scope: &Scope,
+    scope: &mut Scope,
     c: &log::Change,
 ) -> Result<Option<Change>, AppError> {
     let reader = app.store.reader();
@@ -198,9 +257,24 @@ async fn kept(
                 return Ok(None);
             };
             let path = app.org_path(z.organization_id).await?;
-            Ok(actor
-                .sees(path.as_deref())
-                .then(|| Change::Zone(Box::new(z))))
+            if !actor.sees(path.as_deref()) {
+                return Ok(None);
+            }
+            if scope.area.is_none() {
+                scope.area = Some(Area::of(app, actor).await?);
+            }
+            let inside = match &scope.area {
+                Some(area) => area.meets(&z)?,
+                None => true,
+            };
+            Ok(Some(if inside {
+                Change::Zone(Box::new(z))
+            } else {
+                Change::ZoneLeft {
+                    id,
+                    version: z.version,
+                }
+            }))
         }
         list if log::REFERENCE_LISTS.contains(&list) => {
             Ok(log::reference_entry(reader, list, &c.key)

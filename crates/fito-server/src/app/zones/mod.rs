@@ -16,7 +16,7 @@ pub use document::{DocumentKind, document};
 pub use export::{ZoneFile, export};
 pub use lifting::{LiftingBasis, lifting_basis};
 pub use propose::{Basis, BoundaryInput, FindingRef, ProposeInput, propose};
-pub use steps::{EstablishInput, StepInput, establish, lift, withdraw};
+pub use steps::{EstablishInput, StepInput, attach_decision, establish, lift, withdraw};
 pub use view::{ZoneVersionView, ZoneView, feature};
 
 use crate::app::notify::{self, Target};

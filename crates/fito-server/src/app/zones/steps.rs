@@ -5,15 +5,20 @@
 use super::lifting::evidence;
 use super::view::snapshot;
 use super::{in_scope, tell};
+use crate::app::documents::{self, Owner};
 use crate::app::{Actor, App, AppError, EntryExt};
+use bytes::Bytes;
 use chrono::NaiveDate;
 use fito_core::text::{optional, required};
 use fito_core::{ZoneStatus, ZoneStep};
 use fito_store::StoreError;
+use fito_store::documents::Document;
 use fito_store::time::now_us;
 use fito_store::zones::{self, Zone};
+use futures_util::Stream;
 use serde::Deserialize;
 use serde_json::json;
+use std::error::Error;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -27,7 +32,8 @@ pub struct EstablishInput {
     pub decision_date: String,
     /// The authority that issued the decision.
     pub decision_authority: String,
-    /// The decision's PDF, attached to the zone first (`POST /zones/{id}/documents`).
+    /// The decision's PDF, attached to the zone first (`POST /zones/{id}/decision`,
+    /// or by the office through `POST /zones/{id}/documents`).
     pub decision_document_id: Uuid,
     /// The regime as decided, when it differs from the proposal.
     pub regime_kk: Option<String>,
@@ -133,6 +139,31 @@ pub async fn establish(
     z.established_at = Some(now_us());
     let details = json!({ "decision_number": number, "document_id": document.id });
     save(app, actor, z, ZoneStep::Establish, details).await
+}
+
+/// Attaches the establishing decision's PDF to a proposed zone. It is the Head's,
+/// who establishes the zone (zone.establish), not the office's: Heads hold no
+/// general right to attach documents, yet the decision is theirs to file (issue 14).
+pub async fn attach_decision<S, E>(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    name: &str,
+    content: S,
+) -> Result<Document, AppError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: Into<Box<dyn Error + Send + Sync>>,
+{
+    let z = in_scope(app, actor, id, ZoneStep::Establish.action()).await?;
+    let status = ZoneStatus::parse(&z.status)?;
+    if status.after(ZoneStep::Establish).is_none() {
+        return Err(AppError::conflict("zone-step-not-allowed")
+            .with("step", ZoneStep::Establish.as_str())
+            .with("status", status.as_str()));
+    }
+    let action = ZoneStep::Establish.action();
+    documents::attach_as(app, actor, Owner::Zone, id, name, content, action).await
 }
 
 /// Lifts an established zone, when the surveys since its establishment show no

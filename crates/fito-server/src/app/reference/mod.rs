@@ -1,6 +1,12 @@
 //! Reference data (R-OBJ-2): everyone signed in looks entries up; administrators
 //! add, correct and retire them. Entries are never deleted (`active: false`
-//! retires one), so old surveys and acts keep their meaning.
+//! retires one), so old surveys and acts keep their meaning. A whole dictionary can
+//! also be loaded from a CSV or XLSX file, previewed as a diff first (`import`).
+
+pub mod dictionary;
+pub mod import;
+pub mod plan;
+pub mod sheet;
 
 use crate::app::{Actor, App, AppError, EntryExt};
 use fito_core::text::{optional, required};
@@ -298,15 +304,13 @@ fn journalled(
         .details(json!({ "created": created }))
 }
 
-/// Adds or corrects the organism `code` (an EPPO code).
-pub async fn put_organism(
-    app: &App,
-    actor: &Actor,
+/// The one check of an organism entry, for the API's PUT and the file import.
+pub(crate) fn organism_entry(
     code: &str,
     input: OrganismView,
-) -> Result<Put<Organism>, AppError> {
-    actor.require(Action::ReferenceManage)?;
-    let entry = Organism {
+    now: i64,
+) -> Result<Organism, AppError> {
+    Ok(Organism {
         eppo_code: EppoCode::parse(code)?.to_string(),
         kind: one_of("kind", &input.kind, &reference::ORGANISM_KINDS)?,
         category: one_of("category", &input.category, &reference::ORGANISM_CATEGORIES)?,
@@ -315,9 +319,105 @@ pub async fn put_organism(
         name_ru: required("name_ru", &input.name_ru, 300)?,
         name_en: optional("name_en", input.name_en.as_deref(), 300)?,
         active: input.active,
-        updated_at: now_us(),
+        updated_at: now,
+    })
+}
+
+/// The one check of a crop entry, for the API's PUT and the file import.
+pub(crate) fn crop_entry(code: &str, input: CropView, now: i64) -> Result<Crop, AppError> {
+    let eppo_code = input
+        .eppo_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(EppoCode::parse)
+        .transpose()?
+        .map(|c| c.to_string());
+    Ok(Crop {
+        code: slug(code)?,
+        eppo_code,
+        name_la: optional("name_la", input.name_la.as_deref(), 200)?,
+        name_kk: required("name_kk", &input.name_kk, 200)?,
+        name_ru: required("name_ru", &input.name_ru, 200)?,
+        name_en: optional("name_en", input.name_en.as_deref(), 200)?,
+        active: input.active,
+        updated_at: now,
+    })
+}
+
+/// The one check of an object type entry, for the API's PUT and the file import.
+pub(crate) fn object_type_entry(
+    code: &str,
+    input: ObjectTypeView,
+    now: i64,
+) -> Result<ObjectType, AppError> {
+    Ok(ObjectType {
+        code: slug(code)?,
+        geometry: one_of("geometry", &input.geometry, &reference::GEOMETRIES)?,
+        name_kk: required("name_kk", &input.name_kk, 200)?,
+        name_ru: required("name_ru", &input.name_ru, 200)?,
+        name_en: optional("name_en", input.name_en.as_deref(), 200)?,
+        active: input.active,
+        updated_at: now,
+    })
+}
+
+/// The one check of an administrative unit, for the API's PUT and the file import:
+/// everything but whether the parent exists, which the caller answers with
+/// [`parent_known`] (the database for a PUT, the database and the file for an import).
+pub(crate) fn admin_unit_entry(
+    kato: &str,
+    input: AdminUnitView,
+    now: i64,
+) -> Result<AdminUnit, AppError> {
+    let kato = KatoCode::parse(kato)?;
+    let level = one_of("level", &input.level, &reference::UNIT_LEVELS)?;
+    let parent = match input
+        .parent_kato
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        Some(p) => {
+            let parent = KatoCode::parse(p)?;
+            if parent.region_prefix() != kato.region_prefix() || parent == kato {
+                return Err(AppError::unprocessable("reference-parent-invalid"));
+            }
+            Some(parent.to_string())
+        }
+        None => None,
     };
+    Ok(AdminUnit {
+        kato: kato.to_string(),
+        level,
+        parent_kato: parent,
+        name_kk: required("name_kk", &input.name_kk, 200)?,
+        name_ru: required("name_ru", &input.name_ru, 200)?,
+        name_en: optional("name_en", input.name_en.as_deref(), 200)?,
+        active: input.active,
+        updated_at: now,
+    })
+}
+
+/// A unit's parent must exist: `known` answers whether it does.
+pub(crate) fn parent_known(unit: &AdminUnit, known: bool) -> Result<(), AppError> {
+    match (&unit.parent_kato, known) {
+        (Some(_), false) => Err(AppError::unprocessable("reference-parent-invalid")),
+        _ => Ok(()),
+    }
+}
+
+/// Adds or corrects the organism `code` (an EPPO code).
+pub async fn put_organism(
+    app: &App,
+    actor: &Actor,
+    code: &str,
+    input: OrganismView,
+) -> Result<Put<Organism>, AppError> {
+    actor.require(Action::ReferenceManage)?;
+    let entry = organism_entry(code, input, now_us())?;
     let mut unit = app.begin().await?;
+    fito_store::locks::reference(unit.tx()).await?;
     let created = reference::put_organism(unit.tx(), entry.clone()).await?;
     unit.journal(journalled(actor, "organism", &entry.eppo_code, created));
     unit.commit().await?;
@@ -332,25 +432,9 @@ pub async fn put_crop(
     input: CropView,
 ) -> Result<Put<Crop>, AppError> {
     actor.require(Action::ReferenceManage)?;
-    let eppo_code = input
-        .eppo_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(EppoCode::parse)
-        .transpose()?
-        .map(|c| c.to_string());
-    let entry = Crop {
-        code: slug(code)?,
-        eppo_code,
-        name_la: optional("name_la", input.name_la.as_deref(), 200)?,
-        name_kk: required("name_kk", &input.name_kk, 200)?,
-        name_ru: required("name_ru", &input.name_ru, 200)?,
-        name_en: optional("name_en", input.name_en.as_deref(), 200)?,
-        active: input.active,
-        updated_at: now_us(),
-    };
+    let entry = crop_entry(code, input, now_us())?;
     let mut unit = app.begin().await?;
+    fito_store::locks::reference(unit.tx()).await?;
     let created = reference::put_crop(unit.tx(), entry.clone()).await?;
     unit.journal(journalled(actor, "crop", &entry.code, created));
     unit.commit().await?;
@@ -365,16 +449,9 @@ pub async fn put_object_type(
     input: ObjectTypeView,
 ) -> Result<Put<ObjectType>, AppError> {
     actor.require(Action::ReferenceManage)?;
-    let entry = ObjectType {
-        code: slug(code)?,
-        geometry: one_of("geometry", &input.geometry, &reference::GEOMETRIES)?,
-        name_kk: required("name_kk", &input.name_kk, 200)?,
-        name_ru: required("name_ru", &input.name_ru, 200)?,
-        name_en: optional("name_en", input.name_en.as_deref(), 200)?,
-        active: input.active,
-        updated_at: now_us(),
-    };
+    let entry = object_type_entry(code, input, now_us())?;
     let mut unit = app.begin().await?;
+    fito_store::locks::reference(unit.tx()).await?;
     let created = reference::put_object_type(unit.tx(), entry.clone()).await?;
     unit.journal(journalled(actor, "object_type", &entry.code, created));
     unit.commit().await?;
@@ -390,37 +467,15 @@ pub async fn put_admin_unit(
     input: AdminUnitView,
 ) -> Result<Put<AdminUnit>, AppError> {
     actor.require(Action::ReferenceManage)?;
-    let kato = KatoCode::parse(kato)?;
-    let level = one_of("level", &input.level, &reference::UNIT_LEVELS)?;
-    let parent = match input
-        .parent_kato
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        Some(p) => {
-            let parent = KatoCode::parse(p)?;
-            let exists = reference::admin_unit(app.store.reader(), parent.as_str())
-                .await?
-                .is_some();
-            if !exists || parent.region_prefix() != kato.region_prefix() || parent == kato {
-                return Err(AppError::unprocessable("reference-parent-invalid"));
-            }
-            Some(parent.to_string())
-        }
-        None => None,
-    };
-    let entry = AdminUnit {
-        kato: kato.to_string(),
-        level,
-        parent_kato: parent,
-        name_kk: required("name_kk", &input.name_kk, 200)?,
-        name_ru: required("name_ru", &input.name_ru, 200)?,
-        name_en: optional("name_en", input.name_en.as_deref(), 200)?,
-        active: input.active,
-        updated_at: now_us(),
-    };
+    let entry = admin_unit_entry(kato, input, now_us())?;
+    if let Some(parent) = &entry.parent_kato {
+        let exists = reference::admin_unit(app.store.reader(), parent)
+            .await?
+            .is_some();
+        parent_known(&entry, exists)?;
+    }
     let mut unit = app.begin().await?;
+    fito_store::locks::reference(unit.tx()).await?;
     let created = reference::put_admin_unit(unit.tx(), entry.clone()).await?;
     unit.journal(journalled(actor, "admin_unit", &entry.kato, created));
     unit.commit().await?;
