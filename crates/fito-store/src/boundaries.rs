@@ -41,6 +41,14 @@ pub enum Level {
 }
 
 impl Level {
+    /// `region` or `district`, as the API names the level.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Region => "region",
+            Level::District => "district",
+        }
+    }
+
     fn unit_levels(self) -> (&'static str, &'static str) {
         match self {
             Level::Region => ("region", "city_republican"),

@@ -49,6 +49,11 @@ export function setLang(next: Lang): void {
 }
 
 /** The message in the current language (reading `lang` makes components re-render on a switch). */
+/** The locale numbers are written in for the language shown (Kazakh, Russian or English). */
+export function numberLocale(): string {
+  return lang.value === 'en' ? 'en-GB' : lang.value === 'ru' ? 'ru-RU' : 'kk-KZ';
+}
+
 export function t(id: string, args?: MessageArgs): string {
   return messages.format(lang.value, id, args);
 }

@@ -1,10 +1,9 @@
 //! `/api/v1/reference/admin-units/boundaries`: boundaries of administrative units
 //! (issue 13), over `app::boundaries`.
 
-use super::transfer::{file_bytes, media_type};
 use crate::app::AppError;
 use crate::app::boundaries::{self, BoundariesLoaded, BoundariesState, BoundaryFile};
-use crate::http::extract::ApiQuery;
+use crate::http::extract::{ApiQuery, file_bytes, media_type};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Json;

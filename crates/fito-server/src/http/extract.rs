@@ -149,3 +149,19 @@ pub fn request_meta(parts: &Parts, trust_proxy: bool) -> RequestMeta {
         ),
     }
 }
+
+/// An uploaded file's bytes, read when awaited (once the sender is known to be
+/// allowed), refused past `limit`: the import routes have their own, larger limit.
+pub async fn file_bytes(body: axum::body::Body, limit: usize) -> Result<Bytes, AppError> {
+    axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit))
+}
+
+/// The Content-Type a request came with.
+pub fn media_type(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}

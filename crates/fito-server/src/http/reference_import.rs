@@ -1,10 +1,10 @@
 //! `/api/v1/reference/import…`: a whole dictionary from a CSV or XLSX file, previewed
 //! as a diff, then applied (issue 15, R-OBJ-2), over `app::reference::import`.
 
+use crate::app::AppError;
 use crate::app::reference::import::{self, Applied, ImportFile, Preview};
 use crate::app::reference::plan::RowError;
-use crate::app::{AppError, Kind};
-use crate::http::extract::ApiQuery;
+use crate::http::extract::{ApiQuery, file_bytes};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use crate::i18n::{I18n, Lang};
@@ -175,11 +175,7 @@ fn import_file(
     ImportFile {
         dictionary: q.dictionary.clone(),
         partial: q.partial,
-        bytes: async move {
-            axum::body::to_bytes(body, limit).await.map_err(|_| {
-                AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit)
-            })
-        },
+        bytes: file_bytes(body, limit),
     }
 }
 

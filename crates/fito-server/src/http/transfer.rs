@@ -2,16 +2,16 @@
 //! (R-GEO-1), over `app::import` and `app::export`.
 
 use super::views::{Disposition, file_response};
+use crate::app::AppError;
 use crate::app::export::{self, Export};
 use crate::app::import::{self, ImportFile, Importer};
 use crate::app::objects::Filters;
-use crate::app::{AppError, Kind};
-use crate::http::extract::ApiQuery;
+use crate::http::extract::{ApiQuery, file_bytes, media_type};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
@@ -46,22 +46,6 @@ fn import_file(
         type_code: q.type_code,
         bytes: file_bytes(body, limit),
     }
-}
-
-/// An uploaded file's bytes, read when awaited (once the sender is known to be
-/// allowed), refused past `limit`.
-pub(super) async fn file_bytes(body: Body, limit: usize) -> Result<bytes::Bytes, AppError> {
-    axum::body::to_bytes(body, limit)
-        .await
-        .map_err(|_| AppError::new(Kind::TooLarge, "request-too-large").with("limit", limit))
-}
-
-/// The Content-Type a request came with.
-pub(super) fn media_type(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
 }
 
 /// Import a GIS file: every feature becomes an object, or none does.

@@ -4,7 +4,7 @@
  * from the regions to a region's districts by KATO code; charts (Chart.js, loaded lazily)
  * each with its table; the same report as XLSX and PDF.
  */
-import { lang, localName, t } from '../../app/i18n-app.js';
+import { localName, numberLocale, t } from '../../app/i18n-app.js';
 import type { ScreenProps } from '../../app/registry.js';
 import { href, navigate } from '../../app/router.js';
 import { api } from '../../app/session.js';
@@ -102,7 +102,7 @@ export default function Dashboard({ query }: ScreenProps) {
   const params = paramsFrom(query);
   const key = JSON.stringify(params);
   const { data, error, loading } = useLoad((signal) => api.get<Report>('/api/v1/reports/dashboard', { query: params, signal }), [key]);
-  const locale = lang.value === 'en' ? 'en-GB' : lang.value === 'ru' ? 'ru-RU' : 'kk-KZ';
+  const locale = numberLocale();
   return (
     <section aria-labelledby="page-title" class="dashboard">
       <PageTitle title={data ? t('dash-title-of', { name: data.organization.name }) : t('dash-title')}>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { RegionSummary } from '../../api/types.js';
-import { lang, t } from '../../app/i18n-app.js';
+import { numberLocale, t } from '../../app/i18n-app.js';
 import { api } from '../../app/session.js';
 import { ErrorBox } from '../../app/ui.js';
 import { ha } from '../dashboard/logic.js';
@@ -54,7 +54,7 @@ export function RegionSummaryLayer({ map, ready, filters }: { map: MapLibre | nu
   }, [ready, map, key, on]);
 
   if (!on) return null;
-  const locale = lang.value === 'en' ? 'en-GB' : lang.value === 'ru' ? 'ru-RU' : 'kk-KZ';
+  const locale = numberLocale();
   const rows = [...(summary?.features ?? [])].sort((a, b) => b.properties.foci - a.properties.foci);
   return (
     <details class="card" data-testid="region-summary" data-boundaries={summary?.boundaries}>

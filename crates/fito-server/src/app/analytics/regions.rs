@@ -82,15 +82,19 @@ pub async fn regions(app: &App, actor: &Actor, q: ReportQuery) -> Result<RegionS
         let names = names(app).await?;
         for o in &outlines {
             if let (false, Some(u)) = (rows.contains_key(&o.kato), names.get(&o.kato)) {
-                rows.insert(o.kato.clone(), zero(u));
+                rows.insert(o.kato.clone(), zero(u, level));
             }
         }
     }
-    let centres = analytics::centres(db, query, level == Level::District).await?;
     let outlines: BTreeMap<String, boundaries::Outline> =
         outlines.into_iter().map(|o| (o.kato.clone(), o)).collect();
+    // The centres read every finding of the period again: only when a unit lacks a boundary.
+    let centres = if rows.keys().all(|k| outlines.contains_key(k)) {
+        BTreeMap::new()
+    } else {
+        analytics::centres(db, query, level == Level::District).await?
+    };
     let mut features = Vec::new();
-    let mut drawn_as_boundaries = 0;
     for (kato, row) in rows {
         let (geometry, shape) = match (outlines.get(&kato), centres.get(&kato)) {
             (Some(o), _) => match serde_json::from_str::<Value>(&o.outline) {
@@ -100,7 +104,6 @@ pub async fn regions(app: &App, actor: &Actor, q: ReportQuery) -> Result<RegionS
             (None, Some(c)) => (json!({ "type": "Point", "coordinates": c }), "centre"),
             (None, None) => continue,
         };
-        drawn_as_boundaries += usize::from(shape == "boundary");
         features.push(RegionFeature {
             kind: "Feature",
             id: kato,
@@ -112,15 +115,16 @@ pub async fn regions(app: &App, actor: &Actor, q: ReportQuery) -> Result<RegionS
         });
     }
     journal(actor, "report.regions", &checked).await?;
+    let boundaries = features
+        .iter()
+        .filter(|f| f.properties.shape == "boundary")
+        .count();
     Ok(RegionSummary {
         kind: "FeatureCollection",
-        level: match level {
-            Level::Region => "region",
-            Level::District => "district",
-        },
+        level: level.name(),
         features,
         unplaced: unplaced.into(),
-        boundaries: drawn_as_boundaries,
+        boundaries,
     })
 }
 
@@ -137,11 +141,11 @@ async fn names(app: &App) -> Result<BTreeMap<String, fito_store::reference::Admi
         .collect())
 }
 
-fn zero(u: &fito_store::reference::AdminUnit) -> UnitRow {
+/// A loaded unit of `level` with no finding, at zero.
+fn zero(u: &fito_store::reference::AdminUnit, level: Level) -> UnitRow {
     UnitRow {
         kato: Some(u.kato.clone()),
-        region: (u.level == "district" || u.level == "city_regional")
-            .then(|| analytics::region_of(&u.kato)),
+        region: (level == Level::District).then(|| analytics::region_of(&u.kato)),
         name_kk: Some(u.name_kk.clone()),
         name_ru: Some(u.name_ru.clone()),
         name_en: u.name_en.clone(),

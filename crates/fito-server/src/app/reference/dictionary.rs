@@ -28,6 +28,59 @@ pub struct Column {
     pub required: bool,
 }
 
+/// A column every file of the dictionary must have.
+const fn need(name: &'static str) -> Column {
+    Column {
+        name,
+        required: true,
+    }
+}
+
+/// A column a file may leave out (its entries then keep their values).
+const fn may(name: &'static str) -> Column {
+    Column {
+        name,
+        required: false,
+    }
+}
+
+const ORGANISM_COLUMNS: &[Column] = &[
+    need("eppo_code"),
+    need("kind"),
+    need("category"),
+    need("name_la"),
+    may("name_kk"),
+    need("name_ru"),
+    may("name_en"),
+    may("active"),
+];
+const CROP_COLUMNS: &[Column] = &[
+    need("code"),
+    may("eppo_code"),
+    may("name_la"),
+    need("name_kk"),
+    need("name_ru"),
+    may("name_en"),
+    may("active"),
+];
+const OBJECT_TYPE_COLUMNS: &[Column] = &[
+    need("code"),
+    need("geometry"),
+    need("name_kk"),
+    need("name_ru"),
+    may("name_en"),
+    may("active"),
+];
+const ADMIN_UNIT_COLUMNS: &[Column] = &[
+    need("kato"),
+    need("level"),
+    may("parent_kato"),
+    need("name_kk"),
+    need("name_ru"),
+    may("name_en"),
+    may("active"),
+];
+
 impl Dictionary {
     pub fn from_name(name: &str) -> Option<Dictionary> {
         match name {
@@ -72,126 +125,10 @@ impl Dictionary {
     /// existing entry's value (a file without `name_kk` does not erase Kazakh names).
     pub fn columns(self) -> &'static [Column] {
         match self {
-            Dictionary::Organisms => &[
-                Column {
-                    name: "eppo_code",
-                    required: true,
-                },
-                Column {
-                    name: "kind",
-                    required: true,
-                },
-                Column {
-                    name: "category",
-                    required: true,
-                },
-                Column {
-                    name: "name_la",
-                    required: true,
-                },
-                Column {
-                    name: "name_kk",
-                    required: false,
-                },
-                Column {
-                    name: "name_ru",
-                    required: true,
-                },
-                Column {
-                    name: "name_en",
-                    required: false,
-                },
-                Column {
-                    name: "active",
-                    required: false,
-                },
-            ],
-            Dictionary::Crops => &[
-                Column {
-                    name: "code",
-                    required: true,
-                },
-                Column {
-                    name: "eppo_code",
-                    required: false,
-                },
-                Column {
-                    name: "name_la",
-                    required: false,
-                },
-                Column {
-                    name: "name_kk",
-                    required: true,
-                },
-                Column {
-                    name: "name_ru",
-                    required: true,
-                },
-                Column {
-                    name: "name_en",
-                    required: false,
-                },
-                Column {
-                    name: "active",
-                    required: false,
-                },
-            ],
-            Dictionary::ObjectTypes => &[
-                Column {
-                    name: "code",
-                    required: true,
-                },
-                Column {
-                    name: "geometry",
-                    required: true,
-                },
-                Column {
-                    name: "name_kk",
-                    required: true,
-                },
-                Column {
-                    name: "name_ru",
-                    required: true,
-                },
-                Column {
-                    name: "name_en",
-                    required: false,
-                },
-                Column {
-                    name: "active",
-                    required: false,
-                },
-            ],
-            Dictionary::AdminUnits => &[
-                Column {
-                    name: "kato",
-                    required: true,
-                },
-                Column {
-                    name: "level",
-                    required: true,
-                },
-                Column {
-                    name: "parent_kato",
-                    required: false,
-                },
-                Column {
-                    name: "name_kk",
-                    required: true,
-                },
-                Column {
-                    name: "name_ru",
-                    required: true,
-                },
-                Column {
-                    name: "name_en",
-                    required: false,
-                },
-                Column {
-                    name: "active",
-                    required: false,
-                },
-            ],
+            Dictionary::Organisms => ORGANISM_COLUMNS,
+            Dictionary::Crops => CROP_COLUMNS,
+            Dictionary::ObjectTypes => OBJECT_TYPE_COLUMNS,
+            Dictionary::AdminUnits => ADMIN_UNIT_COLUMNS,
         }
     }
 
