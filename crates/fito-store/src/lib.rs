@@ -29,6 +29,7 @@ pub mod sessions;
 mod sql;
 pub mod sync;
 pub mod test_support;
+pub mod tile_cells;
 pub mod tiles;
 pub mod time;
 pub mod users;

@@ -93,6 +93,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "findings aggregate index",
         include_str!("../migrations/0022_findings_aggregate_index.sql"),
     ),
+    (
+        24,
+        "object counts per cell for low-zoom tiles",
+        include_str!("../migrations/0024_object_cells.sql"),
+    ),
 ];
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
@@ -137,6 +142,9 @@ pub(crate) async fn run(db: &DatabaseConnection, engine: Engine) -> Result<Vec<i
             .is_some();
         if !done {
             txn.execute_unprepared(&dialect(sql, engine)).await?;
+            if *version == 24 {
+                crate::tile_cells::rebuild(&txn, engine).await?;
+            }
             txn.execute_unprepared(&format!(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({version}, '{name}', {})",
                 crate::time::now_us()

@@ -203,6 +203,7 @@ pub async fn insert<C: Conn>(conn: &C, mut new: Object, snapshot: String) -> Res
         .await
         .map_err(|e| StoreError::from_write(e, &["id"]))?;
     record_version(conn, &saved, "create", snapshot).await?;
+    crate::tile_cells::inserted(conn, std::slice::from_ref(&saved)).await?;
     Ok(saved)
 }
 
@@ -227,6 +228,7 @@ pub async fn insert_many<C: Conn>(
             model
         });
         object::Entity::insert_many(rows).exec(conn).await?;
+        crate::tile_cells::inserted(conn, chunk).await?;
         let versions = chunk.iter().map(|o| {
             object_version::Model {
                 object_id: o.id,
@@ -257,6 +259,7 @@ pub async fn update<C: Conn>(
     change: &str,
     snapshot: String,
 ) -> Result<Object> {
+    let counted = crate::tile_cells::before_update(conn, changed.id).await?;
     // Every column is written: the caller hands over the whole changed object.
     let mut model = changed.clone().into_active_model().reset_all();
     model.rid = sea_orm::ActiveValue::NotSet;
@@ -271,6 +274,7 @@ pub async fn update<C: Conn>(
         return Err(StoreError::Conflict("version"));
     }
     let saved = get(conn, changed.id).await?.ok_or(StoreError::NotFound)?;
+    crate::tile_cells::updated(conn, counted, &saved).await?;
     record_version(conn, &saved, change, snapshot).await?;
     Ok(saved)
 }

@@ -5,10 +5,10 @@
 
 use crate::conn::Conn;
 use crate::entity::{object, survey_finding};
-use crate::objects::{BoxDeg, Object, Search, search_condition};
+use crate::objects::{BoxDeg, Search, search_condition};
 use crate::{Engine, Result};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 /// A register search for a tile, with the findings period: only objects where
@@ -24,8 +24,8 @@ pub struct TileSearch {
 /// An object's row number and box: west, south, east, north.
 pub type RowBox = (i64, [f64; 4]);
 
-/// Row numbers and boxes of the objects matching, in row order.
-pub async fn boxes<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<Vec<RowBox>> {
+/// The `WHERE` of a tile's read: the register search's, and the findings period.
+fn tile_condition(engine: Engine, t: &TileSearch) -> sea_orm::Condition {
     let mut cond = search_condition(engine, &t.search);
     if t.found_from.is_some() || t.found_to.is_some() {
         let mut found = Query::select()
@@ -43,6 +43,11 @@ pub async fn boxes<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<
         }
         cond = cond.add(object::Column::Id.in_subquery(found));
     }
+    cond
+}
+
+/// Row numbers and boxes of the objects matching, in row order.
+pub async fn boxes<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<Vec<RowBox>> {
     let rows = object::Entity::find()
         .select_only()
         .column(object::Column::Rid)
@@ -50,7 +55,7 @@ pub async fn boxes<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<
         .column(object::Column::MinLat)
         .column(object::Column::MaxLon)
         .column(object::Column::MaxLat)
-        .filter(cond)
+        .filter(tile_condition(engine, t))
         .into_tuple::<(i64, f64, f64, f64, f64)>()
         .all(conn)
         .await?;
@@ -62,23 +67,97 @@ pub async fn boxes<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<
     Ok(rows)
 }
 
+/// What a tile draws of an object: only the columns it shows.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    pub rid: i64,
+    pub id: Uuid,
+    pub name: String,
+    pub type_code: String,
+    pub status: String,
+    pub quarantine: bool,
+    /// west, south, east, north
+    pub bbox: [f64; 4],
+    /// The stored GeoJSON geometry.
+    pub geometry: String,
+}
+
+type DrawnRow = (
+    i64,
+    Uuid,
+    String,
+    String,
+    String,
+    Option<i64>,
+    f64,
+    f64,
+    f64,
+    f64,
+    String,
+);
+
+fn drawn_query() -> sea_orm::Select<object::Entity> {
+    use object::Column as C;
+    object::Entity::find()
+        .select_only()
+        .columns([
+            C::Rid,
+            C::Id,
+            C::Name,
+            C::TypeCode,
+            C::Status,
+            C::QuarantineFoundAt,
+        ])
+        .columns([C::MinLon, C::MinLat, C::MaxLon, C::MaxLat, C::Geometry])
+}
+
+fn drawn_of(rows: Vec<DrawnRow>) -> Vec<Drawn> {
+    let mut out: Vec<Drawn> = rows
+        .into_iter()
+        .map(
+            |(rid, id, name, type_code, status, q, w, s, e, n, geometry)| Drawn {
+                rid,
+                id,
+                name,
+                type_code,
+                status,
+                quarantine: q.is_some(),
+                bbox: [w, s, e, n],
+                geometry,
+            },
+        )
+        .collect();
+    out.sort_unstable_by_key(|o| o.rid);
+    out
+}
+
+/// Every object matching, as drawn, in row order: one statement (high zoom,
+/// where a tile draws all it reads).
+pub async fn drawn<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<Vec<Drawn>> {
+    let rows = drawn_query()
+        .filter(tile_condition(engine, t))
+        .into_tuple::<DrawnRow>()
+        .all(conn)
+        .await?;
+    Ok(drawn_of(rows))
+}
+
 /// Rows per `IN (…)` list: far below both engines' bound-parameter limits.
 const CHUNK: usize = 1000;
 
-/// The whole rows of these row numbers, in row order.
-pub async fn rows<C: Conn>(conn: &C, rids: &[i64]) -> Result<Vec<Object>> {
+/// These row numbers as drawn, in row order.
+pub async fn rows<C: Conn>(conn: &C, rids: &[i64]) -> Result<Vec<Drawn>> {
     let mut out = Vec::with_capacity(rids.len());
     for chunk in rids.chunks(CHUNK) {
         out.extend(
-            object::Entity::find()
+            drawn_query()
                 .filter(object::Column::Rid.is_in(chunk.iter().copied()))
-                .order_by_asc(object::Column::Rid)
+                .into_tuple::<DrawnRow>()
                 .all(conn)
                 .await?,
         );
     }
-    out.sort_unstable_by_key(|o| o.rid);
-    Ok(out)
+    Ok(drawn_of(out))
 }
 
 /// The newest committed change in the log sync keeps (0 when empty): tiles

@@ -157,6 +157,18 @@ impl LayerBuilder {
         cell.sum_y += qy;
     }
 
+    /// Adds objects counted elsewhere to cell (`row`, `col`) of the tile: how
+    /// many, and the sums of their positions in the tile's units (floored).
+    pub fn add_counted(&mut self, row: u32, col: u32, count: u64, sum_x: i64, sum_y: i64) {
+        if count == 0 || row >= EXTENT / CELL || col >= EXTENT / CELL {
+            return;
+        }
+        let cell = self.cells.entry((row, col)).or_default();
+        cell.count += count;
+        cell.sum_x += sum_x;
+        cell.sum_y += sum_y;
+    }
+
     /// The layer: counts first (cell order: `count`, and `quarantine_count` when
     /// some counted items carry `quarantine = true`; no id), then features in row
     /// order (feature id = row, `id` and the properties).

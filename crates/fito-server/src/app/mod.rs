@@ -76,6 +76,8 @@ pub struct App {
     /// Encoded map tiles by subtree, filters and address, with the change they
     /// were made at (issue 16).
     pub tiles: Arc<tiles::TileCache>,
+    /// Tile reads summed per session, layer and filters before they are journalled.
+    pub tile_reads: Arc<tiles::TileReads>,
     /// Live updates fanned out to open streams, across instances (R-NOTIF-1, R-OPS-3).
     pub live: Arc<notify::live::Live>,
     /// Prometheus counters of this process (R-OPS-2).
@@ -108,12 +110,13 @@ impl App {
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()),
             passwords,
-            audit,
+            audit: audit.clone(),
             files: Arc::new(files),
             signatures,
             org_paths: Arc::default(),
             acts: Arc::default(),
             tiles: Arc::default(),
+            tile_reads: tiles::TileReads::new(audit.clone()),
         }
     }
 

@@ -19,7 +19,12 @@ impl From<GeoError> for AppError {
 
 /// Reads a stored geometry; stored ones passed validation when written.
 pub fn stored_geometry(o: &Object) -> Result<Geometry, AppError> {
-    let raw = serde_json::from_str(&o.geometry).map_err(|_| AppError::internal())?;
+    parse_stored(&o.geometry)
+}
+
+/// Reads a stored GeoJSON geometry text.
+pub fn parse_stored(geometry: &str) -> Result<Geometry, AppError> {
+    let raw = serde_json::from_str(geometry).map_err(|_| AppError::internal())?;
     let options = ValidationOptions {
         close_open_rings: false,
         kazakhstan_axes_check: false,

@@ -13,7 +13,7 @@ pub mod spatial;
 pub mod sync;
 
 pub use feature::{FeatureOut, feature_value, snapshot};
-pub use geometry::{bbox_of, stored_geometry};
+pub use geometry::{bbox_of, parse_stored, stored_geometry};
 pub use input::{BufferRequest, ObjectChange, ObjectInput, OwnerInput, VersionOnly};
 pub use register::{Saved, archive, create, get, history, restore, update};
 pub use spatial::{Filters, Page, at, buffer, list, nearest};

@@ -2,11 +2,12 @@
 //! shapes by fito-tiles (off the async runtime), properties per layer.
 
 use super::encode_tile;
-use crate::app::objects::stored_geometry;
+use crate::app::objects::parse_stored;
 use crate::app::zones::boundary;
 use crate::app::{App, AppError};
 use bytes::Bytes;
 use chrono::DateTime;
+use fito_store::tile_cells;
 use fito_store::tiles::{self as store, FindingSearch, TileSearch};
 use fito_store::zones::{self, ZoneFilter};
 use fito_tiles::{Item, LayerBuilder, TileId, Value};
@@ -56,8 +57,19 @@ fn item(rid: i64, id: String, bbox: [f64; 4], props: Vec<(&'static str, Value)>)
     }
 }
 
-/// Reads the objects meeting the tile: boxes first, whole rows only of those
-/// drawn (counted ones need nothing but their box).
+/// Whether a tile of objects is counted from `fito_store::tile_cells`: at
+/// zoom ≤ 5 without the filters those counts do not keep (type, organism, period).
+fn from_cells(tile: TileId, t: &TileSearch) -> bool {
+    tile.z() <= tile_cells::ZOOM
+        && t.search.type_code.is_none()
+        && t.search.organism.is_none()
+        && t.found_from.is_none()
+        && t.found_to.is_none()
+}
+
+/// Reads the objects meeting the tile. From zoom 12 every one is drawn: one
+/// read. Below, boxes first and the drawn rows of those too big to count; at
+/// zoom ≤ 5 the counts come from the per-cell counts and only big objects are read.
 async fn objects(
     app: &App,
     tile: TileId,
@@ -65,33 +77,45 @@ async fn objects(
     search: &TileSearch,
 ) -> Result<Bytes, AppError> {
     let reader = app.store.reader();
-    let boxes = store::boxes(reader, app.store.engine(), search).await?;
-    let counted = tile.z() < fito_tiles::DETAIL_ZOOM;
-    let mut drawn = Vec::new();
-    for (rid, bbox) in boxes {
-        if counted && !builder.wants_geometry(bbox) {
-            builder.add(item(rid, String::new(), bbox, Vec::new()), None);
-        } else {
-            drawn.push(rid);
+    let rows = if tile.z() >= fito_tiles::DETAIL_ZOOM {
+        store::drawn(reader, app.store.engine(), search).await?
+    } else {
+        let s = &search.search;
+        let boxes = match (from_cells(tile, search), s.bbox, s.status.as_deref()) {
+            (true, Some(bbox), Some(status)) => {
+                let at = (tile.z(), tile.x(), tile.y());
+                for c in tile_cells::cells(reader, &s.org_path, status, at).await? {
+                    builder.add_counted(c.row, c.col, c.count, c.sum_x, c.sum_y);
+                }
+                tile_cells::big(reader, &s.org_path, status, bbox).await?
+            }
+            _ => store::boxes(reader, app.store.engine(), search).await?,
+        };
+        let mut drawn = Vec::new();
+        for (rid, bbox) in boxes {
+            if builder.wants_geometry(bbox) {
+                drawn.push(rid);
+            } else {
+                builder.add(item(rid, String::new(), bbox, Vec::new()), None);
+            }
         }
-    }
-    let rows = store::rows(reader, &drawn).await?;
+        store::rows(reader, &drawn).await?
+    };
     off_runtime(move || {
         for o in rows {
-            let bbox = [o.min_lon, o.min_lat, o.max_lon, o.max_lat];
-            let geometry = if builder.wants_geometry(bbox) {
-                Some(stored_geometry(&o)?)
+            let geometry = if builder.wants_geometry(o.bbox) {
+                Some(parse_stored(&o.geometry)?)
             } else {
                 None
             };
             let props = vec![
-                ("name", Value::Str(o.name.clone())),
-                ("type", Value::Str(o.type_code.clone())),
-                ("status", Value::Str(o.status.clone())),
-                ("quarantine", Value::Bool(o.quarantine_found_at.is_some())),
+                ("name", Value::Str(o.name)),
+                ("type", Value::Str(o.type_code)),
+                ("status", Value::Str(o.status)),
+                ("quarantine", Value::Bool(o.quarantine)),
             ];
             builder.add(
-                item(o.rid, o.id.to_string(), bbox, props),
+                item(o.rid, o.id.to_string(), o.bbox, props),
                 geometry.as_ref(),
             );
         }

@@ -8,10 +8,12 @@
 
 mod build;
 mod cache;
+mod journal;
 
 pub use cache::TileCache;
+pub use journal::{TileRead, TileReads, WINDOW as JOURNAL_WINDOW};
 
-use crate::app::{Actor, App, AppError, EntryExt};
+use crate::app::{Actor, App, AppError};
 use build::Plan;
 use bytes::Bytes;
 use chrono::NaiveDate;
@@ -192,6 +194,17 @@ impl TileFilters {
         }
     }
 
+    /// The filters given, as a JSON object (for the journal).
+    fn asked(&self) -> serde_json::Value {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(mut m)) => {
+                m.retain(|_, v| !v.is_null());
+                serde_json::Value::Object(m)
+            }
+            _ => json!({}),
+        }
+    }
+
     /// The filters as a query string ("" for none), for the tile URLs.
     fn query(&self) -> String {
         let q = serde_urlencoded::to_string(self).unwrap_or_default();
@@ -201,7 +214,9 @@ impl TileFilters {
 
 /// One tile of `layer` for the actor: from the cache while no change has been
 /// committed since it was made; `if_none_match` (the caller's ETags) answers
-/// "not modified" when the tile is the one they hold. Journalled as a read.
+/// "not modified" when the tile is the one they hold. Journalled as a read,
+/// summed with the session's other reads of the layer (`journal`), without
+/// waiting for the journal's commit.
 pub async fn tile(
     app: &App,
     actor: &Actor,
@@ -230,13 +245,15 @@ pub async fn tile(
         "\"{head}-{}\"",
         &hex::encode(Sha256::digest(key.as_bytes()))[..20]
     );
-    let entry = actor
-        .entry("tile.read", Some("tile"), None)
-        .details(json!({ "layer": layer, "z": at.z, "x": at.x, "y": at.y }));
+    let read = TileRead {
+        entry: actor.entry("tile.read", Some("tile"), None),
+        session: actor.session_id,
+        layer: layer.to_string(),
+        filters: filters.asked(),
+        tile,
+    };
     if if_none_match.is_some_and(|h| matches_etag(h, &etag)) {
-        actor
-            .record(entry.details(json!({ "not_modified": true })))
-            .await?;
+        app.tile_reads.add(read, true);
         return Ok(TileAnswer::NotModified { etag });
     }
     let bytes = match app.tiles.get(&key, head) {
@@ -251,7 +268,7 @@ pub async fn tile(
             b
         }
     };
-    actor.record(entry).await?;
+    app.tile_reads.add(read, false);
     Ok(TileAnswer::Tile { bytes, etag })
 }
 

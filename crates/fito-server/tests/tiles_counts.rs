@@ -1,0 +1,225 @@
+//! Country-scale tiles (issue 16): the counts a low-zoom tile shows come from the
+//! per-cell counts kept with every object write, and must equal what reading
+//! every object gives; tile reads are journalled, summed per session and layer.
+
+mod common;
+
+use common::{Caller, TestApp};
+use fito_store::{Engine, both_engines};
+use fito_tiles::TileId;
+use fito_tiles::decode::{DecodedFeature, Tag, decode};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+fn square(lon: f64, lat: f64, d: f64) -> Value {
+    json!({ "type": "Polygon", "coordinates": [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] })
+}
+
+async fn tile(app: &TestApp, who: &Caller, t: TileId, query: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/api/v1/tiles/objects/{}/{}/{}.mvt{query}",
+        app.base,
+        t.z(),
+        t.x(),
+        t.y()
+    );
+    let res = app
+        .http
+        .get(path)
+        .bearer_auth(&who.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.bytes().await.unwrap().to_vec()
+}
+
+fn features(bytes: &[u8]) -> Vec<DecodedFeature> {
+    let layers = decode(bytes).expect("an MVT tile");
+    layers
+        .into_iter()
+        .next()
+        .map(|l| l.features)
+        .unwrap_or_default()
+}
+
+fn counted(f: &[DecodedFeature]) -> u64 {
+    f.iter()
+        .map(|f| match f.tags.get("count") {
+            Some(Tag::UInt(n)) => *n,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn ids(f: &[DecodedFeature]) -> Vec<String> {
+    f.iter()
+        .filter_map(|f| match f.tags.get("id") {
+            Some(Tag::Str(s)) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+async fn register(app: &TestApp, who: &Caller, name: &str, geometry: Value) -> String {
+    let a = app
+        .post(
+            "/api/v1/objects",
+            &who.token,
+            json!({ "type": "field", "name": name, "geometry": geometry }),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    a.body["id"].as_str().unwrap().to_string()
+}
+
+/// The zoom-5 tile from the counts (no filter) is byte for byte the tile read
+/// object by object (`type=field`: every object here is a field).
+async fn same_as_read_one_by_one(app: &TestApp, who: &Caller, t: TileId, status: &str) -> Vec<u8> {
+    let counts = tile(app, who, t, &format!("?status={status}")).await;
+    let read = tile(app, who, t, &format!("?status={status}&type=field")).await;
+    assert_eq!(counts, read, "tile {t:?}, {status}");
+    counts
+}
+
+async fn issue_16_country_tiles_count_from_cells_kept_with_every_object_write(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let admin = app.admin().await;
+    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
+    let z5 = TileId::containing(5, 71.4, 51.1).unwrap();
+    let mut ids_made = Vec::new();
+    for i in 0..12 {
+        let (lon, lat) = (70.0 + f64::from(i) * 0.4, 50.0 + f64::from(i % 4) * 0.5);
+        ids_made.push(
+            register(
+                &app,
+                &inspector,
+                &format!("Алқап {i}"),
+                square(lon, lat, 0.002),
+            )
+            .await,
+        );
+    }
+    // Big enough to be drawn at zoom 5: drawn with its id, not counted.
+    let big = register(&app, &inspector, "Үлкен алқап", square(71.0, 51.0, 0.3)).await;
+    let f = features(&same_as_read_one_by_one(&app, &inspector, z5, "active").await);
+    assert_eq!((counted(&f), ids(&f)), (12, vec![big.clone()]));
+    // Moved within the tile, moved out of it, archived: the counts follow.
+    let patch = |id: &str, version: i64, geometry: Value| {
+        let path = format!("/api/v1/objects/{id}");
+        let body = json!({ "version": version, "geometry": geometry });
+        let (app, token) = (&app, inspector.token.clone());
+        async move {
+            app.call(Method::PATCH, &path, Some(&token), Some(body))
+                .await
+        }
+    };
+    let a = patch(&ids_made[0], 1, square(72.5, 49.2, 0.002)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let a = patch(&ids_made[1], 1, square(51.4, 43.6, 0.002)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let a = patch(&big, 1, square(73.0, 50.0, 0.001)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    for id in &ids_made[2..4] {
+        let path = format!("/api/v1/objects/{id}/archive");
+        let a = app
+            .call(
+                Method::POST,
+                &path,
+                Some(&inspector.token),
+                Some(json!({ "version": 1 })),
+            )
+            .await;
+        assert!(a.status.is_success(), "{}", a.body);
+    }
+    let f = features(&same_as_read_one_by_one(&app, &inspector, z5, "active").await);
+    assert_eq!((counted(&f), ids(&f).len()), (10, 0));
+    let f = features(&same_as_read_one_by_one(&app, &inspector, z5, "archived").await);
+    assert_eq!(counted(&f), 2);
+    // The moved one is counted where it went.
+    let there = TileId::containing(5, 51.4, 43.6).unwrap();
+    let f = features(&same_as_read_one_by_one(&app, &inspector, there, "active").await);
+    assert_eq!(counted(&f), 1);
+    // Lower zooms sum the same cells.
+    let z3 = TileId::containing(3, 71.4, 51.1).unwrap();
+    assert_eq!(
+        counted(&features(&tile(&app, &inspector, z3, "").await)),
+        11
+    );
+}
+both_engines!(issue_16_country_tiles_count_from_cells_kept_with_every_object_write);
+
+async fn issue_16_another_regions_objects_are_not_in_its_counts(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let admin = app.admin().await;
+    let north = app.create_org(&admin, &app.root_org, "Солтүстік").await;
+    let south = app.create_org(&admin, &app.root_org, "Оңтүстік").await;
+    let ours = app.create_user(&admin, "inspector", &north).await;
+    let theirs = app.create_user(&admin, "inspector", &south).await;
+    register(&app, &ours, "Біздің", square(71.4, 51.1, 0.002)).await;
+    register(&app, &theirs, "Олардың", square(71.5, 51.2, 0.002)).await;
+    register(&app, &theirs, "Олардың үлкені", square(71.0, 51.0, 0.3)).await;
+    let z5 = TileId::containing(5, 71.4, 51.1).unwrap();
+    let f = features(&tile(&app, &ours, z5, "").await);
+    assert_eq!((counted(&f), ids(&f).len()), (1, 0));
+    let f = features(&tile(&app, &admin, z5, "").await);
+    assert_eq!((counted(&f), ids(&f).len()), (2, 1));
+}
+both_engines!(issue_16_another_regions_objects_are_not_in_its_counts);
+
+async fn issue_16_tile_reads_are_journalled_once_per_session_and_layer(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let admin = app.admin().await;
+    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
+    register(&app, &inspector, "Алқап", square(71.4, 51.1, 0.002)).await;
+    for z in [5, 8, 8, 11] {
+        let t = TileId::containing(z, 71.4, 51.1).unwrap();
+        tile(&app, &inspector, t, "").await;
+    }
+    tile(
+        &app,
+        &inspector,
+        TileId::containing(8, 71.4, 51.1).unwrap(),
+        "?status=archived",
+    )
+    .await;
+    // Written by the flusher within a window or two, not by the answers: one
+    // line per window for each set of filters, summing the tiles and zooms.
+    let mut sums: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
+    for _ in 0..50 {
+        let found = app
+            .get("/api/v1/audit?action=tile.read", &admin.token)
+            .await;
+        sums.clear();
+        for l in found.body.as_array().cloned().unwrap_or_default() {
+            assert_eq!(l["actor_id"], inspector.user_id.as_str());
+            assert_eq!(l["details"]["layer"], "objects");
+            let d = &l["details"];
+            let s = sums.entry(d["filters"].to_string()).or_default();
+            s.0 += d["tiles"].as_u64().unwrap();
+            for (z, n) in d["zooms"].as_object().unwrap() {
+                *s.1.entry(z.clone()).or_default() += n.as_u64().unwrap();
+            }
+        }
+        if sums.values().map(|s| s.0).sum::<u64>() >= 5 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let zooms = |z: &[(&str, u64)]| z.iter().map(|(k, n)| (k.to_string(), *n)).collect();
+    assert_eq!(
+        sums.into_iter().collect::<Vec<_>>(),
+        vec![
+            (
+                json!({ "status": "archived" }).to_string(),
+                (1, zooms(&[("8", 1)]))
+            ),
+            (
+                json!({}).to_string(),
+                (4, zooms(&[("11", 1), ("5", 1), ("8", 2)]))
+            ),
+        ]
+    );
+}
+both_engines!(issue_16_tile_reads_are_journalled_once_per_session_and_layer);
