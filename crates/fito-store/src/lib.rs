@@ -164,9 +164,12 @@ impl Store {
                 .min_connections(1)
                 .connect_with(connect.clone().pragma("wal_autocheckpoint", "0"))
                 .await?;
+            // Readers map the file (up to 1 GiB) rather than copy each page through a
+            // read call: a map tile at zoom 8 reads thousands of scattered rows, and the
+            // copies were a third of its time (BENCHMARKS.md, "Map tiles").
             let read = SqlitePoolOptions::new()
                 .max_connections(options.max_connections.max(1))
-                .connect_with(connect)
+                .connect_with(connect.pragma("mmap_size", "1073741824"))
                 .await?;
             spawn_checkpoints(read.clone());
             Ok(Store::new(

@@ -203,7 +203,7 @@ pub async fn insert<C: Conn>(conn: &C, mut new: Object, snapshot: String) -> Res
         .await
         .map_err(|e| StoreError::from_write(e, &["id"]))?;
     record_version(conn, &saved, "create", snapshot).await?;
-    crate::tile_cells::inserted(conn, std::slice::from_ref(&saved)).await?;
+    crate::tile_cells::inserted(conn, std::slice::from_ref(&saved), true).await?;
     Ok(saved)
 }
 
@@ -228,7 +228,7 @@ pub async fn insert_many<C: Conn>(
             model
         });
         object::Entity::insert_many(rows).exec(conn).await?;
-        crate::tile_cells::inserted(conn, chunk).await?;
+        crate::tile_cells::inserted(conn, chunk, false).await?;
         let versions = chunk.iter().map(|o| {
             object_version::Model {
                 object_id: o.id,

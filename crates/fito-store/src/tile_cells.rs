@@ -55,10 +55,14 @@ impl From<&Object> for Counted {
     }
 }
 
-/// Changes to the counts, summed per cell before they are written.
+/// A row of `object_cells`: cell column and row, organisation, status.
+type CellKey = (i64, i64, Uuid, String);
+
+/// Changes to the counts, summed per cell before they are written: how many, and
+/// the sums of x and y.
 #[derive(Default)]
 struct Deltas {
-    cells: HashMap<(i64, i64, Uuid, String), (i64, i64, i64)>,
+    cells: HashMap<CellKey, (i64, i64, i64)>,
     big_in: Vec<Counted>,
     big_out: Vec<i64>,
 }
@@ -147,13 +151,17 @@ impl Deltas {
     }
 }
 
-/// Counts objects just inserted (row numbers unset after a bulk insert: looked
-/// up by id for the few big ones).
-pub(crate) async fn inserted<C: ConnectionTrait>(conn: &C, new: &[Object]) -> Result<()> {
+/// Counts objects just inserted; `rids_known` is false after a bulk insert, whose
+/// row numbers are then looked up by id for the few big ones.
+pub(crate) async fn inserted<C: ConnectionTrait>(
+    conn: &C,
+    new: &[Object],
+    rids_known: bool,
+) -> Result<()> {
     let mut d = Deltas::default();
     for o in new {
         let mut c = Counted::from(o);
-        if c.rid == 0 && place(c.bbox).is_none() {
+        if !rids_known && place(c.bbox).is_none() {
             let row = conn
                 .query_one_raw(stmt(
                     conn,
