@@ -152,7 +152,10 @@ impl TileReads {
         let weak: Weak<TileReads> = Arc::downgrade(self);
         self.flusher.call_once(|| {
             tokio::spawn(async move {
-                let mut tick = tokio::time::interval(WINDOW);
+                // The first window ends a window after the first read (an interval's
+                // first tick would fire at once and journal that read alone).
+                let first = tokio::time::Instant::now() + WINDOW;
+                let mut tick = tokio::time::interval_at(first, WINDOW);
                 tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
                 loop {
                     tick.tick().await;
