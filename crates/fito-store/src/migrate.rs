@@ -93,7 +93,21 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "findings aggregate index",
         include_str!("../migrations/0022_findings_aggregate_index.sql"),
     ),
+    (
+        23,
+        "findings rollup",
+        include_str!("../migrations/0023_findings_rollup.sql"),
+    ),
 ];
+
+/// What a migration does after its text, in the same transaction: rows made by the
+/// code that keeps them, so their SQL is written once.
+async fn after<C: ConnectionTrait>(conn: &C, version: i64) -> Result<()> {
+    if version == 23 {
+        crate::analytics::rollup::rebuild(conn).await?;
+    }
+    Ok(())
+}
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
 /// engine's type, and `{sqlite}…{/sqlite}` / `{postgres}…{/postgres}` blocks are
@@ -137,6 +151,7 @@ pub(crate) async fn run(db: &DatabaseConnection, engine: Engine) -> Result<Vec<i
             .is_some();
         if !done {
             txn.execute_unprepared(&dialect(sql, engine)).await?;
+            after(&txn, *version).await?;
             txn.execute_unprepared(&format!(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({version}, '{name}', {})",
                 crate::time::now_us()
