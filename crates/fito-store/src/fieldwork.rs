@@ -2,6 +2,7 @@
 //! acts are in `acts`. The rules (who may, which step leads where) are the server's
 //! and fito-core's; this is storage.
 
+use crate::analytics::rollup::{self, Findings};
 use crate::conn::Conn;
 use crate::entity::survey_task_object;
 use crate::entity::{survey, survey_finding, survey_task};
@@ -147,12 +148,13 @@ pub async fn insert_survey<C: Conn>(conn: &C, s: Survey, findings: Vec<Finding>)
         .await
         .map_err(|e| StoreError::from_write(e, &["id"]))?;
     insert_findings(conn, findings).await?;
+    rollup::add(conn, Findings::OfSurveys(&[saved.id]), 1).await?;
     Ok(saved)
 }
 
 /// Writes many new surveys (version 1) and their findings in a few multi-row
 /// statements, inside the caller's transaction: a bulk load (the benchmark
-/// generator), with no other effect than the rows.
+/// generator), with no other effect than the rows and their sums (`rollup`).
 pub async fn insert_surveys_many<C: Conn>(
     conn: &C,
     surveys: Vec<Survey>,
@@ -170,6 +172,10 @@ pub async fn insert_surveys_many<C: Conn>(
     }
     for chunk in findings.chunks(BATCH) {
         insert_findings(conn, chunk.to_vec()).await?;
+    }
+    let ids: Vec<Uuid> = surveys.iter().map(|s| s.id).collect();
+    for chunk in ids.chunks(BATCH) {
+        rollup::add(conn, Findings::OfSurveys(chunk), 1).await?;
     }
     Ok(())
 }
@@ -194,11 +200,13 @@ pub async fn update_survey<C: Conn>(
     if done.rows_affected == 0 {
         return Err(StoreError::Conflict("version"));
     }
+    rollup::add(conn, Findings::OfSurveys(&[id]), -1).await?;
     survey_finding::Entity::delete_many()
         .filter(survey_finding::Column::SurveyId.eq(id))
         .exec(conn)
         .await?;
     insert_findings(conn, findings).await?;
+    rollup::add(conn, Findings::OfSurveys(&[id]), 1).await?;
     survey(conn, id).await?.ok_or(StoreError::NotFound)
 }
 

@@ -94,11 +94,28 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0022_findings_aggregate_index.sql"),
     ),
     (
+        23,
+        "findings rollup",
+        include_str!("../migrations/0023_findings_rollup.sql"),
+    ),
+    (
         24,
         "object counts per cell for low-zoom tiles",
         include_str!("../migrations/0024_object_cells.sql"),
     ),
 ];
+
+/// What a migration does after its text, in the same transaction: rows made by the
+/// code that keeps them, so their SQL is written once.
+async fn after<C: ConnectionTrait>(conn: &C, version: i64, engine: Engine) -> Result<()> {
+    if version == 23 {
+        crate::analytics::rollup::rebuild(conn).await?;
+    }
+    if version == 24 {
+        crate::tile_cells::rebuild(conn, engine).await?;
+    }
+    Ok(())
+}
 
 /// One migration text for both engines: `{uuid}` and `{serial_pk}` become each
 /// engine's type, and `{sqlite}…{/sqlite}` / `{postgres}…{/postgres}` blocks are
@@ -142,9 +159,7 @@ pub(crate) async fn run(db: &DatabaseConnection, engine: Engine) -> Result<Vec<i
             .is_some();
         if !done {
             txn.execute_unprepared(&dialect(sql, engine)).await?;
-            if *version == 24 {
-                crate::tile_cells::rebuild(&txn, engine).await?;
-            }
+            after(&txn, *version, engine).await?;
             txn.execute_unprepared(&format!(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({version}, '{name}', {})",
                 crate::time::now_us()

@@ -3,6 +3,7 @@
 //! (SQLite's R*Tree, PostgreSQL's GiST over `box`). Exact geometry tests are the
 //! caller's, in fito-geo.
 
+use crate::analytics::rollup::{self, Findings};
 use crate::conn::Conn;
 use crate::entity::{object, object_version, survey_finding};
 use crate::{Engine, Result, StoreError};
@@ -260,6 +261,10 @@ pub async fn update<C: Conn>(
     snapshot: String,
 ) -> Result<Object> {
     let counted = crate::tile_cells::before_update(conn, changed.id).await?;
+    let moved = moves_district(conn, &changed).await?;
+    if moved {
+        rollup::add(conn, Findings::OnObject(changed.id), -1).await?;
+    }
     // Every column is written: the caller hands over the whole changed object.
     let mut model = changed.clone().into_active_model().reset_all();
     model.rid = sea_orm::ActiveValue::NotSet;
@@ -273,10 +278,27 @@ pub async fn update<C: Conn>(
     if done.rows_affected == 0 {
         return Err(StoreError::Conflict("version"));
     }
+    if moved {
+        rollup::add(conn, Findings::OnObject(changed.id), 1).await?;
+    }
     let saved = get(conn, changed.id).await?.ok_or(StoreError::NotFound)?;
     crate::tile_cells::updated(conn, counted, &saved).await?;
     record_version(conn, &saved, change, snapshot).await?;
     Ok(saved)
+}
+
+/// Whether `changed` lies in another KATO district than the stored object: its
+/// findings' sums then move with it (`rollup`).
+async fn moves_district<C: Conn>(conn: &C, changed: &Object) -> Result<bool> {
+    let district = |kato: Option<&str>| kato.map(|k| k.get(..4).unwrap_or(k).to_string());
+    let stored = object::Entity::find()
+        .select_only()
+        .column(object::Column::Kato)
+        .filter(object::Column::Id.eq(changed.id))
+        .into_tuple::<Option<String>>()
+        .one(conn)
+        .await?;
+    Ok(stored.is_some_and(|k| district(k.as_deref()) != district(changed.kato.as_deref())))
 }
 
 async fn record_version<C: Conn>(

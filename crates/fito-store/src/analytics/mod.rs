@@ -1,11 +1,15 @@
 //! The Head's analytics (issue 13, R-ROLE-1): ONE aggregate query over an
 //! organisation subtree, a period and optional filters, answered the same by both
-//! engines. Computed on the fly from the rows (no rollup tables): see
-//! docs/architecture/decisions.md. Hectares are summed as whole micro-hectares and
-//! every list has a total order, so SQLite and PostgreSQL give equal answers.
+//! engines. The sums of findings by district, organism and month come from rollup
+//! rows kept as findings are written (`rollup`), the days of a period outside whole
+//! months and the filters the rollup does not keep from the findings themselves; the
+//! rest is computed on the fly: see docs/architecture/decisions.md. Hectares are
+//! summed as whole micro-hectares and every list has a total order, so SQLite and
+//! PostgreSQL give equal answers.
 
 mod findings;
 pub mod labels;
+pub mod rollup;
 mod work;
 
 use crate::Result;
@@ -160,10 +164,19 @@ pub struct Dashboard {
 }
 
 /// The dashboard for `q`, read with `conn` (one consistent connection is not
-/// needed: each part is a complete answer of its own).
+/// needed: each part is a complete answer of its own). The parts are asked at once,
+/// so a pool answers them on several connections side by side.
 pub async fn dashboard<C: Conn>(conn: &C, q: &Query) -> Result<Dashboard> {
-    let (regions, districts) = units(conn, q).await?;
-    let organisms = findings::by_organism(conn, q).await?;
+    let ((regions, districts), organisms, trend, quarantine, acts, overdue, tasks, inspectors) = tokio::try_join!(
+        units(conn, q),
+        findings::by_organism(conn, q),
+        findings::trend(conn, q),
+        findings::quarantine(conn, q),
+        work::acts(conn, q),
+        work::overdue(conn, q),
+        work::tasks(conn, q),
+        work::workload(conn, q),
+    )?;
     let mut totals = Areas::default();
     for o in &organisms {
         totals.add(o.areas);
@@ -173,12 +186,12 @@ pub async fn dashboard<C: Conn>(conn: &C, q: &Query) -> Result<Dashboard> {
         regions,
         districts,
         organisms,
-        trend: findings::trend(conn, q).await?,
-        quarantine: findings::quarantine(conn, q).await?,
-        acts: work::acts(conn, q).await?,
-        overdue: work::overdue(conn, q).await?,
-        tasks: work::tasks(conn, q).await?,
-        inspectors: work::workload(conn, q).await?,
+        trend,
+        quarantine,
+        acts,
+        overdue,
+        tasks,
+        inspectors,
     })
 }
 

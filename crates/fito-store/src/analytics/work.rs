@@ -14,6 +14,17 @@ use uuid::Uuid;
 const IN_SUBTREE: &str = "IN (SELECT id FROM organizations WHERE path LIKE ?)";
 
 /// The object filters (type, KATO) of `q` on the joined `objects o`.
+/// The join to the object of the row's `column`, when a filter reads the object;
+/// without one the object is not looked up at all (a lookup per survey of the
+/// country's season otherwise).
+fn object_join(q: &Query, column: &str) -> String {
+    if q.object_type.is_some() || q.kato.is_some() {
+        format!(" LEFT JOIN objects o ON o.id = {column}")
+    } else {
+        String::new()
+    }
+}
+
 fn object_filters(q: &Query, sql: &mut String, values: &mut Vec<Value>) {
     if let Some(t) = &q.object_type {
         sql.push_str(" AND o.type_code = ?");
@@ -29,9 +40,9 @@ fn object_filters(q: &Query, sql: &mut String, values: &mut Vec<Value>) {
 pub(super) async fn acts<C: Conn>(conn: &C, q: &Query) -> Result<Vec<ActCount>> {
     let (from, to) = bounds(q.from, q.to);
     let mut sql = format!(
-        "SELECT a.act_type, a.status, COUNT(*) AS n FROM acts a \
-         LEFT JOIN objects o ON o.id = a.object_id WHERE a.organization_id {IN_SUBTREE} \
-         AND a.created_at >= ? AND a.created_at < ?"
+        "SELECT a.act_type, a.status, COUNT(*) AS n FROM acts a{} \
+         WHERE a.organization_id {IN_SUBTREE} AND a.created_at >= ? AND a.created_at < ?",
+        object_join(q, "a.object_id")
     );
     let mut values: Vec<Value> = vec![prefix(&q.org_path).into(), from.into(), to.into()];
     object_filters(q, &mut sql, &mut values);
@@ -134,9 +145,9 @@ pub(super) async fn workload<C: Conn>(conn: &C, q: &Query) -> Result<Vec<Workloa
     let mut work: BTreeMap<Uuid, (i64, i64, i64)> = BTreeMap::new();
     let mut sql = format!(
         "SELECT s.inspector_id AS who, COUNT(*) AS n, \
-         COUNT(DISTINCT s.surveyed_at / 86400000000) AS days FROM surveys s \
-         LEFT JOIN objects o ON o.id = s.object_id WHERE s.organization_id {IN_SUBTREE} \
-         AND s.surveyed_at >= ? AND s.surveyed_at < ?"
+         COUNT(DISTINCT s.surveyed_at / 86400000000) AS days FROM surveys s{} \
+         WHERE s.organization_id {IN_SUBTREE} AND s.surveyed_at >= ? AND s.surveyed_at < ?",
+        object_join(q, "s.object_id")
     );
     let mut values: Vec<Value> = vec![prefix(&q.org_path).into(), from.into(), to.into()];
     if let Some(c) = &q.crop {
@@ -151,9 +162,9 @@ pub(super) async fn workload<C: Conn>(conn: &C, q: &Query) -> Result<Vec<Workloa
         w.2 = row.try_get("", "days")?;
     }
     let mut sql = format!(
-        "SELECT a.inspector_id AS who, COUNT(*) AS n FROM acts a \
-         LEFT JOIN objects o ON o.id = a.object_id WHERE a.organization_id {IN_SUBTREE} \
-         AND a.created_at >= ? AND a.created_at < ?"
+        "SELECT a.inspector_id AS who, COUNT(*) AS n FROM acts a{} \
+         WHERE a.organization_id {IN_SUBTREE} AND a.created_at >= ? AND a.created_at < ?",
+        object_join(q, "a.object_id")
     );
     let mut values: Vec<Value> = vec![prefix(&q.org_path).into(), from.into(), to.into()];
     object_filters(q, &mut sql, &mut values);
