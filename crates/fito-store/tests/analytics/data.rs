@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 use fito_core::act::ActStatus;
-use fito_store::Store;
 use fito_store::acts::{self, Act};
 use fito_store::fieldwork::{self, Finding, Survey, Task};
 use fito_store::objects::{self, Object};
 use fito_store::orgs::{self, NewOrganization};
+use fito_store::test_support::{TestDb, test_key};
 use fito_store::users::{self, NewUser, STATUS_ACTIVE};
+use fito_store::{Engine, PoolOptions, Store};
 use uuid::Uuid;
 
 /// A small deterministic generator, so both engines get the very same rows.
@@ -53,7 +54,20 @@ const ORGANISMS: [(&str, &str); 3] = [
 pub const KATO_A: [&str; 3] = ["111000000", "113200000", "111600000"];
 pub const KATO_B: [&str; 2] = ["103200000", "103400000"];
 
-pub async fn generate(store: &Store) -> Made {
+/// A fresh migrated database of `engine` holding the generated data (the database
+/// lives as long as the `TestDb`).
+pub async fn generated(engine: Engine) -> (TestDb, Store, Made) {
+    let db = TestDb::new(engine).await;
+    let store = Store::connect(&db.url, &PoolOptions::default())
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    store.unlock(test_key()).await.unwrap();
+    let made = generate(&store).await;
+    (db, store, made)
+}
+
+async fn generate(store: &Store) -> Made {
     let w = store.writer();
     fito_store::reference::seed_if_empty(w, 0).await.unwrap();
     let mut r = Lcg(13);

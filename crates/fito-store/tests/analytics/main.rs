@@ -6,10 +6,9 @@ mod data;
 mod rollup;
 
 use chrono::NaiveDate;
-use data::{Made, generate};
+use data::{Made, generated};
+use fito_store::Engine;
 use fito_store::analytics::{self, Dashboard, Query};
-use fito_store::test_support::{TestDb, test_key};
-use fito_store::{Engine, PoolOptions, Store};
 use std::collections::BTreeMap;
 
 fn query(org_path: &str) -> Query {
@@ -32,13 +31,7 @@ type Centres = (BTreeMap<String, [f64; 2]>, BTreeMap<String, [f64; 2]>);
 
 /// Every question the test asks, on one engine: the dashboard and the centres.
 async fn answers(engine: Engine) -> (Vec<Dashboard>, Vec<Centres>, Made) {
-    let db = TestDb::new(engine).await;
-    let store = Store::connect(&db.url, &PoolOptions::default())
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    store.unlock(test_key()).await.unwrap();
-    let made = generate(&store).await;
+    let (_db, store, made) = generated(engine).await;
     let root = made.region_a.split('/').nth(1).unwrap().to_string();
     let mut questions = vec![
         query(&format!("/{root}/")),

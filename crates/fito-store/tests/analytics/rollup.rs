@@ -3,14 +3,13 @@
 //! corrected, an object moved to another district — on both engines, and a period
 //! cut inside months counts exactly its days.
 
-use super::data::{KATO_A, generate};
+use super::data::{KATO_A, generated};
 use super::{close, expected, query};
 use chrono::NaiveDate;
+use fito_store::Engine;
 use fito_store::analytics::{self, Dashboard, rollup};
 use fito_store::fieldwork::{self, Finding, FindingFilter};
 use fito_store::objects;
-use fito_store::test_support::{TestDb, test_key};
-use fito_store::{Engine, PoolOptions, Store};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -31,13 +30,7 @@ fn district_foci(d: &Dashboard, kato: &str) -> i64 {
 }
 
 async fn follows_every_write(engine: Engine) {
-    let db = TestDb::new(engine).await;
-    let store = Store::connect(&db.url, &PoolOptions::default())
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    store.unlock(test_key()).await.unwrap();
-    let made = generate(&store).await;
+    let (_db, store, made) = generated(engine).await;
     let w = store.writer();
     assert_eq!(rollup::differences(w).await.unwrap(), Vec::<String>::new());
 
