@@ -260,8 +260,13 @@ pub async fn update<C: Conn>(
     change: &str,
     snapshot: String,
 ) -> Result<Object> {
-    let counted = crate::tile_cells::before_update(conn, changed.id).await?;
-    let moved = moves_district(conn, &changed).await?;
+    // What the derived sums hold of the object now: its tile cell, its district.
+    let stored = get(conn, changed.id).await?;
+    let counted = stored.as_ref().map(crate::tile_cells::Counted::from);
+    let district = |kato: Option<&str>| kato.map(|k| k.get(..4).unwrap_or(k).to_string());
+    let moved = stored
+        .as_ref()
+        .is_some_and(|o| district(o.kato.as_deref()) != district(changed.kato.as_deref()));
     if moved {
         rollup::add(conn, Findings::OnObject(changed.id), -1).await?;
     }
@@ -285,20 +290,6 @@ pub async fn update<C: Conn>(
     crate::tile_cells::updated(conn, counted, &saved).await?;
     record_version(conn, &saved, change, snapshot).await?;
     Ok(saved)
-}
-
-/// Whether `changed` lies in another KATO district than the stored object: its
-/// findings' sums then move with it (`rollup`).
-async fn moves_district<C: Conn>(conn: &C, changed: &Object) -> Result<bool> {
-    let district = |kato: Option<&str>| kato.map(|k| k.get(..4).unwrap_or(k).to_string());
-    let stored = object::Entity::find()
-        .select_only()
-        .column(object::Column::Kato)
-        .filter(object::Column::Id.eq(changed.id))
-        .into_tuple::<Option<String>>()
-        .one(conn)
-        .await?;
-    Ok(stored.is_some_and(|k| district(k.as_deref()) != district(changed.kato.as_deref())))
 }
 
 async fn record_version<C: Conn>(

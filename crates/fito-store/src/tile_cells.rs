@@ -178,35 +178,6 @@ pub(crate) async fn inserted<C: ConnectionTrait>(
     d.write(conn).await
 }
 
-/// What the counts hold of an object before it is updated.
-pub(crate) async fn before_update<C: ConnectionTrait>(
-    conn: &C,
-    id: Uuid,
-) -> Result<Option<Counted>> {
-    let row = conn
-        .query_one_raw(stmt(
-            conn,
-            "SELECT rid, organization_id, status, min_lon, min_lat, max_lon, max_lat \
-             FROM objects WHERE id = ?",
-            vec![id.into()],
-        ))
-        .await?;
-    row.map(|r| {
-        Ok(Counted {
-            rid: r.try_get("", "rid")?,
-            organization_id: r.try_get("", "organization_id")?,
-            status: r.try_get("", "status")?,
-            bbox: [
-                r.try_get("", "min_lon")?,
-                r.try_get("", "min_lat")?,
-                r.try_get("", "max_lon")?,
-                r.try_get("", "max_lat")?,
-            ],
-        })
-    })
-    .transpose()
-}
-
 /// Moves an updated object's count (when its organisation, status or box moved).
 pub(crate) async fn updated<C: ConnectionTrait>(
     conn: &C,
@@ -248,20 +219,18 @@ pub(crate) async fn rebuild<C: ConnectionTrait>(conn: &C, engine: Engine) -> Res
         after = last.try_get("", "rid")?;
         let mut d = Deltas::default();
         for r in &rows {
-            d.add(
-                &Counted {
-                    rid: r.try_get("", "rid")?,
-                    organization_id: r.try_get("", "organization_id")?,
-                    status: r.try_get("", "status")?,
-                    bbox: [
-                        r.try_get("", "min_lon")?,
-                        r.try_get("", "min_lat")?,
-                        r.try_get("", "max_lon")?,
-                        r.try_get("", "max_lat")?,
-                    ],
-                },
-                1,
-            );
+            let counted = Counted {
+                rid: r.try_get("", "rid")?,
+                organization_id: r.try_get("", "organization_id")?,
+                status: r.try_get("", "status")?,
+                bbox: [
+                    r.try_get("", "min_lon")?,
+                    r.try_get("", "min_lat")?,
+                    r.try_get("", "max_lon")?,
+                    r.try_get("", "max_lat")?,
+                ],
+            };
+            d.add(&counted, 1);
         }
         d.write(conn).await?;
     }

@@ -20,18 +20,32 @@ fn scope(q: &Query, from: i64, to: i64) -> (String, Vec<Value>) {
         " WHERE f.organization_id IN (SELECT id FROM organizations WHERE path LIKE ?) \
          AND f.surveyed_at >= ? AND f.surveyed_at < ?",
     );
-    let mut values: Vec<Value> = vec![prefix(&q.org_path).into(), from.into(), to.into()];
-    let mut filter = |clause: &str, value: Option<String>| {
+    let values: Vec<Value> = vec![prefix(&q.org_path).into(), from.into(), to.into()];
+    with_filters(
+        sql,
+        values,
+        [
+            (" AND f.eppo_code = ?", q.organism.clone()),
+            (" AND f.category = ?", q.category.clone()),
+            (" AND s.crop_code = ?", q.crop.clone()),
+            (" AND o.type_code = ?", q.object_type.clone()),
+            (" AND o.kato LIKE ?", q.kato.as_deref().map(prefix)),
+        ],
+    )
+}
+
+/// `sql` and its `values` with the clause of each filter that has a value.
+fn with_filters<const N: usize>(
+    mut sql: String,
+    mut values: Vec<Value>,
+    filters: [(&str, Option<String>); N],
+) -> (String, Vec<Value>) {
+    for (clause, value) in filters {
         if let Some(v) = value {
             sql.push_str(clause);
             values.push(v.into());
         }
-    };
-    filter(" AND f.eppo_code = ?", q.organism.clone());
-    filter(" AND f.category = ?", q.category.clone());
-    filter(" AND s.crop_code = ?", q.crop.clone());
-    filter(" AND o.type_code = ?", q.object_type.clone());
-    filter(" AND o.kato LIKE ?", q.kato.as_deref().map(prefix));
+    }
     (sql, values)
 }
 
@@ -219,22 +233,21 @@ async fn grouped<C: Conn>(
 
 /// `FROM … WHERE …` of the rollup rows of `q` for the months starting in `[lo, hi)`.
 fn rollup_scope(q: &Query, lo: i64, hi: i64) -> (String, Vec<Value>) {
-    let mut sql = String::from(
+    let sql = String::from(
         " FROM findings_rollup r \
          WHERE r.organization_id IN (SELECT id FROM organizations WHERE path LIKE ?) \
          AND r.month >= ? AND r.month < ?",
     );
-    let mut values: Vec<Value> = vec![prefix(&q.org_path).into(), lo.into(), hi.into()];
-    let mut filter = |clause: &str, value: Option<String>| {
-        if let Some(v) = value {
-            sql.push_str(clause);
-            values.push(v.into());
-        }
-    };
-    filter(" AND r.eppo_code = ?", q.organism.clone());
-    filter(" AND r.category = ?", q.category.clone());
-    filter(" AND r.district LIKE ?", q.kato.as_deref().map(prefix));
-    (sql, values)
+    let values: Vec<Value> = vec![prefix(&q.org_path).into(), lo.into(), hi.into()];
+    with_filters(
+        sql,
+        values,
+        [
+            (" AND r.eppo_code = ?", q.organism.clone()),
+            (" AND r.category = ?", q.category.clone()),
+            (" AND r.district LIKE ?", q.kato.as_deref().map(prefix)),
+        ],
+    )
 }
 
 /// Hectares and foci by district (`AABB00000`), `None` for no KATO code.

@@ -149,8 +149,8 @@ impl TileReads {
     /// The flusher holds only a weak reference: it ends when the app is gone,
     /// whose drop writes the rest.
     fn start_flusher(self: &Arc<Self>) {
-        let weak: Weak<TileReads> = Arc::downgrade(self);
         self.flusher.call_once(|| {
+            let weak: Weak<TileReads> = Arc::downgrade(self);
             tokio::spawn(async move {
                 // The first window ends a window after the first read (an interval's
                 // first tick would fire at once and journal that read alone).
