@@ -3,11 +3,12 @@
 use crate::Result;
 use crate::conn::Conn;
 use crate::entity::{login_failure, session, user};
-use crate::privacy::sealing::reveal;
-use sea_orm::sea_query::Expr;
+use crate::privacy::keys::person_key_in;
+use crate::privacy::sealing::open_user;
+use sea_orm::sea_query::{Alias, Expr, JoinType};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, EntityTrait, ExprTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QueryTrait,
 };
 use uuid::Uuid;
 
@@ -46,25 +47,82 @@ pub async fn insert<C: Conn>(conn: &C, new: NewSession, now: i64) -> Result<Sess
     Ok(model.insert(conn).await?)
 }
 
-/// The live session for a token hash, with its user; `None` when unknown, revoked or
-/// expired.
+/// A live session as a request needs it.
+#[derive(Debug, Clone)]
+pub struct Live {
+    pub session: Session,
+    /// Its user, personal fields opened.
+    pub user: user::Model,
+    /// The version of the policy in force on `today` that the user has not accepted
+    /// (R-PD-1), if any.
+    pub policy_pending: Option<String>,
+}
+
+/// The live session for a token hash, with its user and the policy they still have to
+/// accept; `None` when unknown, revoked or expired. One statement, as it is on the hot
+/// path of every authenticated request: the session, the user, the person's key and
+/// the policy in force are read together.
 pub async fn find_live<C: Conn>(
     conn: &C,
     token_hash: &str,
     now: i64,
-) -> Result<Option<(Session, user::Model)>> {
-    // One query on the hot path of every authenticated request.
-    let found = session::Entity::find()
+    today: &str,
+) -> Result<Option<Live>> {
+    let mut select = session::Entity::find()
         .find_also_related(user::Entity)
         .filter(session::Column::TokenHash.eq(token_hash))
         .filter(session::Column::RevokedAt.is_null())
-        .filter(session::Column::ExpiresAt.gt(now))
-        .one(conn)
-        .await?;
-    match found {
-        Some((s, Some(u))) => Ok(Some((s, reveal(conn, u).await?))),
-        _ => Ok(None),
-    }
+        .filter(session::Column::ExpiresAt.gt(now));
+    let keys = Alias::new("person_keys");
+    // sea-query numbers a custom expression's own values on PostgreSQL.
+    let backend = conn.get_database_backend();
+    let today_mark = if backend == DbBackend::Postgres {
+        "$1"
+    } else {
+        "?"
+    };
+    QueryTrait::query(&mut select)
+        .join(
+            JoinType::LeftJoin,
+            keys.clone(),
+            Expr::col((keys.clone(), Alias::new("person_id")))
+                .equals((session::Entity, session::Column::UserId)),
+        )
+        .expr_as(
+            Expr::col((keys.clone(), Alias::new("person_id"))),
+            "person_id",
+        )
+        .expr_as(
+            Expr::col((keys.clone(), Alias::new("master_id"))),
+            "master_id",
+        )
+        .expr_as(Expr::col((keys, Alias::new("wrapped"))), "wrapped")
+        .expr_as(
+            Expr::cust_with_values(
+                format!(
+                    "(SELECT p.version FROM (SELECT version FROM policy_versions \
+                       WHERE effective_from <= {today_mark} \
+                       ORDER BY effective_from DESC, published_at DESC LIMIT 1) p \
+                     WHERE NOT EXISTS (SELECT 1 FROM policy_acceptances a \
+                       WHERE a.user_id = sessions.user_id AND a.version = p.version))"
+                ),
+                [today.to_string()],
+            ),
+            "policy_pending",
+        );
+    let Some(row) = conn.query_one_raw(select.build(backend)).await? else {
+        return Ok(None);
+    };
+    let session = Session::from_query_result(&row, "A_")?;
+    let Some(found) = user::Model::from_query_result_optional(&row, "B_")? else {
+        return Ok(None);
+    };
+    let key = person_key_in(conn, &row)?;
+    Ok(Some(Live {
+        session,
+        user: open_user(found, key.as_ref())?,
+        policy_pending: row.try_get("", "policy_pending")?,
+    }))
 }
 
 pub async fn get<C: Conn>(conn: &C, id: Uuid) -> Result<Option<Session>> {

@@ -22,6 +22,8 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 pub struct CurrentUser {
     pub actor: Actor,
     pub session: Session,
+    /// The version of the policy in force the caller has not accepted yet, if any.
+    policy_pending: Option<String>,
 }
 
 /// The signed-in caller, whether or not they have accepted the policy in force.
@@ -47,7 +49,7 @@ impl FromRequestParts<AppState> for CurrentUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let SignedIn(me) = SignedIn::from_request_parts(parts, state).await?;
         // R-PD-1: the policy in force must be accepted before anything else.
-        if let Some(version) = crate::app::privacy::consent_pending(state, me.user.id).await? {
+        if let Some(version) = &me.policy_pending {
             return Err(AppError::refused("consent-required").with("version", version));
         }
         Ok(me)
@@ -60,10 +62,14 @@ impl FromRequestParts<AppState> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let (token, via_cookie) = session_token(parts).ok_or_else(AppError::unauthenticated)?;
         let now = fito_store::time::now_us();
-        let (session, user) =
-            fito_store::sessions::find_live(state.store.reader(), &sha256_hex(&token), now)
-                .await?
-                .ok_or_else(AppError::unauthenticated)?;
+        let today = crate::app::privacy::today();
+        let fito_store::sessions::Live {
+            session,
+            user,
+            policy_pending,
+        } = fito_store::sessions::find_live(state.store.reader(), &sha256_hex(&token), now, &today)
+            .await?
+            .ok_or_else(AppError::unauthenticated)?;
         if user.status != STATUS_ACTIVE {
             return Err(AppError::unauthenticated());
         }
@@ -93,7 +99,11 @@ impl FromRequestParts<AppState> for SignedIn {
             crate::http::tls::forwarded_trusted(&state.config, parts),
         );
         let actor = Actor::of(state, user, meta, Some(session.id)).await?;
-        Ok(SignedIn(CurrentUser { actor, session }))
+        Ok(SignedIn(CurrentUser {
+            actor,
+            session,
+            policy_pending,
+        }))
     }
 }
 

@@ -5,28 +5,6 @@ use crate::conn::Conn;
 use crate::sql::{opt_str, stmt};
 use uuid::Uuid;
 
-/// The version `user` still has to accept before anything else, if any (R-PD-1):
-/// the one in force when they have not accepted it.
-pub async fn consent_pending<C: Conn>(conn: &C, user: Uuid, today: &str) -> Result<Option<String>> {
-    let row = conn
-        .query_one_raw(stmt(
-            conn,
-            "SELECT p.version, (SELECT COUNT(*) FROM policy_acceptances a \
-               WHERE a.user_id = ? AND a.version = p.version) AS accepted \
-             FROM policy_versions p WHERE p.effective_from <= ? \
-             ORDER BY p.effective_from DESC, p.published_at DESC LIMIT 1",
-            vec![user.into(), today.to_string().into()],
-        ))
-        .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let accepted: i64 = row.try_get("", "accepted")?;
-    Ok((accepted == 0)
-        .then(|| row.try_get("", "version"))
-        .transpose()?)
-}
-
 #[derive(Debug, Clone)]
 pub struct Acceptance {
     pub id: Uuid,

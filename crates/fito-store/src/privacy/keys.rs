@@ -127,6 +127,16 @@ fn unwrap_row(keys: &Keyring, row: &QueryResult) -> Result<(Uuid, PersonKey)> {
     Ok((person, PersonKey(raw)))
 }
 
+/// The person key a row carries in `person_id`, `master_id` and `wrapped` (a left
+/// join: `None` when the person has none).
+pub(crate) fn person_key_in<C: Conn>(conn: &C, row: &QueryResult) -> Result<Option<PersonKey>> {
+    let master: Option<String> = row.try_get("", "master_id")?;
+    if master.is_none() {
+        return Ok(None);
+    }
+    unwrap_row(keyring(conn), row).map(|(_, k)| Some(k))
+}
+
 pub(crate) async fn person_key<C: Conn>(conn: &C, person: Uuid) -> Result<Option<PersonKey>> {
     let row = conn
         .query_one_raw(stmt(

@@ -17,7 +17,7 @@ mod requests;
 pub(crate) mod sealing;
 mod withdrawals;
 
-pub use consents::{Acceptance, acceptances, consent_pending, insert_acceptance};
+pub use consents::{Acceptance, acceptances, insert_acceptance};
 pub(crate) use erasure::recorded_in;
 pub use erasure::{apply_erasures, erase, erasures, flush_erased};
 pub use keyring::{MasterKey, load_or_create_key_file};

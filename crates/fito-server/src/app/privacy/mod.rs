@@ -20,12 +20,6 @@ pub fn today() -> String {
     Utc::now().date_naive().format("%Y-%m-%d").to_string()
 }
 
-/// The version of the policy in force that `user` has not accepted yet, if any
-/// (R-PD-1: until they do, they may only read it, accept it and see their own data).
-pub async fn consent_pending(app: &App, user: Uuid) -> Result<Option<String>, AppError> {
-    Ok(fito_store::privacy::consent_pending(app.store.reader(), user, &today()).await?)
-}
-
 /// The active administrators: those told when a person files a privacy request.
 pub(crate) async fn administrators(app: &App) -> Result<Vec<Uuid>, AppError> {
     let filter = fito_store::users::ListFilter {
