@@ -8,6 +8,7 @@ use fito_store::{Engine, both_engines};
 use fito_tiles::TileId;
 use fito_tiles::decode::{DecodedFeature, Tag, decode};
 use reqwest::{Method, StatusCode};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 fn square(lon: f64, lat: f64, d: f64) -> Value {
@@ -434,3 +435,87 @@ async fn issue_16_tiles_filter_by_organism_and_period_and_show_the_quarantine_fl
     }
 }
 both_engines!(issue_16_tiles_filter_by_organism_and_period_and_show_the_quarantine_flag);
+
+/// Archives an object as another instance on the same database, or the command
+/// line, would: straight through fito-store, not through this server.
+async fn archive_elsewhere(app: &TestApp, id: &str) {
+    let stored = fito_store::objects::get(app.store.reader(), id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let version = stored.version;
+    let archived = fito_store::objects::Object {
+        status: "archived".into(),
+        ..stored
+    };
+    let tx = app.store.begin().await.unwrap();
+    fito_store::objects::update(&tx, archived, version, "archive", "{}".into())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// The ids a tile draws once they no longer include `id`, asking for at most
+/// five seconds (a notification takes milliseconds).
+async fn drawn_after_change(app: &TestApp, who: &Caller, t: TileId, id: &str) -> Vec<String> {
+    let mut shown = Vec::new();
+    for _ in 0..100 {
+        shown = ids(&get_tile(app, who, &path_of(t, ""), None).await.features());
+        if !shown.iter().any(|s| s == id) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    shown
+}
+
+/// A field registered through the API and drawn twice at zoom 14 (the second
+/// time from the tile cache and the change head kept).
+async fn drawn_field(app: &TestApp, who: &Caller) -> (String, TileId) {
+    let id = register(app, who, "Арпа алқабы", square(71.4, 51.1, 0.005)).await;
+    let z14 = TileId::containing(14, 71.4, 51.1).unwrap();
+    for _ in 0..2 {
+        let f = get_tile(app, who, &path_of(z14, ""), None).await;
+        assert_eq!(ids(&f.features()), vec![id.clone()]);
+    }
+    (id, z14)
+}
+
+/// A change committed outside this server — another instance on the same
+/// PostgreSQL, or the command line — shows on a following tile: on PostgreSQL the
+/// change head kept in memory is forgotten when the change log's notification
+/// arrives, on SQLite the head is read on every request.
+async fn issue_16_a_change_committed_elsewhere_reaches_the_next_tiles(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let admin = app.admin().await;
+    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
+    let (id, z14) = drawn_field(&app, &inspector).await;
+    archive_elsewhere(&app, &id).await;
+    let shown = drawn_after_change(&app, &inspector, z14, &id).await;
+    assert!(shown.is_empty(), "the archived object is still drawn");
+}
+both_engines!(issue_16_a_change_committed_elsewhere_reaches_the_next_tiles);
+
+/// PostgreSQL: while the listening connection is lost, nothing tells this server
+/// of other commits, so it stops trusting the head it kept; a change made then
+/// still reaches the tiles.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_16_tiles_follow_changes_while_the_listener_reconnects() {
+    let app = TestApp::start(Engine::Postgres).await;
+    let admin = app.admin().await;
+    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
+    let (id, z14) = drawn_field(&app, &inspector).await;
+    let cut = app
+        .store
+        .writer()
+        .execute_unprepared(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+        )
+        .await
+        .unwrap();
+    assert_eq!(cut.rows_affected(), 1, "one listening connection");
+    archive_elsewhere(&app, &id).await;
+    let shown = drawn_after_change(&app, &inspector, z14, &id).await;
+    assert!(shown.is_empty(), "the archived object is still drawn");
+}

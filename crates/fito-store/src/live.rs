@@ -35,8 +35,8 @@ impl Listener {
         Ok(Some(Listener(listener)))
     }
 
-    /// The next payload. A dropped connection is re-established by sqlx; messages sent
-    /// meanwhile are lost, which the caller covers by re-reading (`None` = reconnected).
+    /// The next payload; `None` when the connection dropped (messages sent until a new
+    /// LISTEN is in place are lost, which the caller covers by re-reading).
     pub async fn recv(&mut self) -> Result<Option<String>> {
         Ok(self.0.try_recv().await?.map(|n| n.payload().to_string()))
     }

@@ -103,6 +103,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "object counts per cell for low-zoom tiles",
         include_str!("../migrations/0024_object_cells.sql"),
     ),
+    (
+        25,
+        "the change log tells listening instances of commits",
+        include_str!("../migrations/0025_change_notify.sql"),
+    ),
 ];
 
 /// What a migration does after its text, in the same transaction: rows made by the

@@ -76,6 +76,8 @@ pub struct App {
     /// Encoded map tiles by subtree, filters and address, with the change they
     /// were made at (issue 16).
     pub tiles: Arc<tiles::TileCache>,
+    /// The change-log number tiles are made at, kept while commits are told.
+    pub change_head: Arc<tiles::ChangeHead>,
     /// Tile reads summed per session, layer and filters before they are journalled.
     pub tile_reads: Arc<tiles::TileReads>,
     /// Live updates fanned out to open streams, across instances (R-NOTIF-1, R-OPS-3).
@@ -100,8 +102,14 @@ impl App {
     ) -> App {
         let passwords = Passwords::new(&config.auth);
         let (stop, stopping) = tokio::sync::watch::channel(false);
+        let change_head = Arc::new(tiles::ChangeHead::default());
         App {
-            live: Arc::new(notify::live::Live::new(store.clone(), stopping.clone())),
+            live: Arc::new(notify::live::Live::new(
+                store.clone(),
+                stopping.clone(),
+                change_head.clone(),
+            )),
+            change_head,
             metrics: Arc::default(),
             jobs: jobs::Runner::new(store.clone(), stopping),
             push: None,

@@ -146,6 +146,7 @@ impl Feed {
                 }
             }
             Event::Resync => self.catch_up().await,
+            Event::Changed => {}
         }
     }
 

@@ -5,6 +5,7 @@
 //! to the in-process broadcast. Open feeds (`notify::feed`) pick out their user's
 //! events and read the rows themselves: payloads carry ids only.
 
+use crate::app::tiles::ChangeHead;
 use fito_store::{Engine, Store};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -23,6 +24,10 @@ pub enum Event {
     /// Events may have been lost (the listener reconnected): streams re-read.
     #[serde(rename = "r")]
     Resync,
+    /// A change was committed to the change log (its trigger's NOTIFY, migration
+    /// 0025): the change head kept for tiles is forgotten. Not passed to streams.
+    #[serde(rename = "c")]
+    Changed,
 }
 
 /// What a transaction's notifications were, to publish once it has committed.
@@ -41,6 +46,8 @@ impl Sent {
 /// The fan-out of this process.
 pub struct Live {
     store: Store,
+    /// Told of committed changes while the listener is up (PostgreSQL).
+    head: Arc<ChangeHead>,
     tx: broadcast::Sender<Arc<Event>>,
     stop: watch::Receiver<bool>,
 }
@@ -49,9 +56,28 @@ pub struct Live {
 const PER_MESSAGE: usize = 80;
 
 impl Live {
-    pub fn new(store: Store, stop: watch::Receiver<bool>) -> Live {
+    pub fn new(store: Store, stop: watch::Receiver<bool>, head: Arc<ChangeHead>) -> Live {
         let (tx, _) = broadcast::channel(1024);
-        Live { store, tx, stop }
+        Live {
+            store,
+            head,
+            tx,
+            stop,
+        }
+    }
+
+    /// What the listener heard: a committed change goes to the change head, other
+    /// events to the streams; `Resync` to both (changes may have been missed).
+    fn heard(&self, event: Event) {
+        match event {
+            Event::Changed => self.head.changed(),
+            event => {
+                if event == Event::Resync {
+                    self.head.changed();
+                }
+                let _ = self.tx.send(Arc::new(event));
+            }
+        }
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
@@ -102,6 +128,7 @@ impl Live {
             return Ok(());
         };
         let live = self.clone();
+        live.head.told(true);
         tokio::spawn(async move {
             let mut stop = live.stop.clone();
             let mut next = Some(first);
@@ -110,7 +137,8 @@ impl Live {
                     Some(l) => l,
                     None => match fito_store::live::Listener::connect(&live.store).await {
                         Ok(Some(l)) => {
-                            let _ = live.tx.send(Arc::new(Event::Resync));
+                            live.head.told(true);
+                            live.heard(Event::Resync);
                             l
                         }
                         Ok(None) => return,
@@ -130,17 +158,18 @@ impl Live {
                     };
                     match message {
                         Ok(Some(payload)) => match serde_json::from_str::<Event>(&payload) {
-                            Ok(event) => {
-                                let _ = live.tx.send(Arc::new(event));
-                            }
+                            Ok(event) => live.heard(event),
                             Err(e) => tracing::warn!(error = %e, "unreadable live event"),
                         },
-                        // Reconnected by sqlx: what was sent meanwhile is re-read.
+                        // The connection dropped (`None`) or failed: until a new LISTEN is
+                        // in place nothing is told; then what was sent meanwhile is re-read.
                         Ok(None) => {
-                            let _ = live.tx.send(Arc::new(Event::Resync));
+                            live.head.told(false);
+                            break;
                         }
                         Err(e) => {
                             tracing::warn!(error = %e, "live listener lost; reconnecting");
+                            live.head.told(false);
                             break;
                         }
                     }

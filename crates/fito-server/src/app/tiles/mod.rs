@@ -8,9 +8,11 @@
 
 mod build;
 mod cache;
+mod head;
 mod journal;
 
 pub use cache::TileCache;
+pub use head::ChangeHead;
 pub use journal::{TileRead, TileReads, WINDOW as JOURNAL_WINDOW};
 
 use crate::app::{Actor, App, AppError};
@@ -19,7 +21,7 @@ use bytes::Bytes;
 use chrono::NaiveDate;
 use fito_core::{Action, EppoCode, ZoneStatus};
 use fito_store::objects::{BoxDeg, STATUS_ACTIVE, Search};
-use fito_store::tiles::{self as store, FindingSearch, TileSearch};
+use fito_store::tiles::{FindingSearch, TileSearch};
 use fito_store::zones::ZoneFilter;
 use fito_tiles::{BUFFER, LayerBuilder, TileId};
 use serde::{Deserialize, Serialize};
@@ -239,7 +241,7 @@ pub async fn tile(
     let plan = filters.plan(layer, org_path.clone(), tile)?;
     // Read before the data: a change committed meanwhile makes the next request
     // miss the cache, never the reverse.
-    let head = store::change_head(app.store.reader()).await?;
+    let head = app.change_head.current(&app.store).await?;
     let key = format!("{layer}|{}/{}/{}|{org_path}|{filters:?}", at.z, at.x, at.y);
     let etag = format!(
         "\"{head}-{}\"",
