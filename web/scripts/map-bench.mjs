@@ -56,10 +56,19 @@ await page.locator('form button[type=submit]').click();
 await page.locator('nav[aria-label]').waitFor();
 
 const idle = '[data-testid=register-map][data-idle=yes]';
+// FITO_MAP_PROFILE=1: a CPU profile of the page's main thread during the first render,
+// its heaviest functions (self time) printed after the figures.
+const cdp = process.env.FITO_MAP_PROFILE ? await page.context().newCDPSession(page) : null;
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+}
 const t0 = Date.now();
 await page.goto(`${origin}/#/map`);
-await page.locator(idle).waitFor({ timeout: 600_000 });
+await page.locator(idle).waitFor({ timeout: Number(process.env.FITO_MAP_TIMEOUT ?? 600_000) });
 const first = Date.now() - t0;
+const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
 const shown = (await page.locator('[role=status][aria-live]').textContent())?.replace(/\D/g, '');
 console.log(`first render of the country: ${first} ms (${tiles} tiles; objects counted in view: ${shown})`);
 
@@ -80,6 +89,22 @@ for (let i = 0; i < steps; i++) {
 }
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`zoom steps: median ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted[sorted.length - 1]} ms`);
+if (profile) printHeaviest(profile, 25);
+
+/** The functions of a CPU profile with the most self time, one line each. */
+function printHeaviest(p, n) {
+  const selfUs = new Map();
+  const byId = new Map(p.nodes.map((node) => [node.id, node]));
+  const dt = p.timeDeltas;
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    selfUs.set(key, (selfUs.get(key) ?? 0) + (dt[i + 1] ?? 0));
+  });
+  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  console.log(`main thread, first render: ${(total / 1000).toFixed(0)} ms sampled; heaviest by self time:`);
+  for (const [k, us] of [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+}
 await browser.close();
 server.close();
 // The proxy's keep-alive sockets to fito would keep node (and scripts/bench/tiles) waiting.

@@ -18,7 +18,18 @@ export const KZ_BOUNDS: [[number, number], [number, number]] = [
   [87.5, 55.5],
 ];
 
-export function createMap(container: HTMLElement, settings: MapSettings, label: string): maplibregl.Map {
+/** Sources and layers drawn over the base map from the start. */
+export interface Overlay {
+  sources: Record<string, maplibregl.SourceSpecification>;
+  layers: maplibregl.LayerSpecification[];
+}
+
+/**
+ * A map of Kazakhstan over the configured base map. An overlay given here is part of
+ * the first style, so its tiles are asked at once rather than after the base map's
+ * first tiles have loaded (the `load` event).
+ */
+export function createMap(container: HTMLElement, settings: MapSettings, label: string, overlay?: Overlay): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
     style: {
@@ -31,8 +42,9 @@ export function createMap(container: HTMLElement, settings: MapSettings, label: 
           maxzoom: settings.max_zoom,
           attribution: settings.attribution,
         },
+        ...overlay?.sources,
       },
-      layers: [{ id: 'base', type: 'raster', source: 'base' }],
+      layers: [{ id: 'base', type: 'raster', source: 'base' }, ...(overlay?.layers ?? [])],
     },
     bounds: KZ_BOUNDS,
     maxZoom: Math.max(settings.max_zoom, 18),

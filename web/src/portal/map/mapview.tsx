@@ -16,18 +16,29 @@ import type { Feature } from '../objects.js';
 import { anchorOf, mapSettings } from './config.js';
 import { MapFilterForm } from './filters.js';
 import { RegionSummaryLayer } from './region-summary.js';
-import { createMap, type MapLibre } from './maplibre.js';
+import { createMap, type MapLibre, type Overlay } from './maplibre.js';
 import { STYLE } from './style.js';
 import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, type Listed, type MapFilters } from './tiles.js';
 
 const OBJECT_LAYERS = STYLE.objects.map((l) => l.id as string);
 
-function addTileLayers(map: MapLibre, f: MapFilters): void {
+/** The tile layers' sources and style layers for these filters, bottom to top. */
+function tileOverlay(f: MapFilters): Overlay {
+  const sources: Overlay['sources'] = {};
+  const layers: Overlay['layers'] = [];
   for (const layer of ['zones', 'objects', 'findings'] as const) {
-    map.addSource(layer, { type: 'vector', tiles: [tileUrl(location.origin, layer, f)], minzoom: 0, maxzoom: 14 });
+    sources[layer] = { type: 'vector', tiles: [tileUrl(location.origin, layer, f)], minzoom: 0, maxzoom: 14 };
     for (const style of STYLE[layer]) {
-      const spec = { ...style, source: layer, 'source-layer': layer, layout: { visibility: shown(f, layer) ? 'visible' : 'none' } };
-      map.addLayer(spec as Parameters<MapLibre['addLayer']>[0]);
+      layers.push({ ...style, source: layer, 'source-layer': layer, layout: { visibility: shown(f, layer) ? 'visible' : 'none' } } as never);
+    }
+  }
+  return { sources, layers };
+}
+
+/** A click on a drawn feature opens its page; the pointer shows what can be clicked. */
+function linkFeatures(map: MapLibre): void {
+  for (const layer of LAYERS) {
+    for (const style of STYLE[layer]) {
       map.on('click', style.id as string, (e: { features?: Array<{ properties: Record<string, unknown> }> }) => {
         const to = e.features?.[0] ? opens(layer, e.features[0].properties) : null;
         if (to) navigate(to);
@@ -38,11 +49,15 @@ function addTileLayers(map: MapLibre, f: MapFilters): void {
   }
 }
 
-/** Points the sources at the tiles of these filters and shows the layers switched on. */
+/**
+ * Points the sources at the tiles of these filters and shows the layers switched on.
+ * A source already on them is left alone: setting its tiles again reloads every tile.
+ */
 function applyFilters(map: MapLibre, f: MapFilters): void {
   for (const layer of LAYERS) {
-    const src = map.getSource(layer) as { setTiles?(t: string[]): void } | undefined;
-    src?.setTiles?.([tileUrl(location.origin, layer, f)]);
+    const src = map.getSource(layer) as { tiles?: string[]; setTiles?(t: string[]): void } | undefined;
+    const url = tileUrl(location.origin, layer, f);
+    if (src?.tiles?.[0] !== url) src?.setTiles?.([url]);
     for (const style of STYLE[layer]) map.setLayoutProperty(style.id as string, 'visibility', shown(f, layer) ? 'visible' : 'none');
   }
 }
@@ -66,24 +81,24 @@ export default function RegisterMap({ query }: ScreenProps) {
     mapSettings()
       .then((settings) => {
         if (!live || !box.current) return;
-        map = createMap(box.current, settings, t('portal-map-label'));
+        const asked = mapFiltersFrom(new URLSearchParams(location.hash.split('?')[1] ?? ''));
+        map = createMap(box.current, settings, t('portal-map-label'), tileOverlay(asked));
         mapRef.current = map;
-        map.on('load', () => {
-          if (!map) return;
-          addTileLayers(map, mapFiltersFrom(new URLSearchParams(location.hash.split('?')[1] ?? '')));
-          map.on('dataloading', () => setLoading(true));
-          map.on('error', (e) => {
-            const status = (e as { error?: { status?: number } }).error?.status;
-            if (status) setError(new Error(`${t('portal-map')}: ${status}`));
-          });
-          // Once every tile in view is drawn: what the objects layer shows, for the list.
-          map.on('idle', () => {
-            if (!map) return;
-            const drawn = map.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => map?.getLayoutProperty(id, 'visibility') !== 'none') });
-            setView({ ...summarise(drawn as never), detail: map.getZoom() >= DETAIL_ZOOM });
-            setLoading(false);
-            setIdles((n) => n + 1);
-          });
+        const m = map;
+        m.on('dataloading', () => setLoading(true));
+        m.on('error', (e) => {
+          const status = (e as { error?: { status?: number } }).error?.status;
+          if (status) setError(new Error(`${t('portal-map')}: ${status}`));
+        });
+        // Once every tile in view is drawn: what the objects layer shows, for the list.
+        m.on('idle', () => {
+          const drawn = m.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => m.getLayoutProperty(id, 'visibility') !== 'none') });
+          setView({ ...summarise(drawn as never), detail: m.getZoom() >= DETAIL_ZOOM });
+          setLoading(false);
+          setIdles((n) => n + 1);
+        });
+        m.on('load', () => {
+          linkFeatures(m);
           setReady(true);
         });
       })
