@@ -3,17 +3,14 @@
 
 mod common;
 
+use common::tiles::{counted, ids, path_of, register, square};
 use common::{Caller, TestApp};
 use fito_store::{Engine, both_engines};
 use fito_tiles::TileId;
 use fito_tiles::decode::{DecodedFeature, Tag, decode};
 use reqwest::{Method, StatusCode};
 use sea_orm::ConnectionTrait;
-use serde_json::{Value, json};
-
-fn square(lon: f64, lat: f64, d: f64) -> Value {
-    json!({ "type": "Polygon", "coordinates": [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] })
-}
+use serde_json::json;
 
 struct Got {
     status: StatusCode,
@@ -59,47 +56,6 @@ async fn get_tile(app: &TestApp, who: &Caller, path: &str, if_none_match: Option
         content_type,
         bytes: res.bytes().await.unwrap().to_vec(),
     }
-}
-
-fn path_of(t: TileId, query: &str) -> String {
-    format!(
-        "/api/v1/tiles/objects/{}/{}/{}.mvt{query}",
-        t.z(),
-        t.x(),
-        t.y()
-    )
-}
-
-fn ids(features: &[DecodedFeature]) -> Vec<String> {
-    features
-        .iter()
-        .filter_map(|f| match f.tags.get("id") {
-            Some(Tag::Str(s)) => Some(s.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn counted(features: &[DecodedFeature]) -> u64 {
-    features
-        .iter()
-        .map(|f| match f.tags.get("count") {
-            Some(Tag::UInt(n)) => *n,
-            _ => 0,
-        })
-        .sum()
-}
-
-async fn register(app: &TestApp, who: &Caller, name: &str, geometry: Value) -> String {
-    let a = app
-        .post(
-            "/api/v1/objects",
-            &who.token,
-            json!({ "type": "field", "name": name, "geometry": geometry }),
-        )
-        .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
-    a.body["id"].as_str().unwrap().to_string()
 }
 
 async fn issue_16_a_tile_shows_objects_with_ids_counts_at_low_zoom_and_changes_on_the_next_request(

@@ -4,26 +4,17 @@
 
 mod common;
 
+use common::tiles::{counted, ids, path_of, register, square};
 use common::{Caller, TestApp};
 use fito_store::{Engine, both_engines};
 use fito_tiles::TileId;
-use fito_tiles::decode::{DecodedFeature, Tag, decode};
+use fito_tiles::decode::{DecodedFeature, decode};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-fn square(lon: f64, lat: f64, d: f64) -> Value {
-    json!({ "type": "Polygon", "coordinates": [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] })
-}
-
 async fn tile(app: &TestApp, who: &Caller, t: TileId, query: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/api/v1/tiles/objects/{}/{}/{}.mvt{query}",
-        app.base,
-        t.z(),
-        t.x(),
-        t.y()
-    );
+    let path = format!("{}{}", app.base, path_of(t, query));
     let res = app
         .http
         .get(path)
@@ -42,36 +33,6 @@ fn features(bytes: &[u8]) -> Vec<DecodedFeature> {
         .next()
         .map(|l| l.features)
         .unwrap_or_default()
-}
-
-fn counted(f: &[DecodedFeature]) -> u64 {
-    f.iter()
-        .map(|f| match f.tags.get("count") {
-            Some(Tag::UInt(n)) => *n,
-            _ => 0,
-        })
-        .sum()
-}
-
-fn ids(f: &[DecodedFeature]) -> Vec<String> {
-    f.iter()
-        .filter_map(|f| match f.tags.get("id") {
-            Some(Tag::Str(s)) => Some(s.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-async fn register(app: &TestApp, who: &Caller, name: &str, geometry: Value) -> String {
-    let a = app
-        .post(
-            "/api/v1/objects",
-            &who.token,
-            json!({ "type": "field", "name": name, "geometry": geometry }),
-        )
-        .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
-    a.body["id"].as_str().unwrap().to_string()
 }
 
 /// The zoom-5 tile from the counts (no filter) is byte for byte the tile read

@@ -5,10 +5,11 @@ use crate::conn::Conn;
 use crate::entity::{login_failure, session, user};
 use crate::privacy::keys::person_key_in;
 use crate::privacy::sealing::open_user;
+use crate::sql::for_engine;
 use sea_orm::sea_query::{Alias, Expr, JoinType};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, EntityTrait, ExprTrait,
-    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QueryTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, ExprTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QueryTrait,
 };
 use uuid::Uuid;
 
@@ -74,13 +75,7 @@ pub async fn find_live<C: Conn>(
         .filter(session::Column::RevokedAt.is_null())
         .filter(session::Column::ExpiresAt.gt(now));
     let keys = Alias::new("person_keys");
-    // sea-query numbers a custom expression's own values on PostgreSQL.
     let backend = conn.get_database_backend();
-    let today_mark = if backend == DbBackend::Postgres {
-        "$1"
-    } else {
-        "?"
-    };
     QueryTrait::query(&mut select)
         .join(
             JoinType::LeftJoin,
@@ -99,12 +94,13 @@ pub async fn find_live<C: Conn>(
         .expr_as(Expr::col((keys, Alias::new("wrapped"))), "wrapped")
         .expr_as(
             Expr::cust_with_values(
-                format!(
+                for_engine(
                     "(SELECT p.version FROM (SELECT version FROM policy_versions \
-                       WHERE effective_from <= {today_mark} \
+                       WHERE effective_from <= ? \
                        ORDER BY effective_from DESC, published_at DESC LIMIT 1) p \
                      WHERE NOT EXISTS (SELECT 1 FROM policy_acceptances a \
-                       WHERE a.user_id = sessions.user_id AND a.version = p.version))"
+                       WHERE a.user_id = sessions.user_id AND a.version = p.version))",
+                    backend,
                 ),
                 [today.to_string()],
             ),

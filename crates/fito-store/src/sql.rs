@@ -10,7 +10,9 @@ pub(crate) fn stmt<C: ConnectionTrait>(conn: &C, sql: &str, values: Vec<Value>) 
     Statement::from_sql_and_values(backend, for_engine(sql, backend), values)
 }
 
-fn for_engine(sql: &str, backend: DbBackend) -> String {
+/// `?` placeholders numbered for the engine: a whole statement, or a sea-query custom
+/// expression (whose own values PostgreSQL numbers from `$1`).
+pub(crate) fn for_engine(sql: &str, backend: DbBackend) -> String {
     if backend != DbBackend::Postgres {
         return sql.to_string();
     }

@@ -1,7 +1,7 @@
 //! The per-cell object counts low-zoom tiles read (issue 16, migration 0024) stay
 //! equal to the objects themselves after bulk inserts and updates, on both engines.
 
-use fito_store::objects::{BoxDeg, Object, STATUS_ACTIVE};
+use fito_store::objects::{BoxDeg, Object, draft};
 use fito_store::orgs::NewOrganization;
 use fito_store::test_support::TestDb;
 use fito_store::tile_cells::{big, cells};
@@ -15,33 +15,22 @@ fn square(org: uuid::Uuid, lon: f64, lat: f64, d: f64) -> Object {
         [lon - d, lat + d],
         [lon - d, lat - d]
     ]);
-    Object {
-        rid: 0,
-        id: fito_core::new_id(),
-        organization_id: org,
-        type_code: "field".into(),
-        name: "Алқап".into(),
-        owner_kind: None,
-        owner_name: None,
-        owner_bin: None,
-        owner_iin: None,
-        kato: None,
-        crop_code: None,
-        status: STATUS_ACTIVE.into(),
-        geometry: serde_json::json!({ "type": "Polygon", "coordinates": [ring] }).to_string(),
-        area_ha: 1.0,
+    let bbox = BoxDeg {
         min_lon: lon - d,
         min_lat: lat - d,
         max_lon: lon + d,
         max_lat: lat + d,
-        notes: None,
-        version: 1,
-        created_at: 1,
-        updated_at: 1,
-        created_by: None,
-        updated_by: None,
-        quarantine_found_at: None,
-    }
+    };
+    let geometry = serde_json::json!({ "type": "Polygon", "coordinates": [ring] });
+    draft(
+        fito_core::new_id(),
+        org,
+        "field",
+        "Алқап".into(),
+        geometry.to_string(),
+        1.0,
+        bbox,
+    )
 }
 
 const WORLD: (u8, u32, u32) = (0, 0, 0);

@@ -8,6 +8,7 @@ pub mod pki;
 pub mod privacy;
 pub mod sse;
 pub mod sync;
+pub mod tiles;
 pub mod transfer;
 
 use fito_server::config::Config;

@@ -69,14 +69,11 @@ impl Live {
     /// What the listener heard: a committed change goes to the change head, other
     /// events to the streams; `Resync` to both (changes may have been missed).
     fn heard(&self, event: Event) {
-        match event {
-            Event::Changed => self.head.changed(),
-            event => {
-                if event == Event::Resync {
-                    self.head.changed();
-                }
-                let _ = self.tx.send(Arc::new(event));
-            }
+        if matches!(event, Event::Changed | Event::Resync) {
+            self.head.changed();
+        }
+        if event != Event::Changed {
+            let _ = self.tx.send(Arc::new(event));
         }
     }
 

@@ -5,52 +5,60 @@
 //! 0025, within milliseconds). A read that a change overtook is not kept.
 
 use fito_store::{Result, Store};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 #[derive(Default)]
 pub struct ChangeHead {
-    /// Whether a committed change is sure to reach `changed` (a listener is up).
-    told: AtomicBool,
     state: Mutex<State>,
 }
 
 #[derive(Default)]
 struct State {
+    /// Whether a committed change is sure to reach `changed` (a listener is up).
+    told: bool,
     /// Bumped by every change: a read begun before it is not kept.
     generation: u64,
+    /// Kept only while `told`.
     known: Option<i64>,
 }
 
+impl State {
+    fn forget(&mut self) {
+        self.generation += 1;
+        self.known = None;
+    }
+}
+
 impl ChangeHead {
+    fn state(&self) -> MutexGuard<'_, State> {
+        // Nothing panics while holding it; a poisoned state is still consistent.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// A change may have been committed: the next request reads the log.
     pub fn changed(&self) {
-        if let Ok(mut s) = self.state.lock() {
-            s.generation += 1;
-            s.known = None;
-        }
+        self.state().forget();
     }
 
     /// From now on every commit is told (`true`), or no longer is.
     pub fn told(&self, on: bool) {
-        self.told.store(on, Ordering::SeqCst);
-        self.changed();
+        let mut s = self.state();
+        s.told = on;
+        s.forget();
     }
 
     /// The newest change-log number.
     pub async fn current(&self, store: &Store) -> Result<i64> {
-        let told = self.told.load(Ordering::SeqCst);
-        let generation = match self.state.lock() {
-            Ok(s) if told => match s.known {
-                Some(head) => return Ok(head),
-                None => Some(s.generation),
-            },
-            _ => None,
+        let generation = {
+            let s = self.state();
+            if let Some(head) = s.known {
+                return Ok(head);
+            }
+            s.generation
         };
         let head = fito_store::tiles::change_head(store.reader()).await?;
-        if let (Some(g), Ok(mut s)) = (generation, self.state.lock())
-            && s.generation == g
-        {
+        let mut s = self.state();
+        if s.told && s.generation == generation {
             s.known = Some(head);
         }
         Ok(head)
