@@ -108,6 +108,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "the change log tells listening instances of commits",
         include_str!("../migrations/0025_change_notify.sql"),
     ),
+    (
+        26,
+        "session, user and policy changes tell listening instances",
+        include_str!("../migrations/0026_accounts_notify.sql"),
+    ),
 ];
 
 /// What a migration does after its text, in the same transaction: rows made by the

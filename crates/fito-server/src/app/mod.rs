@@ -23,6 +23,7 @@ pub mod files;
 pub mod import;
 pub mod jobs;
 pub mod json;
+pub mod kept;
 pub mod metrics;
 pub mod notifications;
 pub mod notify;
@@ -78,6 +79,8 @@ pub struct App {
     pub tiles: Arc<tiles::TileCache>,
     /// The change-log number tiles are made at, kept while commits are told.
     pub change_head: Arc<tiles::ChangeHead>,
+    /// Live sessions, kept while commits are told (R-AUTH-1).
+    pub sessions: Arc<accounts::sessions::KeptSessions>,
     /// Tile reads summed per session, layer and filters before they are journalled.
     pub tile_reads: Arc<tiles::TileReads>,
     /// Live updates fanned out to open streams, across instances (R-NOTIF-1, R-OPS-3).
@@ -103,13 +106,18 @@ impl App {
         let passwords = Passwords::new(&config.auth);
         let (stop, stopping) = tokio::sync::watch::channel(false);
         let change_head = Arc::new(tiles::ChangeHead::default());
+        let sessions = Arc::new(accounts::sessions::KeptSessions::new(
+            accounts::sessions::KEPT_SESSIONS,
+        ));
         App {
             live: Arc::new(notify::live::Live::new(
                 store.clone(),
                 stopping.clone(),
                 change_head.clone(),
+                sessions.clone(),
             )),
             change_head,
+            sessions,
             metrics: Arc::default(),
             jobs: jobs::Runner::new(store.clone(), stopping),
             push: None,

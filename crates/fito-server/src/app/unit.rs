@@ -72,6 +72,7 @@ impl Unit<'_> {
         fito_store::audit::append(&tx, journal).await?;
         tx.commit().await?;
         app.change_head.changed();
+        app.sessions.changed();
         app.live.notified(sent).await;
         for (act, users) in acts {
             app.live.act(act, &users).await;

@@ -67,7 +67,7 @@ impl FromRequestParts<AppState> for SignedIn {
             session,
             user,
             policy_pending,
-        } = fito_store::sessions::find_live(state.store.reader(), &sha256_hex(&token), now, &today)
+        } = crate::app::accounts::sessions::live(state, &sha256_hex(&token), now, &today)
             .await?
             .ok_or_else(AppError::unauthenticated)?;
         if user.status != STATUS_ACTIVE {
@@ -85,10 +85,6 @@ impl FromRequestParts<AppState> for SignedIn {
             if session.csrf_hash.as_deref() != Some(sha256_hex(sent).as_str()) || sent.is_empty() {
                 return Err(AppError::refused("auth-csrf-failed"));
             }
-        }
-        if now - session.last_seen_at > 60_000_000 {
-            // Best effort: a lost "last seen" update is harmless.
-            let _ = fito_store::sessions::touch(state.store.writer(), session.id, now).await;
         }
         // The access log names the caller (R-TECH-1).
         if let Some(logged) = parts.extensions.get::<crate::http::security::LoggedUser>() {

@@ -171,3 +171,45 @@ pub async fn revoke(app: &App, actor: &Actor, id: Uuid) -> Result<(), AppError> 
     unit.journal(actor.entry("session.revoke", Some("session"), Some(id.to_string())));
     unit.commit().await
 }
+
+/// Live sessions by token hash and the day their pending policy was read for (a
+/// policy comes into force at midnight without a commit).
+pub type KeptSessions = crate::app::kept::Kept<(String, String), sessions::Live>;
+
+/// How many live sessions an instance keeps in memory.
+pub const KEPT_SESSIONS: usize = 10_000;
+
+/// The live session of a token hash at `now`, with its user and the policy they
+/// still have to accept on `today`; `None` when unknown, revoked or expired. Read on
+/// every request, except while this instance is told of every commit (PostgreSQL,
+/// `app::kept`): then kept in memory, and forgotten when a session, a user, a
+/// person's key or the policies change (migration 0026) or this instance commits.
+/// Notes the session seen at most once a minute.
+pub async fn live(
+    app: &App,
+    token_hash: &str,
+    now: i64,
+    today: &str,
+) -> Result<Option<sessions::Live>, AppError> {
+    let key = (token_hash.to_string(), today.to_string());
+    let mut live = match app.sessions.get(&key) {
+        Ok(live) => live,
+        Err(since) => {
+            let read = sessions::find_live(app.store.reader(), token_hash, now, today).await?;
+            let Some(live) = read else { return Ok(None) };
+            app.sessions.keep(key.clone(), live.clone(), since);
+            live
+        }
+    };
+    if live.session.expires_at <= now {
+        return Ok(None);
+    }
+    if now - live.session.last_seen_at > 60_000_000 {
+        // Best effort: a lost "last seen" update is harmless.
+        let _ = sessions::touch(app.store.writer(), live.session.id, now).await;
+        live.session.last_seen_at = now;
+        app.sessions
+            .update(&key, |kept| kept.session.last_seen_at = now);
+    }
+    Ok(Some(live))
+}

@@ -146,7 +146,7 @@ impl Feed {
                 }
             }
             Event::Resync => self.catch_up().await,
-            Event::Changed => {}
+            Event::Changed | Event::Accounts => {}
         }
     }
 

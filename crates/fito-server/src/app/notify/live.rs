@@ -5,6 +5,7 @@
 //! to the in-process broadcast. Open feeds (`notify::feed`) pick out their user's
 //! events and read the rows themselves: payloads carry ids only.
 
+use crate::app::accounts::sessions::KeptSessions;
 use crate::app::tiles::ChangeHead;
 use fito_store::{Engine, Store};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,10 @@ pub enum Event {
     /// 0025): the change head kept for tiles is forgotten. Not passed to streams.
     #[serde(rename = "c")]
     Changed,
+    /// A session, user, person's key or policy changed (the triggers of migration
+    /// 0026): the sessions kept are forgotten. Not passed to streams.
+    #[serde(rename = "u")]
+    Accounts,
 }
 
 /// What a transaction's notifications were, to publish once it has committed.
@@ -48,6 +53,7 @@ pub struct Live {
     store: Store,
     /// Told of committed changes while the listener is up (PostgreSQL).
     head: Arc<ChangeHead>,
+    sessions: Arc<KeptSessions>,
     tx: broadcast::Sender<Arc<Event>>,
     stop: watch::Receiver<bool>,
 }
@@ -56,25 +62,41 @@ pub struct Live {
 const PER_MESSAGE: usize = 80;
 
 impl Live {
-    pub fn new(store: Store, stop: watch::Receiver<bool>, head: Arc<ChangeHead>) -> Live {
+    pub fn new(
+        store: Store,
+        stop: watch::Receiver<bool>,
+        head: Arc<ChangeHead>,
+        sessions: Arc<KeptSessions>,
+    ) -> Live {
         let (tx, _) = broadcast::channel(1024);
         Live {
             store,
             head,
+            sessions,
             tx,
             stop,
         }
     }
 
-    /// What the listener heard: a committed change goes to the change head, other
-    /// events to the streams; `Resync` to both (changes may have been missed).
+    /// What the listener heard: a committed change goes to the change head, a
+    /// changed account to the sessions kept, other events to the streams; `Resync`
+    /// to all of them (changes may have been missed).
     fn heard(&self, event: Event) {
         if matches!(event, Event::Changed | Event::Resync) {
             self.head.changed();
         }
-        if event != Event::Changed {
+        if matches!(event, Event::Accounts | Event::Resync) {
+            self.sessions.changed();
+        }
+        if !matches!(event, Event::Changed | Event::Accounts) {
             let _ = self.tx.send(Arc::new(event));
         }
+    }
+
+    /// From now on every commit is told to what this instance keeps, or no longer is.
+    fn told(&self, on: bool) {
+        self.head.told(on);
+        self.sessions.told(on);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
@@ -125,7 +147,7 @@ impl Live {
             return Ok(());
         };
         let live = self.clone();
-        live.head.told(true);
+        live.told(true);
         tokio::spawn(async move {
             let mut stop = live.stop.clone();
             let mut next = Some(first);
@@ -134,7 +156,7 @@ impl Live {
                     Some(l) => l,
                     None => match fito_store::live::Listener::connect(&live.store).await {
                         Ok(Some(l)) => {
-                            live.head.told(true);
+                            live.told(true);
                             live.heard(Event::Resync);
                             l
                         }
@@ -161,12 +183,12 @@ impl Live {
                         // The connection dropped (`None`) or failed: until a new LISTEN is
                         // in place nothing is told; then what was sent meanwhile is re-read.
                         Ok(None) => {
-                            live.head.told(false);
+                            live.told(false);
                             break;
                         }
                         Err(e) => {
                             tracing::warn!(error = %e, "live listener lost; reconnecting");
-                            live.head.told(false);
+                            live.told(false);
                             break;
                         }
                     }
