@@ -184,3 +184,39 @@ async fn issue_16_tile_reads_are_journalled_once_per_session_and_layer(engine: E
     );
 }
 both_engines!(issue_16_tile_reads_are_journalled_once_per_session_and_layer);
+
+/// Below zoom 12 an object too small to see is counted and a big one is drawn
+/// with its id, whether the tile reads boxes first (zoom 9) or every drawn column
+/// in one statement (zooms 10 and 11).
+async fn issue_16_below_zoom_12_small_objects_are_counted_and_big_ones_drawn(engine: Engine) {
+    let app = TestApp::start(engine).await;
+    let admin = app.admin().await;
+    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
+    let (lon, lat) = (71.43, 51.13);
+    let big = register(&app, &inspector, "Үлкен алқап", square(lon, lat, 0.02)).await;
+    register(
+        &app,
+        &inspector,
+        "Кішкене алқап",
+        square(lon + 0.03, lat, 0.0001),
+    )
+    .await;
+    let focus = app
+        .post(
+            "/api/v1/objects",
+            &inspector.token,
+            json!({ "type": "outbreak_focus", "name": "Ошақ",
+                "geometry": { "type": "Point", "coordinates": [lon - 0.03, lat] } }),
+        )
+        .await;
+    assert_eq!(focus.status, StatusCode::CREATED, "{}", focus.body);
+    for z in [9u8, 10, 11] {
+        let t = TileId::containing(z, lon, lat).unwrap();
+        let f = features(&tile(&app, &inspector, t, "").await);
+        assert_eq!(ids(&f), vec![big.clone()], "zoom {z}: drawn");
+        assert_eq!(counted(&f), 2, "zoom {z}: counted");
+        let named = f.iter().any(|f| f.tags.contains_key("name"));
+        assert!(named, "zoom {z}: the drawn field has its name");
+    }
+}
+both_engines!(issue_16_below_zoom_12_small_objects_are_counted_and_big_ones_drawn);

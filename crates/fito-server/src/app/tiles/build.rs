@@ -40,9 +40,19 @@ pub async fn build(app: &App, tile: TileId, layer: &str, plan: Plan) -> Result<B
     }
 }
 
+/// Features a tile may have and still be shaped on the runtime's thread: handing
+/// work to another thread costs more than shaping a few.
+const SHAPED_IN_PLACE: usize = 64;
+
+/// Shapes and encodes a tile of `features` features, off the async runtime unless
+/// they are few.
 async fn off_runtime(
+    features: usize,
     work: impl FnOnce() -> Result<Bytes, AppError> + Send + 'static,
 ) -> Result<Bytes, AppError> {
+    if features <= SHAPED_IN_PLACE {
+        return work();
+    }
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|_| AppError::internal())?
@@ -67,17 +77,23 @@ fn from_cells(tile: TileId, t: &TileSearch) -> bool {
         && t.found_to.is_none()
 }
 
-/// Reads the objects meeting the tile. From zoom 12 every one is drawn: one
-/// read. Below, boxes first and the drawn rows of those too big to count; at
-/// zoom ≤ 5 the counts come from the per-cell counts and only big objects are read.
+/// From this zoom a tile of objects is read in one statement, drawn columns and
+/// all: nearly every object meeting it is big enough to draw (a field of a few
+/// hundred metres spans 50 units at zoom 10), so reading the boxes first would
+/// only add a round trip.
+const ONE_READ_ZOOM: u8 = 10;
+
+/// Reads the objects meeting the tile. From [`ONE_READ_ZOOM`]: one read. Below,
+/// boxes first and the drawn rows of those too big to count; at zoom ≤ 5 the
+/// counts come from the per-cell counts and only big objects are read.
 async fn objects(
     app: &App,
     tile: TileId,
     mut builder: LayerBuilder,
     search: &TileSearch,
 ) -> Result<Bytes, AppError> {
-    let reader = app.store.reader();
-    let rows = if tile.z() >= fito_tiles::DETAIL_ZOOM {
+    let reader = app.store.tile_reader();
+    let rows = if tile.z() >= ONE_READ_ZOOM {
         store::drawn(reader, app.store.engine(), search).await?
     } else {
         let s = &search.search;
@@ -101,10 +117,14 @@ async fn objects(
         }
         store::rows(reader, &drawn).await?
     };
-    off_runtime(move || {
+    off_runtime(rows.len(), move || {
         for o in rows {
             let geometry = if builder.wants_geometry(o.bbox) {
                 Some(parse_stored(&o.geometry)?)
+            } else if tile.z() < fito_tiles::DETAIL_ZOOM {
+                // Counted, as from its box alone below ONE_READ_ZOOM.
+                builder.add(item(o.rid, String::new(), o.bbox, Vec::new()), None);
+                continue;
             } else {
                 None
             };
@@ -132,8 +152,8 @@ async fn findings(
     mut builder: LayerBuilder,
     search: &FindingSearch,
 ) -> Result<Bytes, AppError> {
-    let points = store::findings(app.store.reader(), search).await?;
-    off_runtime(move || {
+    let points = store::findings(app.store.tile_reader(), search).await?;
+    off_runtime(points.len(), move || {
         for (n, p) in points.into_iter().enumerate() {
             let day = DateTime::from_timestamp_micros(p.surveyed_at)
                 .map(|t| t.date_naive().to_string())
@@ -169,8 +189,8 @@ async fn zones(
     from: Option<i64>,
     to: Option<i64>,
 ) -> Result<Bytes, AppError> {
-    let found = zones::list(app.store.reader(), filter).await?;
-    off_runtime(move || {
+    let found = zones::list(app.store.tile_reader(), filter).await?;
+    off_runtime(found.len(), move || {
         for z in found {
             let organisms: Vec<String> = serde_json::from_str(&z.organisms).unwrap_or_default();
             if organism.as_ref().is_some_and(|o| !organisms.contains(o)) {
