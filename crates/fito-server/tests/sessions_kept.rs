@@ -12,7 +12,6 @@ use common::{Caller, TestApp};
 use fito_store::privacy::{PolicyVersion, policy_hash, publish_policy};
 use fito_store::{Engine, both_engines};
 use reqwest::StatusCode;
-use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 /// `/api/v1/me` twice, answered both times.
@@ -165,16 +164,7 @@ async fn r_auth_1_sessions_are_read_again_while_the_listener_reconnects() {
     let admin = app.admin().await;
     let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
     seen_twice(&app, &inspector).await;
-    let cut = app
-        .store
-        .writer()
-        .execute_unprepared(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
-        )
-        .await
-        .unwrap();
-    assert_eq!(cut.rows_affected(), 1, "one listening connection");
+    app.cut_listener().await;
     let now = fito_store::time::now_us();
     fito_store::sessions::revoke_all_for_user(app.store.writer(), user_id(&inspector), now)
         .await

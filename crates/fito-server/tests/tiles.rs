@@ -9,7 +9,6 @@ use fito_store::{Engine, both_engines};
 use fito_tiles::TileId;
 use fito_tiles::decode::{DecodedFeature, Tag, decode};
 use reqwest::{Method, StatusCode};
-use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 struct Got {
@@ -461,16 +460,7 @@ async fn issue_16_tiles_follow_changes_while_the_listener_reconnects() {
     let admin = app.admin().await;
     let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
     let (id, z14) = drawn_field(&app, &inspector).await;
-    let cut = app
-        .store
-        .writer()
-        .execute_unprepared(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
-        )
-        .await
-        .unwrap();
-    assert_eq!(cut.rows_affected(), 1, "one listening connection");
+    app.cut_listener().await;
     archive_elsewhere(&app, &id).await;
     let shown = drawn_after_change(&app, &inspector, z14, &id).await;
     assert!(shown.is_empty(), "the archived object is still drawn");

@@ -284,6 +284,21 @@ impl TestApp {
     pub async fn user_count(&self) -> u64 {
         fito_store::users::count(self.store.reader()).await.unwrap()
     }
+
+    /// PostgreSQL: ends the server's listening connection, as a network fault would.
+    pub async fn cut_listener(&self) {
+        use sea_orm::ConnectionTrait;
+        let cut = self
+            .store
+            .writer()
+            .execute_unprepared(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+            )
+            .await
+            .unwrap();
+        assert_eq!(cut.rows_affected(), 1, "one listening connection");
+    }
 }
 
 /// A valid IIN for someone born on `born` (YYMMDD, 1900s), with a fresh serial.
