@@ -280,8 +280,6 @@ impl Store {
     pub async fn close(self) {
         let _ = self.read.conn.close().await;
         let _ = self.write.conn.close().await;
-        if self.engine == Engine::Postgres {
-            let _ = self.tiles.conn.close().await;
-        }
+        let _ = self.tiles.conn.close().await;
     }
 }

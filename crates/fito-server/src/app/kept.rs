@@ -24,6 +24,13 @@ struct State<K, V> {
     known: HashMap<K, V>,
 }
 
+impl<K, V> State<K, V> {
+    fn forget(&mut self) {
+        self.generation += 1;
+        self.known.clear();
+    }
+}
+
 /// When a value missing from memory was looked for: give it back to [`Kept::keep`]
 /// with what was then read.
 #[derive(Debug, Clone, Copy)]
@@ -48,15 +55,15 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
 
     /// A change may have been committed: every value is read again.
     pub fn changed(&self) {
-        let mut s = self.state();
-        s.generation += 1;
-        s.known.clear();
+        self.state().forget();
     }
 
-    /// From now on every commit is told (`true`), or no longer is.
+    /// From now on every commit is told (`true`), or no longer is. Under the same
+    /// lock as the forgetting, so no read can be kept in between.
     pub fn told(&self, on: bool) {
-        self.changed();
-        self.state().told = on;
+        let mut s = self.state();
+        s.told = on;
+        s.forget();
     }
 
     /// The value kept for `key`, or when to say it was looked for.
