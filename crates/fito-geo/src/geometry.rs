@@ -36,7 +36,8 @@ impl GeometryKind {
 }
 
 impl Geometry {
-    /// Only validation builds polygons; it guarantees the variant is one of three.
+    /// Only validation, and reading back what validation passed, build polygons;
+    /// both guarantee the variant is one of three.
     pub(crate) fn from_validated(g: geo::Geometry<f64>) -> Self {
         debug_assert!(matches!(
             g,

@@ -152,6 +152,68 @@ pub fn geometry_from_json(value: JsonValue) -> Result<RawGeometry> {
     raw_geometry(geometry.value)
 }
 
+/// A geometry as this system stores it: GeoJSON text that [`crate::validate`]
+/// passed when it was written ([`geometry_to_json`]'s output). Read straight from
+/// the text without checking the rings again: a map tile reads hundreds, and the
+/// simplicity test is the costly part. Anything but a 2-D Point, Polygon or
+/// MultiPolygon with closed rings of four or more finite positions is refused,
+/// so damaged text never becomes a geometry.
+pub fn stored_geometry(text: &str) -> Result<Geometry> {
+    #[derive(serde::Deserialize)]
+    struct Stored<'a> {
+        #[serde(rename = "type", borrow)]
+        kind: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        coordinates: &'a serde_json::value::RawValue,
+    }
+    type Ring = Vec<[f64; 2]>;
+    let stored: Stored = serde_json::from_str(text).map_err(|e| wrong_type(e.to_string()))?;
+    let coords = stored.coordinates.get();
+    let parsed = |e: serde_json::Error| wrong_type(e.to_string());
+    let polygon = |rings: Vec<Ring>| -> Result<geo::Polygon<f64>> {
+        let mut rings = rings.into_iter().map(stored_ring);
+        let exterior = rings
+            .next()
+            .ok_or_else(|| GeoError::new(ErrorKind::GeometryEmpty))??;
+        Ok(geo::Polygon::new(exterior, rings.collect::<Result<_>>()?))
+    };
+    let g = match stored.kind.as_ref() {
+        "Point" => {
+            let [x, y]: [f64; 2] = serde_json::from_str(coords).map_err(parsed)?;
+            if !x.is_finite() || !y.is_finite() {
+                return Err(GeoError::new(ErrorKind::CoordinateNotFinite));
+            }
+            geo::Geometry::Point(geo::Point::new(x, y))
+        }
+        "Polygon" => {
+            geo::Geometry::Polygon(polygon(serde_json::from_str(coords).map_err(parsed)?)?)
+        }
+        "MultiPolygon" => {
+            let parts: Vec<Vec<Ring>> = serde_json::from_str(coords).map_err(parsed)?;
+            if parts.is_empty() {
+                return Err(GeoError::new(ErrorKind::GeometryEmpty));
+            }
+            let parts = parts.into_iter().map(polygon).collect::<Result<_>>()?;
+            geo::Geometry::MultiPolygon(geo::MultiPolygon::new(parts))
+        }
+        other => return Err(GeoError::new(ErrorKind::GeometryTypeUnsupported).detail(other)),
+    };
+    Ok(Geometry::from_validated(g))
+}
+
+fn stored_ring(ring: Vec<[f64; 2]>) -> Result<geo::LineString<f64>> {
+    if ring.len() < 4 {
+        return Err(GeoError::new(ErrorKind::RingTooFewPoints));
+    }
+    if ring.first() != ring.last() {
+        return Err(GeoError::new(ErrorKind::RingNotClosed));
+    }
+    if ring.iter().flatten().any(|c| !c.is_finite()) {
+        return Err(GeoError::new(ErrorKind::CoordinateNotFinite));
+    }
+    Ok(ring.into_iter().map(|[x, y]| geo::Coord { x, y }).collect())
+}
+
 /// A checked geometry as a GeoJSON geometry object.
 pub fn geometry_to_json(g: &Geometry) -> JsonValue {
     serde_json::to_value(to_geojson_geometry(g)).unwrap_or(JsonValue::Null)

@@ -2,8 +2,8 @@
 //! stored as GeoJSON text with its bounding box for the index.
 
 use crate::app::{AppError, Kind};
-use fito_geo::formats::geojson::geometry_from_json;
-use fito_geo::{GeoError, Geometry, ValidationOptions};
+use fito_geo::formats::geojson;
+use fito_geo::{GeoError, Geometry};
 use fito_store::objects::{BoxDeg, Object};
 
 /// Geometry refusals keep fito-geo's code and location.
@@ -22,14 +22,12 @@ pub fn stored_geometry(o: &Object) -> Result<Geometry, AppError> {
     parse_stored(&o.geometry)
 }
 
-/// Reads a stored GeoJSON geometry text.
+/// Reads a stored GeoJSON geometry text (validated when written, so not again).
 pub fn parse_stored(geometry: &str) -> Result<Geometry, AppError> {
-    let raw = serde_json::from_str(geometry).map_err(|_| AppError::internal())?;
-    let options = ValidationOptions {
-        close_open_rings: false,
-        kazakhstan_axes_check: false,
-    };
-    Ok(fito_geo::validate(geometry_from_json(raw)?, &options)?.geometry)
+    geojson::stored_geometry(geometry).map_err(|e| {
+        tracing::error!(error = ?e, "stored geometry unreadable");
+        AppError::internal()
+    })
 }
 
 /// The box the index keeps for a geometry.

@@ -3,10 +3,10 @@
 //! registered), own acts, the quarantine zones of the caller's assigned area (issue
 //! 14). Pulling again with the answer's cursor never repeats or skips a change.
 
+use crate::app::objects::parse_stored;
 use crate::app::{Actor, App, AppError};
 use fito_core::Action;
 use fito_geo::Geometry;
-use fito_geo::formats::geojson::geometry_from_json;
 use fito_store::acts::Act;
 use fito_store::fieldwork::{self, Task};
 use fito_store::objects::Object;
@@ -160,16 +160,8 @@ impl Area {
         if places.is_empty() {
             return Ok(Area::Territory);
         }
-        let options = fito_geo::ValidationOptions {
-            close_open_rings: false,
-            kazakhstan_axes_check: false,
-        };
-        let mut shapes = Vec::with_capacity(places.len());
-        for text in places {
-            let raw = serde_json::from_str(&text).map_err(|_| AppError::internal())?;
-            shapes.push(fito_geo::validate(geometry_from_json(raw)?, &options)?.geometry);
-        }
-        Ok(Area::Tasks(shapes))
+        let shapes = places.iter().map(|text| parse_stored(text));
+        Ok(Area::Tasks(shapes.collect::<Result<_, _>>()?))
     }
 
     fn meets(&self, z: &Zone) -> Result<bool, AppError> {

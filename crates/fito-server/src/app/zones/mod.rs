@@ -20,11 +20,10 @@ pub use steps::{EstablishInput, StepInput, attach_decision, establish, lift, wit
 pub use view::{ZoneVersionView, ZoneView, feature};
 
 use crate::app::notify::{self, Target};
-use crate::app::objects::stored_geometry;
+use crate::app::objects::{parse_stored, stored_geometry};
 use crate::app::{Actor, App, AppError, EntryExt, Unit};
 use fito_core::{Action, ZoneStatus};
 use fito_geo::Geometry;
-use fito_geo::formats::geojson::geometry_from_json;
 use fito_store::objects::{self, BoxDeg, Object, STATUS_ACTIVE, Search};
 use fito_store::zones::{self, Zone, ZoneFilter};
 use serde_json::json;
@@ -49,12 +48,7 @@ pub async fn in_scope(
 
 /// The zone's boundary, as stored (checked when written).
 pub fn boundary(z: &Zone) -> Result<Geometry, AppError> {
-    let raw = serde_json::from_str(&z.geometry).map_err(|_| AppError::internal())?;
-    let options = fito_geo::ValidationOptions {
-        close_open_rings: false,
-        kazakhstan_axes_check: false,
-    };
-    Ok(fito_geo::validate(geometry_from_json(raw)?, &options)?.geometry)
+    parse_stored(&z.geometry)
 }
 
 pub fn box_of(z: &Zone) -> BoxDeg {
