@@ -7,7 +7,7 @@ use crate::conn::Conn;
 use crate::entity::{object, survey_finding};
 use crate::objects::{BoxDeg, Search, search_condition};
 use crate::{Engine, Result};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -142,20 +142,39 @@ pub async fn drawn<C: Conn>(conn: &C, engine: Engine, t: &TileSearch) -> Result<
     Ok(drawn_of(rows))
 }
 
-/// Rows per `IN (…)` list: far below both engines' bound-parameter limits.
+/// Rows per `IN (…)` list (SQLite): far below its bound-parameter limit.
 const CHUNK: usize = 1000;
 
 /// These row numbers as drawn, in row order.
-pub async fn rows<C: Conn>(conn: &C, rids: &[i64]) -> Result<Vec<Drawn>> {
+pub async fn rows<C: Conn>(conn: &C, engine: Engine, rids: &[i64]) -> Result<Vec<Drawn>> {
     let mut out = Vec::with_capacity(rids.len());
-    for chunk in rids.chunks(CHUNK) {
-        out.extend(
-            drawn_query()
-                .filter(object::Column::Rid.is_in(chunk.iter().copied()))
+    match engine {
+        // One statement whatever the count, the numbers as one array: an `IN`
+        // list of each length is a statement of its own, parsed and planned anew
+        // (1–2 ms for a zoom-8 tile's 700 numbers).
+        Engine::Postgres if !rids.is_empty() => {
+            let list = rids.iter().map(i64::to_string).collect::<Vec<_>>();
+            out = drawn_query()
+                .filter(Expr::cust_with_values(
+                    "\"objects\".\"rid\" = ANY($1::bigint[])",
+                    [format!("{{{}}}", list.join(","))],
+                ))
                 .into_tuple::<DrawnRow>()
                 .all(conn)
-                .await?,
-        );
+                .await?;
+        }
+        Engine::Postgres => {}
+        Engine::Sqlite => {
+            for chunk in rids.chunks(CHUNK) {
+                out.extend(
+                    drawn_query()
+                        .filter(object::Column::Rid.is_in(chunk.iter().copied()))
+                        .into_tuple::<DrawnRow>()
+                        .all(conn)
+                        .await?,
+                );
+            }
+        }
     }
     Ok(drawn_of(out))
 }

@@ -115,7 +115,7 @@ async fn objects(
                 builder.add(item(rid, String::new(), bbox, Vec::new()), None);
             }
         }
-        store::rows(reader, &drawn).await?
+        store::rows(reader, app.store.engine(), &drawn).await?
     };
     off_runtime(rows.len(), move || {
         for o in rows {
