@@ -14,38 +14,59 @@ use fito_store::{Engine, both_engines};
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-/// `/api/v1/me` twice, answered both times.
-async fn seen_twice(app: &TestApp, who: &Caller) {
+/// A server, its administrator and a user of `role` whose session has answered
+/// `/api/v1/me` twice (on PostgreSQL the second time from memory).
+async fn seen_twice(engine: Engine, role: &str) -> (TestApp, Caller, Caller) {
+    let app = TestApp::start(engine).await;
+    let admin = app.admin().await;
+    let user = app.create_user(&admin, role, &app.root_org).await;
     for _ in 0..2 {
-        let me = app.get("/api/v1/me", &who.token).await;
+        let me = app.get("/api/v1/me", &user.token).await;
         assert_eq!(me.status, StatusCode::OK, "{}", me.body);
     }
+    (app, admin, user)
 }
 
-/// The first answer of `path` that is not 200, asking for at most five seconds (a
-/// notification from another instance takes milliseconds).
-async fn refused_within_seconds(app: &TestApp, who: &Caller, path: &str) -> common::Answer {
-    let mut me = app.get(path, &who.token).await;
+/// The first answer of `path` for which `done` holds, asking for at most five
+/// seconds (a notification from another instance takes milliseconds).
+async fn polled(
+    app: &TestApp,
+    who: &Caller,
+    path: &str,
+    done: impl Fn(&common::Answer) -> bool,
+) -> common::Answer {
+    let mut answer = app.get(path, &who.token).await;
     for _ in 0..100 {
-        if me.status != StatusCode::OK {
+        if done(&answer) {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        me = app.get(path, &who.token).await;
+        answer = app.get(path, &who.token).await;
     }
-    me
+    answer
+}
+
+/// The first answer of `path` that is not 200, within five seconds.
+async fn refused_within_seconds(app: &TestApp, who: &Caller, path: &str) -> common::Answer {
+    polled(app, who, path, |a| a.status != StatusCode::OK).await
 }
 
 fn user_id(who: &Caller) -> Uuid {
     who.user_id.parse().unwrap()
 }
 
+/// Ends `who`'s sessions straight through fito-store, as another instance or the
+/// command line would; returns how many were live.
+async fn ended_elsewhere(app: &TestApp, who: &Caller) -> u64 {
+    let now = fito_store::time::now_us();
+    fito_store::sessions::revoke_all_for_user(app.store.writer(), user_id(who), now)
+        .await
+        .unwrap()
+}
+
 /// Signing out here ends the session at once, for the very next request.
 async fn r_auth_1_signing_out_ends_the_kept_session_at_once(engine: Engine) {
-    let app = TestApp::start(engine).await;
-    let admin = app.admin().await;
-    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
-    seen_twice(&app, &inspector).await;
+    let (app, _admin, inspector) = seen_twice(engine, "inspector").await;
     let out = app
         .post(
             "/api/v1/auth/logout",
@@ -61,10 +82,7 @@ both_engines!(r_auth_1_signing_out_ends_the_kept_session_at_once);
 
 /// An administrator deactivating an account here refuses its session at once.
 async fn r_auth_1_deactivating_ends_the_kept_session_at_once(engine: Engine) {
-    let app = TestApp::start(engine).await;
-    let admin = app.admin().await;
-    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
-    seen_twice(&app, &inspector).await;
+    let (app, admin, inspector) = seen_twice(engine, "inspector").await;
     let blocked = app
         .post(
             &format!("/api/v1/users/{}/deactivate", inspector.user_id),
@@ -80,16 +98,8 @@ both_engines!(r_auth_1_deactivating_ends_the_kept_session_at_once);
 
 /// Sessions ended by another instance or the command line are refused here.
 async fn r_auth_1_a_session_ended_elsewhere_is_refused(engine: Engine) {
-    let app = TestApp::start(engine).await;
-    let admin = app.admin().await;
-    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
-    seen_twice(&app, &inspector).await;
-    let now = fito_store::time::now_us();
-    let ended =
-        fito_store::sessions::revoke_all_for_user(app.store.writer(), user_id(&inspector), now)
-            .await
-            .unwrap();
-    assert_eq!(ended, 1);
+    let (app, admin, inspector) = seen_twice(engine, "inspector").await;
+    assert_eq!(ended_elsewhere(&app, &inspector).await, 1);
     let me = refused_within_seconds(&app, &inspector, "/api/v1/me").await;
     assert_eq!(me.status, StatusCode::UNAUTHORIZED, "{}", me.body);
     // Another caller's kept session is not disturbed.
@@ -101,10 +111,7 @@ both_engines!(r_auth_1_a_session_ended_elsewhere_is_refused);
 /// R-ROLE-1: a role changed elsewhere is the role of the next requests; the user
 /// kept with the session is not.
 async fn r_role_1_a_role_changed_elsewhere_decides_the_next_request(engine: Engine) {
-    let app = TestApp::start(engine).await;
-    let admin = app.admin().await;
-    let head = app.create_user(&admin, "head", &app.root_org).await;
-    seen_twice(&app, &head).await;
+    let (app, _admin, head) = seen_twice(engine, "head").await;
     let change = fito_store::users::Change {
         role: Some(Some("operator".into())),
         ..Default::default()
@@ -113,27 +120,19 @@ async fn r_role_1_a_role_changed_elsewhere_decides_the_next_request(engine: Engi
     fito_store::users::update(app.store.writer(), user_id(&head), change, now)
         .await
         .unwrap();
-    let mut role = String::new();
-    for _ in 0..100 {
-        let me = app.get("/api/v1/me", &head.token).await;
-        assert_eq!(me.status, StatusCode::OK, "{}", me.body);
-        role = me.body["role"].as_str().unwrap_or_default().to_string();
-        if role != "head" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(role, "operator");
+    let me = polled(&app, &head, "/api/v1/me", |me| {
+        me.status != StatusCode::OK || me.body["role"] != "head"
+    })
+    .await;
+    assert_eq!(me.status, StatusCode::OK, "{}", me.body);
+    assert_eq!(me.body["role"], "operator");
 }
 both_engines!(r_role_1_a_role_changed_elsewhere_decides_the_next_request);
 
 /// R-PD-1: a policy version published elsewhere (in force today) must be accepted
 /// before the next request, kept session or not.
 async fn r_pd_1_a_policy_published_elsewhere_is_asked_at_once(engine: Engine) {
-    let app = TestApp::start(engine).await;
-    let admin = app.admin().await;
-    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
-    seen_twice(&app, &inspector).await;
+    let (app, _admin, inspector) = seen_twice(engine, "inspector").await;
     let text = common::privacy::policy_text();
     let policy = PolicyVersion {
         id: Uuid::now_v7(),
@@ -160,15 +159,9 @@ both_engines!(r_pd_1_a_policy_published_elsewhere_is_asked_at_once);
 /// is still refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r_auth_1_sessions_are_read_again_while_the_listener_reconnects() {
-    let app = TestApp::start(Engine::Postgres).await;
-    let admin = app.admin().await;
-    let inspector = app.create_user(&admin, "inspector", &app.root_org).await;
-    seen_twice(&app, &inspector).await;
+    let (app, _admin, inspector) = seen_twice(Engine::Postgres, "inspector").await;
     app.cut_listener().await;
-    let now = fito_store::time::now_us();
-    fito_store::sessions::revoke_all_for_user(app.store.writer(), user_id(&inspector), now)
-        .await
-        .unwrap();
+    ended_elsewhere(&app, &inspector).await;
     let me = refused_within_seconds(&app, &inspector, "/api/v1/me").await;
     assert_eq!(me.status, StatusCode::UNAUTHORIZED, "{}", me.body);
 }

@@ -36,7 +36,7 @@ impl<K, V> State<K, V> {
 #[derive(Debug, Clone, Copy)]
 pub struct Since(u64);
 
-impl<K: Eq + Hash, V: Clone> Kept<K, V> {
+impl<K: Eq + Hash + Clone, V: Clone> Kept<K, V> {
     pub fn new(limit: usize) -> Kept<K, V> {
         Kept {
             state: Mutex::new(State {
@@ -72,9 +72,9 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
         s.known.get(key).cloned().ok_or(Since(s.generation))
     }
 
-    /// Keeps what was read for `key` after [`Kept::get`] missed, unless a change
-    /// came in between or commits are not told.
-    pub fn keep(&self, key: K, value: V, since: Since) {
+    /// Keeps a copy of what was read for `key` after [`Kept::get`] missed, unless a
+    /// change came in between or commits are not told (then nothing is copied).
+    pub fn keep(&self, key: &K, value: &V, since: Since) {
         let mut s = self.state();
         if !s.told || s.generation != since.0 {
             return;
@@ -82,7 +82,7 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
         if s.known.len() >= self.limit {
             s.known.clear();
         }
-        s.known.insert(key, value);
+        s.known.insert(key.clone(), value.clone());
     }
 
     /// Changes the value kept for `key`, if any, as this instance just wrote it.
@@ -101,24 +101,24 @@ mod tests {
     fn kept_only_while_told_and_not_overtaken() {
         let kept: Kept<&str, i64> = Kept::new(2);
         let since = kept.get(&"a").unwrap_err();
-        kept.keep("a", 1, since);
+        kept.keep(&"a", &1, since);
         assert!(kept.get(&"a").is_err(), "kept although nothing is told");
 
         kept.told(true);
         let since = kept.get(&"a").unwrap_err();
-        kept.keep("a", 1, since);
+        kept.keep(&"a", &1, since);
         assert_eq!(kept.get(&"a").ok(), Some(1));
 
         let since = kept.get(&"b").unwrap_err();
         kept.changed();
-        kept.keep("b", 2, since);
+        kept.keep(&"b", &2, since);
         assert!(
             kept.get(&"b").is_err(),
             "a read overtaken by a change was kept"
         );
         assert!(kept.get(&"a").is_err(), "a change left a value in memory");
 
-        kept.keep("b", 2, kept.get(&"b").unwrap_err());
+        kept.keep(&"b", &2, kept.get(&"b").unwrap_err());
         kept.update(&"b", |v| *v = 3);
         assert_eq!(kept.get(&"b").ok(), Some(3));
         kept.told(false);
@@ -130,7 +130,7 @@ mod tests {
         let kept: Kept<u32, u32> = Kept::new(2);
         kept.told(true);
         for k in 0..3 {
-            kept.keep(k, k, kept.get(&k).unwrap_err());
+            kept.keep(&k, &k, kept.get(&k).unwrap_err());
         }
         assert!(kept.get(&0).is_err() && kept.get(&1).is_err());
         assert_eq!(kept.get(&2).ok(), Some(2));

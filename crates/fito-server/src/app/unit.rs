@@ -71,8 +71,7 @@ impl Unit<'_> {
         } = self;
         fito_store::audit::append(&tx, journal).await?;
         tx.commit().await?;
-        app.change_head.changed();
-        app.sessions.changed();
+        app.live.changed();
         app.live.notified(sent).await;
         for (act, users) in acts {
             app.live.act(act, &users).await;

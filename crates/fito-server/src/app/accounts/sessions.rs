@@ -197,7 +197,7 @@ pub async fn live(
         Err(since) => {
             let read = sessions::find_live(app.store.reader(), token_hash, now, today).await?;
             let Some(live) = read else { return Ok(None) };
-            app.sessions.keep(key.clone(), live.clone(), since);
+            app.sessions.keep(&key, &live, since);
             live
         }
     };

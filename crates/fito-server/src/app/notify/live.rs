@@ -82,15 +82,23 @@ impl Live {
     /// changed account to the sessions kept, other events to the streams; `Resync`
     /// to all of them (changes may have been missed).
     fn heard(&self, event: Event) {
-        if matches!(event, Event::Changed | Event::Resync) {
-            self.head.changed();
+        match event {
+            Event::Changed => self.head.changed(),
+            Event::Accounts => self.sessions.changed(),
+            _ => {
+                if event == Event::Resync {
+                    self.changed();
+                }
+                let _ = self.tx.send(Arc::new(event));
+            }
         }
-        if matches!(event, Event::Accounts | Event::Resync) {
-            self.sessions.changed();
-        }
-        if !matches!(event, Event::Changed | Event::Accounts) {
-            let _ = self.tx.send(Arc::new(event));
-        }
+    }
+
+    /// Everything this instance keeps is read again: it committed a change, or
+    /// changes may have been missed.
+    pub fn changed(&self) {
+        self.head.changed();
+        self.sessions.changed();
     }
 
     /// From now on every commit is told to what this instance keeps, or no longer is.

@@ -31,7 +31,7 @@ impl ChangeHead {
             Err(since) => since,
         };
         let head = fito_store::tiles::change_head(store.reader()).await?;
-        self.0.keep((), head, since);
+        self.0.keep(&(), &head, since);
         Ok(head)
     }
 }
