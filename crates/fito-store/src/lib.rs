@@ -108,6 +108,27 @@ impl Default for PoolOptions {
 /// Connections of the PostgreSQL pool for map tiles (`Store::tile_reader`).
 const TILE_CONNECTIONS: u32 = 4;
 
+/// A pooled connection idle longer than this is pinged before it is handed out, so
+/// one the server closed meanwhile (a restart, an idle cut) is replaced rather than
+/// failing a request.
+const PING_WHEN_IDLE_FOR: Duration = Duration::from_secs(10);
+
+/// Pool options that ping only connections idle for [`PING_WHEN_IDLE_FOR`]. sqlx's
+/// default pings before every use: on PostgreSQL a round trip more for each
+/// statement (issue 16: a map tile at zoom 10 and above is one statement).
+fn pool_options<DB: sqlx::Database>() -> sqlx::pool::PoolOptions<DB> {
+    sqlx::pool::PoolOptions::new()
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= PING_WHEN_IDLE_FOR {
+                    sqlx::Connection::ping(conn).await?;
+                }
+                Ok(true)
+            })
+        })
+}
+
 /// The database: a pool for reads and one for writes. On SQLite the write pool has a
 /// single connection, so writers queue in the application instead of spinning on
 /// SQLITE_BUSY; on PostgreSQL both are the same pool.
@@ -146,9 +167,7 @@ fn spawn_checkpoints(pool: sqlx::SqlitePool) {
 impl Store {
     pub async fn connect(url: &str, options: &PoolOptions) -> Result<Store> {
         if url.starts_with("sqlite:") {
-            use sqlx::sqlite::{
-                SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
-            };
+            use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
             let connect = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
@@ -164,7 +183,7 @@ impl Store {
                 .pragma("secure_delete", "on");
             // Checkpoints would otherwise run inside a commit on the one writer
             // connection and stall every queued writer; a background task does them.
-            let write = SqlitePoolOptions::new()
+            let write = pool_options::<sqlx::Sqlite>()
                 .max_connections(1)
                 .min_connections(1)
                 .connect_with(connect.clone().pragma("wal_autocheckpoint", "0"))
@@ -172,7 +191,7 @@ impl Store {
             // Readers map the file (up to 1 GiB) rather than copy each page through a
             // read call: a map tile at zoom 8 reads thousands of scattered rows, and the
             // copies were a third of its time (BENCHMARKS.md, "Map tiles").
-            let read = SqlitePoolOptions::new()
+            let read = pool_options::<sqlx::Sqlite>()
                 .max_connections(options.max_connections.max(1))
                 .connect_with(connect.pragma("mmap_size", "1073741824"))
                 .await?;
@@ -184,7 +203,7 @@ impl Store {
                 Engine::Sqlite,
             ))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool = sqlx::postgres::PgPoolOptions::new()
+            let pool = pool_options::<sqlx::Postgres>()
                 .max_connections(options.max_connections.max(2))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
@@ -195,7 +214,7 @@ impl Store {
             // running them): their own few connections keep one generic plan each.
             let tile_options = sqlx::postgres::PgConnectOptions::from_str(url)?
                 .options([("plan_cache_mode", "force_generic_plan")]);
-            let tiles = sqlx::postgres::PgPoolOptions::new()
+            let tiles = pool_options::<sqlx::Postgres>()
                 .max_connections(TILE_CONNECTIONS)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_lazy_with(tile_options);
