@@ -1,7 +1,7 @@
 //! Object counts per cell for low-zoom map tiles (issue 16, migration 0024). A
-//! tile at zoom ≤ [`ZOOM`] counts points and small shapes in 64 × 64 cells; at
-//! zoom 5 a cell is a zoom-11 tile, so keeping, per organisation, status and
-//! zoom-5 cell, how many objects have their box's centre there and the sums of
+//! tile at zoom ≤ [`ZOOM`] counts points and small shapes in 32 × 32 cells of
+//! 128 units; keeping, per organisation, status and kept cell of 64 zoom-5
+//! units (a zoom-11 tile; four make a zoom-5 tile's cell), how many objects have their box's centre there and the sums of
 //! those centres (zoom-5 tile units from the world's north-west corner) gives a
 //! country tile from a few thousand rows instead of every object's box. Objects
 //! whose box is big enough to be drawn at zoom 5 are listed with their box in
@@ -19,8 +19,11 @@ use uuid::Uuid;
 
 /// The deepest zoom whose tiles are counted from here.
 pub const ZOOM: u8 = 5;
-/// log2 of the cell's width in tile units (`fito_tiles::CELL` = 64).
+/// log2 of the width in zoom-5 units of a cell kept in `object_cells`.
 const CELL_BITS: u32 = 6;
+/// log2 of how many kept cells a tile's cell spans across (`fito_tiles::CELL` is
+/// 128 units): the kept cells are finer than the tiles' since migration 0024.
+const GROUPED_BITS: u32 = fito_tiles::CELL.trailing_zeros() - CELL_BITS;
 
 /// Where an object counts: its centre's position (zoom-5 units, global), or
 /// `None` when its box is drawn at zoom 5.
@@ -241,7 +244,7 @@ pub(crate) async fn rebuild<C: ConnectionTrait>(conn: &C, engine: Engine) -> Res
 /// positions in the tile's units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CellCount {
-    /// Cell row and column in the tile (0‥63).
+    /// Cell row and column in the tile (0‥31).
     pub row: u32,
     pub col: u32,
     pub count: u64,
@@ -287,7 +290,10 @@ pub async fn cells<C: ConnectionTrait>(
         if n == 0 {
             continue;
         }
-        let (row, col) = (((cy - y0) >> k) as u32, ((cx - x0) >> k) as u32);
+        let (row, col) = (
+            ((cy - y0) >> (k + GROUPED_BITS)) as u32,
+            ((cx - x0) >> (k + GROUPED_BITS)) as u32,
+        );
         let c = out.entry((row, col)).or_insert(CellCount {
             row,
             col,

@@ -14,8 +14,8 @@ pub const DETAIL_ZOOM: u8 = 12;
 /// Below [`DETAIL_ZOOM`], a shape whose box spans fewer units than this (about
 /// three pixels of a 512-pixel tile) is counted rather than drawn.
 pub const MIN_SHAPE: f64 = 24.0;
-/// Counts are kept per square cell of this many units (64 × 64 cells a tile).
-pub const CELL: u32 = 64;
+/// Counts are kept per square cell of this many units (32 × 32 cells a tile).
+pub const CELL: u32 = 128;
 /// Douglas–Peucker tolerance below [`DETAIL_ZOOM`], in units (half a pixel).
 pub const SIMPLIFY: f64 = 4.0;
 
