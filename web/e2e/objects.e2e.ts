@@ -42,11 +42,12 @@ describe('objects in Chromium', () => {
     await page.locator('a', { hasText: 'Өзгерту' }).click();
     await page.locator('#oe-name').waitFor();
     await page.locator('#oe-name').fill('Бидай алқабы №1 (түзетілген)');
+    // The drawing tool is there once the map has loaded and fitted the field.
+    await page.locator('[data-testid=edit-map][data-ready=yes]').waitFor();
     const map = page.locator('[data-testid=edit-map] canvas');
-    await map.waitFor();
-    await page.waitForTimeout(1500);
-    // Draw the field anew: four corners, then Enter finishes the polygon.
+    // Draw the field anew: four corners, then a click on the first closes it.
     await page.locator('button', { hasText: 'Көпбұрыш сызу' }).click();
+    await page.locator('button[aria-pressed=true]', { hasText: 'Көпбұрыш сызу' }).waitFor();
     const box = await map.boundingBox();
     if (!box) throw new Error('no map');
     const cx = box.x + box.width / 2;
@@ -56,6 +57,8 @@ describe('objects in Chromium', () => {
       await page.waitForTimeout(200);
     }
     await page.mouse.click(cx - 60, cy - 50);
+    // Closing the ring finishes the polygon and the tool returns to editing.
+    await page.locator('button[aria-pressed=false]', { hasText: 'Көпбұрыш сызу' }).waitFor();
     await page.locator('#draw-edit-hint', { hasText: 'Polygon' }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.locator('button[type=submit]', { hasText: 'Сақтау' }).click();

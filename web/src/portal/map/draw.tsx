@@ -62,6 +62,8 @@ export function GeometryEditor({ initial, kinds, onChange }: { initial: Geometry
   const drawRef = useRef<Draw | null>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const [mode, setMode] = useState<'select' | Kind>('select');
+  /** The drawing tool works once the map has loaded: its buttons wait for it. */
+  const [ready, setReady] = useState(false);
   const [current, setCurrent] = useState<Geometry | null>(initial);
   const [lat, setLat] = useState(initial?.type === 'Point' ? String(initial.coordinates[1]) : '');
   const [lon, setLon] = useState(initial?.type === 'Point' ? String(initial.coordinates[0]) : '');
@@ -121,6 +123,7 @@ export function GeometryEditor({ initial, kinds, onChange }: { initial: Geometry
           const g = geometryOf(draw.getSnapshot());
           if (g) changed(g);
         });
+        setReady(true);
       });
     });
     return () => {
@@ -162,12 +165,12 @@ export function GeometryEditor({ initial, kinds, onChange }: { initial: Geometry
       <legend>{t('portal-object-geometry')}</legend>
       <div class="actions">
         {kinds.includes('point') ? (
-          <button type="button" aria-pressed={mode === 'point'} onClick={() => redraw('point')}>
+          <button type="button" aria-pressed={mode === 'point'} disabled={!ready} onClick={() => redraw('point')}>
             {t('portal-draw-new-point')}
           </button>
         ) : null}
         {kinds.includes('polygon') ? (
-          <button type="button" aria-pressed={mode === 'polygon'} onClick={() => redraw('polygon')}>
+          <button type="button" aria-pressed={mode === 'polygon'} disabled={!ready} onClick={() => redraw('polygon')}>
             {t('portal-draw-new-polygon')}
           </button>
         ) : null}
@@ -175,7 +178,7 @@ export function GeometryEditor({ initial, kinds, onChange }: { initial: Geometry
       <p class="muted" id="draw-edit-hint" role="status">
         {hint} {current ? t('portal-draw-current', { kind: current.type }) : ''}
       </p>
-      <div ref={box} class="map map-small" role="region" aria-label={t('portal-map-draw-label')} aria-describedby="draw-edit-hint" data-testid="edit-map" />
+      <div ref={box} class="map map-small" role="region" aria-label={t('portal-map-draw-label')} aria-describedby="draw-edit-hint" data-testid="edit-map" data-ready={ready ? 'yes' : undefined} />
       {kinds.includes('point') ? (
         <div class="filters">
           <Field label={t('portal-lat')} id="ge-lat">
