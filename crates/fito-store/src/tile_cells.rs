@@ -1,9 +1,10 @@
 //! Object counts per cell for low-zoom map tiles (issue 16, migration 0024). A
 //! tile at zoom ≤ [`ZOOM`] counts points and small shapes in 32 × 32 cells of
-//! 128 units; keeping, per organisation, status and kept cell of 64 zoom-5
-//! units (a zoom-11 tile; four make a zoom-5 tile's cell), how many objects have their box's centre there and the sums of
-//! those centres (zoom-5 tile units from the world's north-west corner) gives a
-//! country tile from a few thousand rows instead of every object's box. Objects
+//! 128 units. Keeping, per organisation, status and cell of 64 zoom-5 units (a
+//! zoom-11 tile; four make a zoom-5 tile's cell), how many objects have their
+//! box's centre there and the sums of those centres (zoom-5 tile units from the
+//! world's north-west corner) gives a country tile from a few thousand rows
+//! instead of every object's box. Objects
 //! whose box is big enough to be drawn at zoom 5 are listed with their box in
 //! `object_cells_big` instead. Both are written in the transaction that writes
 //! the object (insert, insert_many, update); the migration builds them for the
@@ -22,7 +23,7 @@ pub const ZOOM: u8 = 5;
 /// log2 of the width in zoom-5 units of a cell kept in `object_cells`.
 const CELL_BITS: u32 = 6;
 /// log2 of how many kept cells a tile's cell spans across (`fito_tiles::CELL` is
-/// 128 units): the kept cells are finer than the tiles' since migration 0024.
+/// 128 units): kept cells stay as migration 0024 made them, finer than the tiles'.
 const GROUPED_BITS: u32 = fito_tiles::CELL.trailing_zeros() - CELL_BITS;
 
 /// Where an object counts: its centre's position (zoom-5 units, global), or
