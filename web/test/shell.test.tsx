@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The app shell against a fake API: sign-in first, menu by role (R-ROLE-1), the consent
-// screen when the API answers consent-required (R-PD-1, R-PD-4), language switch (R-I18N-1).
+// screen when the API answers consent-required (R-PD-1, R-PD-4), language switch (R-I18N-1),
+// screens' work done ahead once signed in (the map, issue 16).
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../src/portal/routes.js';
@@ -8,6 +9,7 @@ import { Shell } from '../src/app/shell.js';
 import { setLang } from '../src/app/i18n-app.js';
 import { consentRequired, loadMe, user } from '../src/app/session.js';
 import { stopLive } from '../src/app/live.js';
+import { registerScreen, warmFor } from '../src/app/registry.js';
 
 type Handler = (method: string, path: string, body: unknown) => { status: number; body?: unknown } | undefined;
 
@@ -164,5 +166,31 @@ describe('the shell', () => {
     render(<Shell />, root);
     await loadMe();
     await settle(() => document.querySelector('h1')?.textContent === 'Қолжетімсіз', 'the refusal');
+  });
+
+  it('does ahead, once signed in and idle, what the screens the role may open wait on', async () => {
+    const warmed: string[] = [];
+    const home = () => import('../src/portal/home.js');
+    registerScreen({ path: '/test/warm-head', title: 'portal-home', roles: ['head'], load: home, warm: async () => warmed.push('head') });
+    registerScreen({ path: '/test/warm-admin', title: 'portal-home', roles: ['administrator'], load: home, warm: async () => warmed.push('administrator') });
+    // The map warms up for every role: each may open it.
+    for (const role of ['administrator', 'head', 'inspector', 'operator']) expect(warmFor(role).map((s) => s.path)).toContain('/map');
+    let signedIn = false;
+    install((_m, path) => {
+      if (path === '/api/v1/me') return signedIn ? { status: 200, body: admin } : { status: 401, body: { code: 'auth-required', title: '-', status: 401 } };
+      if (path === '/api/v1/notifications') return { status: 200, body: [] };
+      return undefined;
+    });
+    render(<Shell />, root);
+    await loadMe();
+    await settle(() => !!document.querySelector('#email'), 'the sign-in form');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(warmed).toEqual([]);
+    signedIn = true;
+    await loadMe();
+    await settle(() => warmed.length > 0, 'the warm-up');
+    expect(warmed).toEqual(['administrator']);
+    // The map's own warm-up asked the map settings.
+    await settle(() => calls.some((c) => c.path === '/api/v1/config/map'), 'the map settings');
   });
 });

@@ -24,6 +24,12 @@ export interface Screen {
   public?: boolean;
   /** Listed in the main menu, in this order (smaller first). */
   nav?: number;
+  /**
+   * Work done ahead, once the browser is idle after sign-in, for those who may open the
+   * screen: loading what its first render waits on (the map: MapLibre, its worker, the
+   * map settings), so opening it does not wait for them.
+   */
+  warm?: () => Promise<unknown>;
 }
 
 const screens: Screen[] = [];
@@ -54,6 +60,11 @@ export function mayOpen(screen: Screen, role: string | null | undefined): boolea
   if (screen.public) return true;
   if (!screen.roles) return true;
   return !!role && (screen.roles as readonly string[]).includes(role);
+}
+
+/** The screens a role may open that have work to do ahead (`warm`). */
+export function warmFor(role: string | null | undefined): Screen[] {
+  return screens.filter((s) => s.warm && !s.public && mayOpen(s, role));
 }
 
 /** The menu for a role, in order. */

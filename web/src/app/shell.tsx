@@ -8,7 +8,7 @@ import type { ComponentType } from 'preact';
 import { LANGS, type Lang } from '../i18n.js';
 import { lang, setLang, t } from './i18n-app.js';
 import { unread, startLive, stopLive } from './live.js';
-import { findScreen, mayOpen, navFor, type Screen, type ScreenProps } from './registry.js';
+import { findScreen, mayOpen, navFor, warmFor, type Screen, type ScreenProps } from './registry.js';
 import { href, location, match } from './router.js';
 import { consentRequired, fullName, signOut, user } from './session.js';
 import { ErrorBox, Loading, PageTitle } from './ui.js';
@@ -41,6 +41,16 @@ function LazyScreen({ screen, props }: { screen: Screen; props: ScreenProps }) {
   if (error) return <ErrorBox error={error} />;
   if (!Comp) return <Loading loading />;
   return <Comp {...props} />;
+}
+
+/** Runs `work` once the browser has nothing else to do; the returned function cancels it. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 200);
+  return () => clearTimeout(id);
 }
 
 function byPath(path: string): Screen | undefined {
@@ -122,6 +132,14 @@ export function Shell() {
   useEffect(() => {
     if (live) startLive();
     else stopLive();
+  }, [live]);
+  // What the screens this user may open wait on, loaded while nothing else is going on.
+  useEffect(() => {
+    if (!live) return;
+    const role = user.value?.role;
+    return whenIdle(() => {
+      for (const s of warmFor(role)) s.warm?.().catch(() => undefined);
+    });
   }, [live]);
   useEffect(() => {
     document.documentElement.lang = lang.value;

@@ -18,7 +18,7 @@ registerScreen({ path: '/objects/import', title: 'portal-import-title', nav: 12,
 registerScreen({ path: '/objects/new', title: 'portal-object-new', roles: KEEPERS, load: () => import('./object-new.js') });
 registerScreen({ path: '/objects/:id/edit', title: 'portal-object-edit', roles: KEEPERS, load: () => import('./object-edit.js') });
 registerScreen({ path: '/objects/:id', title: 'portal-object', load: () => import('./object.js') });
-registerScreen({ path: '/map', title: 'portal-map', nav: 11, load: () => import('./map/mapview.js') });
+registerScreen({ path: '/map', title: 'portal-map', nav: 11, load: () => import('./map/mapview.js'), warm: () => import('./map/mapview.js').then((m) => m.warm()) });
 
 registerScreen({ path: '/tasks', title: 'portal-tasks', nav: 20, roles: WORK, load: async () => ({ default: (await import('./tasks.js')).TasksList }) });
 registerScreen({ path: '/tasks/new', title: 'portal-task-new', roles: ['head'], load: async () => ({ default: (await import('./tasks.js')).NewTask }) });

@@ -5,12 +5,21 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { tileUrls, type MapSettings } from './config.js';
+import { mapSettings, tileUrls, type MapSettings } from './config.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 export { maplibregl };
 export type MapLibre = maplibregl.Map;
+
+/**
+ * Starts what a first map waits on besides its tiles: MapLibre's worker (it loads and
+ * compiles a script of its own) and the map settings.
+ */
+export function warmMap(): Promise<unknown> {
+  if (typeof Worker === 'function') maplibregl.prewarm();
+  return mapSettings();
+}
 
 /** Kazakhstan, roughly. */
 export const KZ_BOUNDS: [[number, number], [number, number]] = [
