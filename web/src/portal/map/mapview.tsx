@@ -16,11 +16,21 @@ import type { Feature } from '../objects.js';
 import { anchorOf, mapSettings } from './config.js';
 import { MapFilterForm } from './filters.js';
 import { RegionSummaryLayer } from './region-summary.js';
+import { REGIONS } from './regions.js';
 import { createMap, type MapLibre, type Overlay } from './maplibre.js';
 import { STYLE } from './style.js';
 import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, type Listed, type MapFilters } from './tiles.js';
 
+export { warmMap as warm } from './maplibre.js';
+
 const OBJECT_LAYERS = STYLE.objects.map((l) => l.id as string);
+/** The sources whose tiles are ours: the tile layers and the region summary. */
+const OURS: readonly string[] = [...LAYERS, REGIONS];
+
+/** Whether every tile of ours in view is loaded, so the frame just rendered shows them. */
+function oursDrawn(map: MapLibre): boolean {
+  return OURS.every((id) => (map.getSource(id) ? map.isSourceLoaded(id) : !(LAYERS as readonly string[]).includes(id)));
+}
 
 /** The tile layers' sources and style layers for these filters, bottom to top. */
 function tileOverlay(f: MapFilters): Overlay {
@@ -69,7 +79,7 @@ export default function RegisterMap({ query }: ScreenProps) {
   const [error, setError] = useState<unknown>(undefined);
   const [view, setView] = useState<{ count: number; listed: Listed[]; detail: boolean } | null>(null);
   const [loading, setLoading] = useState(true);
-  /** How many times every tile in view was drawn (benchmarks and tests wait on it). */
+  /** How many times every tile of ours in view was drawn (benchmarks and tests wait on it). */
   const [idles, setIdles] = useState(0);
   const filters = mapFiltersFrom(query);
   const key = JSON.stringify(filters);
@@ -85,19 +95,38 @@ export default function RegisterMap({ query }: ScreenProps) {
         map = createMap(box.current, settings, t('portal-map-label'), tileOverlay(asked));
         mapRef.current = map;
         const m = map;
-        m.on('dataloading', () => setLoading(true));
         m.on('error', (e) => {
           const status = (e as { error?: { status?: number } }).error?.status;
           if (status) setError(new Error(`${t('portal-map')}: ${status}`));
         });
-        // Once every tile in view is drawn: what the objects layer shows, for the list.
-        m.on('idle', () => {
+        // Once every tile of ours in view is drawn: what the objects layer shows, for the
+        // list. The base map is not waited for (MapLibre's `idle` and `load` do): it is
+        // another server's, slower, and may be out of reach from an office network.
+        let waiting = true;
+        m.on('movestart', () => {
+          waiting = true;
+        });
+        m.on('dataloading', (e) => {
+          const source = (e as { sourceId?: string }).sourceId;
+          if (source && OURS.includes(source)) {
+            waiting = true;
+            setLoading(true);
+          }
+        });
+        // Checked after each frame and when a move ends; `idle` is the fallback.
+        const drawnNow = () => {
+          if (!waiting || m.isMoving() || !oursDrawn(m)) return;
+          waiting = false;
           const drawn = m.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => m.getLayoutProperty(id, 'visibility') !== 'none') });
           setView({ ...summarise(drawn as never), detail: m.getZoom() >= DETAIL_ZOOM });
           setLoading(false);
           setIdles((n) => n + 1);
-        });
-        m.on('load', () => {
+        };
+        m.on('render', drawnNow);
+        m.on('moveend', drawnNow);
+        m.on('idle', drawnNow);
+        // The style is in place (its sources and layers, not yet their tiles).
+        m.once('style.load', () => {
           linkFeatures(m);
           setReady(true);
         });
