@@ -2,9 +2,7 @@
  * import; also starts the sync runtime and the service worker. */
 import { registerScreen } from '../app/registry.js';
 import { registerServiceWorker } from '../sw/register.js';
-import { startField } from './runtime.js';
-
-const FIELD = ['inspector', 'operator'] as const;
+import { FIELD_ROLES as FIELD, startField } from './runtime.js';
 
 registerScreen({ path: '/field', title: 'field-day-title', roles: FIELD, nav: 50, load: () => import('./day.js') });
 registerScreen({ path: '/field/survey/:id', title: 'field-survey-title', roles: FIELD, load: () => import('./survey.js') });

@@ -172,6 +172,13 @@ export async function dropDraft(id: string): Promise<void> {
 
 // ---- start-up ----
 
+/** The roles that work in field mode, with their area kept on the device. */
+export const FIELD_ROLES = ['inspector', 'operator'] as const;
+
+export function isFieldRole(role: string | null | undefined): boolean {
+  return (FIELD_ROLES as readonly (string | null | undefined)[]).includes(role);
+}
+
 let started = false;
 export function startField(): void {
   if (started || typeof window === 'undefined') return;
@@ -188,10 +195,13 @@ export function startField(): void {
     const was = previous;
     previous = id;
     if (id) {
+      // Only field users keep their area on the device: an administrator's or a head's
+      // browser would otherwise pull the whole register (R-MOB-1, R-MOB-4).
+      if (!isFieldRole(u?.role)) return;
       void engine();
       // Field users' unsent records must not be evicted: ask once per start (browsers
       // decide silently for installed or engaged sites; the outbox screen shows the answer).
-      if (u?.role === 'inspector' || u?.role === 'operator') void askPersistence();
+      void askPersistence();
     } else {
       stop();
       // Signed out: the pulled cache leaves the device (R-MOB-4).
