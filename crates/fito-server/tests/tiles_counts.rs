@@ -44,6 +44,38 @@ async fn same_as_read_one_by_one(app: &TestApp, who: &Caller, t: TileId, status:
     counts
 }
 
+/// The zoom-6 tile from the counts has the same cells, counts and drawn objects as
+/// the tile read object by object, each count's point within two units of the
+/// read one's (the kept positions are zoom-5 units, doubled).
+async fn like_read_one_by_one(
+    app: &TestApp,
+    who: &Caller,
+    t: TileId,
+    status: &str,
+) -> Vec<DecodedFeature> {
+    let counts = features(&tile(app, who, t, &format!("?status={status}")).await);
+    let read = features(&tile(app, who, t, &format!("?status={status}&type=field")).await);
+    assert_eq!(ids(&counts), ids(&read), "tile {t:?}: drawn");
+    let cells = |f: &[DecodedFeature]| -> Vec<(u64, (i64, i64))> {
+        f.iter()
+            .filter_map(|f| match f.tags.get("count") {
+                Some(fito_tiles::decode::Tag::UInt(n)) => Some((*n, f.parts[0][0])),
+                _ => None,
+            })
+            .collect()
+    };
+    let (a, b) = (cells(&counts), cells(&read));
+    assert_eq!(a.len(), b.len(), "tile {t:?}: cells {a:?} against {b:?}");
+    for ((n, (x, y)), (m, (u, v))) in a.iter().zip(&b) {
+        assert_eq!(n, m, "tile {t:?}: {a:?} against {b:?}");
+        assert!(
+            (x - u).abs() <= 2 && (y - v).abs() <= 2,
+            "tile {t:?}: {a:?} against {b:?}"
+        );
+    }
+    counts
+}
+
 async fn issue_16_country_tiles_count_from_cells_kept_with_every_object_write(engine: Engine) {
     let app = TestApp::start(engine).await;
     let admin = app.admin().await;
@@ -64,8 +96,14 @@ async fn issue_16_country_tiles_count_from_cells_kept_with_every_object_write(en
     }
     // Big enough to be drawn at zoom 5: drawn with its id, not counted.
     let big = register(&app, &inspector, "Үлкен алқап", square(71.0, 51.0, 0.3)).await;
+    // Drawn at zoom 6 (~3 km across), counted at zoom 5 from its box.
+    let medium = register(&app, &inspector, "Орта алқап", square(71.6, 50.6, 0.015)).await;
     let f = features(&same_as_read_one_by_one(&app, &inspector, z5, "active").await);
-    assert_eq!((counted(&f), ids(&f)), (12, vec![big.clone()]));
+    assert_eq!((counted(&f), ids(&f)), (13, vec![big.clone()]));
+    let z6 = TileId::containing(6, 71.6, 50.6).unwrap();
+    let f = like_read_one_by_one(&app, &inspector, z6, "active").await;
+    assert!(ids(&f).contains(&medium), "zoom 6 draws the medium field");
+    assert!(counted(&f) > 0, "zoom 6 counts the small fields");
     // Moved within the tile, moved out of it, archived: the counts follow.
     let patch = |id: &str, version: i64, geometry: Value| {
         let path = format!("/api/v1/objects/{id}");
@@ -95,7 +133,8 @@ async fn issue_16_country_tiles_count_from_cells_kept_with_every_object_write(en
         assert!(a.status.is_success(), "{}", a.body);
     }
     let f = features(&same_as_read_one_by_one(&app, &inspector, z5, "active").await);
-    assert_eq!((counted(&f), ids(&f).len()), (10, 0));
+    assert_eq!((counted(&f), ids(&f).len()), (11, 0));
+    like_read_one_by_one(&app, &inspector, z6, "active").await;
     let f = features(&same_as_read_one_by_one(&app, &inspector, z5, "archived").await);
     assert_eq!(counted(&f), 2);
     // The moved one is counted where it went.
@@ -106,7 +145,7 @@ async fn issue_16_country_tiles_count_from_cells_kept_with_every_object_write(en
     let z3 = TileId::containing(3, 71.4, 51.1).unwrap();
     assert_eq!(
         counted(&features(&tile(&app, &inspector, z3, "").await)),
-        11
+        12
     );
 }
 both_engines!(issue_16_country_tiles_count_from_cells_kept_with_every_object_write);

@@ -113,6 +113,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "session, user and policy changes tell listening instances",
         include_str!("../migrations/0026_accounts_notify.sql"),
     ),
+    (
+        27,
+        "zoom-6 tiles count from the object cells",
+        include_str!("../migrations/0027_object_cells_zoom6.sql"),
+    ),
 ];
 
 /// What a migration does after its text, in the same transaction: rows made by the
@@ -121,7 +126,7 @@ async fn after<C: ConnectionTrait>(conn: &C, version: i64, engine: Engine) -> Re
     if version == 23 {
         crate::analytics::rollup::rebuild(conn).await?;
     }
-    if version == 24 {
+    if version == 24 || version == 27 {
         crate::tile_cells::rebuild(conn, engine).await?;
     }
     Ok(())

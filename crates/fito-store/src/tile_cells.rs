@@ -1,14 +1,15 @@
-//! Object counts per cell for low-zoom map tiles (issue 16, migration 0024). A
-//! tile at zoom ≤ [`ZOOM`] counts points and small shapes in 32 × 32 cells of
-//! 128 units. Keeping, per organisation, status and cell of 64 zoom-5 units (a
-//! zoom-11 tile; four make a zoom-5 tile's cell), how many objects have their
-//! box's centre there and the sums of those centres (zoom-5 tile units from the
-//! world's north-west corner) gives a country tile from a few thousand rows
-//! instead of every object's box. Objects
-//! whose box is big enough to be drawn at zoom 5 are listed with their box in
-//! `object_cells_big` instead. Both are written in the transaction that writes
-//! the object (insert, insert_many, update); the migration builds them for the
-//! objects already registered.
+//! Object counts per cell for low-zoom map tiles (issue 16, migrations 0024 and
+//! 0027). A tile at zoom ≤ [`ZOOM`] counts points and small shapes in 32 × 32
+//! cells of 128 units. Keeping, per organisation, status and cell of 64 zoom-5
+//! units (a zoom-11 tile: one cell of a zoom-6 tile, two across of a zoom-5
+//! one's), how many objects have their box's centre there and the sums of those
+//! centres (zoom-5 tile units from the world's north-west corner) gives a country
+//! tile from a few thousand rows instead of every object's box. Objects whose box
+//! is big enough to be drawn at zoom 6 are listed with their box in
+//! `object_cells_big` instead, and a tile draws or counts each of them by its
+//! box. Both are written in the transaction that writes the object (insert,
+//! insert_many, update); the migrations build them for the objects already
+//! registered.
 
 use crate::objects::{BoxDeg, Object};
 use crate::sql::{exec, stmt};
@@ -18,21 +19,27 @@ use sea_orm::{ConnectionTrait, Value};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// The deepest zoom whose tiles are counted from here.
-pub const ZOOM: u8 = 5;
+/// The deepest zoom whose tiles are counted from here: a tile's cell there is
+/// one kept cell.
+pub const ZOOM: u8 = 6;
+/// The zoom whose tile units the kept positions and cells are in.
+const UNITS_ZOOM: u8 = 5;
 /// log2 of the width in zoom-5 units of a cell kept in `object_cells`.
-const CELL_BITS: u32 = 6;
-/// log2 of how many kept cells a tile's cell spans across (`fito_tiles::CELL` is
-/// 128 units): kept cells stay as migration 0024 made them, finer than the tiles'.
-const GROUPED_BITS: u32 = fito_tiles::CELL.trailing_zeros() - CELL_BITS;
+const CELL_BITS: i32 = 6;
+/// log2 of a tile's width in its units (`fito_tiles::EXTENT`).
+const EXTENT_BITS: i32 = fito_tiles::EXTENT.trailing_zeros() as i32;
+/// log2 of a tile cell's width in its tile's units (`fito_tiles::CELL`).
+const TILE_CELL_BITS: i32 = fito_tiles::CELL.trailing_zeros() as i32;
 
 /// Where an object counts: its centre's position (zoom-5 units, global), or
-/// `None` when its box is drawn at zoom 5.
+/// `None` when its box is drawn at zoom [`ZOOM`] (and so may be at the zooms
+/// above: those tiles decide by its box).
 fn place(b: [f64; 4]) -> Option<(i64, i64)> {
-    let world = fito_tiles::TileId::new(ZOOM, 0, 0)?;
+    let world = fito_tiles::TileId::new(UNITS_ZOOM, 0, 0)?;
     let (x0, y0) = world.project(b[0], b[3]);
     let (x1, y1) = world.project(b[2], b[1]);
-    if (x1 - x0).max(y1 - y0) >= fito_tiles::MIN_SHAPE {
+    let at_deepest = f64::from(1u32 << (ZOOM - UNITS_ZOOM));
+    if (x1 - x0).max(y1 - y0) * at_deepest >= fito_tiles::MIN_SHAPE {
         return None;
     }
     let (x, y) = world.project((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
@@ -254,17 +261,21 @@ pub struct CellCount {
 }
 
 /// The counts of the subtree's objects of `status` in the cells of tile
-/// `z/x/y` (z ≤ [`ZOOM`]), in (row, column) order. Below zoom 5 a cell's sums
-/// are those of the zoom-5 positions scaled down, so its centre may lie up to a
-/// unit from the mean of the objects' own positions at that zoom.
+/// `z/x/y` (z ≤ [`ZOOM`]), in (row, column) order. A cell's sums are those of the
+/// zoom-5 positions scaled to the tile's zoom: below zoom 5 its centre may lie up
+/// to a unit from the mean of the objects' own positions there, at zoom 6 up to
+/// two units (a quarter of a pixel).
 pub async fn cells<C: ConnectionTrait>(
     conn: &C,
     org_path: &str,
     status: &str,
     (z, x, y): (u8, u32, u32),
 ) -> Result<Vec<CellCount>> {
-    let k = u32::from(ZOOM.saturating_sub(z));
-    let span = 1i64 << (CELL_BITS + k);
+    debug_assert!(z <= ZOOM);
+    // The tile's zoom against the units': kept cells per tile, and per tile cell.
+    let s = i32::from(z) - i32::from(UNITS_ZOOM);
+    let span = 1i64 << (EXTENT_BITS - CELL_BITS - s);
+    let grouped = TILE_CELL_BITS - CELL_BITS - s;
     let (x0, y0) = (i64::from(x) * span, i64::from(y) * span);
     let t = Alias::new("object_cells");
     let col = |c: &str| Expr::col((t.clone(), Alias::new(c)));
@@ -284,6 +295,7 @@ pub async fn cells<C: ConnectionTrait>(
         .to_owned();
     let rows = conn.query_all(&q).await?;
     let unit = i64::from(fito_tiles::EXTENT);
+    let scaled = |v: i64| if s >= 0 { v << s } else { v >> -s };
     let mut out: std::collections::BTreeMap<(u32, u32), CellCount> = Default::default();
     for r in rows {
         let (cx, cy): (i64, i64) = (r.try_get("", "cx")?, r.try_get("", "cy")?);
@@ -291,10 +303,7 @@ pub async fn cells<C: ConnectionTrait>(
         if n == 0 {
             continue;
         }
-        let (row, col) = (
-            ((cy - y0) >> (k + GROUPED_BITS)) as u32,
-            ((cx - x0) >> (k + GROUPED_BITS)) as u32,
-        );
+        let (row, col) = (((cy - y0) >> grouped) as u32, ((cx - x0) >> grouped) as u32);
         let c = out.entry((row, col)).or_insert(CellCount {
             row,
             col,
@@ -305,8 +314,8 @@ pub async fn cells<C: ConnectionTrait>(
         c.count += n as u64;
         // Positions in the tile: global ones scaled to the zoom, less the tile's corner.
         let (sx, sy): (i64, i64) = (r.try_get("", "sx")?, r.try_get("", "sy")?);
-        c.sum_x += (sx >> k) - n * i64::from(x) * unit;
-        c.sum_y += (sy >> k) - n * i64::from(y) * unit;
+        c.sum_x += scaled(sx) - n * i64::from(x) * unit;
+        c.sum_y += scaled(sy) - n * i64::from(y) * unit;
     }
     Ok(out.into_values().collect())
 }

@@ -1,4 +1,4 @@
-//! The per-cell object counts low-zoom tiles read (issue 16, migration 0024) stay
+//! The per-cell object counts low-zoom tiles read (issue 16, migrations 0024, 0027) stay
 //! equal to the objects themselves after bulk inserts and updates, on both engines.
 
 use fito_store::objects::{BoxDeg, Object, draft};
@@ -79,6 +79,9 @@ async fn issue_16_cell_counts_follow_bulk_inserts_and_updates(engine: Engine) {
     // Two too big to be counted at zoom 5: listed with their own row numbers.
     new.push(square(root.id, 70.0, 50.0, 0.3));
     new.push(square(root.id, 80.0, 50.0, 0.3));
+    // And one drawn from zoom 6 only (~3 km across): listed too, zoom-5 tiles count it
+    // by its box.
+    new.push(square(root.id, 75.0, 50.0, 0.015));
     fito_store::objects::insert_many(&txn, &new, |_| "{}".into(), |_| {})
         .await
         .unwrap();
@@ -102,7 +105,11 @@ async fn issue_16_cell_counts_follow_bulk_inserts_and_updates(engine: Engine) {
         .collect();
     assert_eq!(
         listed,
-        vec![rid_of(new[30].id).await.rid, rid_of(new[31].id).await.rid]
+        vec![
+            rid_of(new[30].id).await.rid,
+            rid_of(new[31].id).await.rid,
+            rid_of(new[32].id).await.rid
+        ]
     );
     // Archived, shrunk, moved: the counts follow.
     let mut archived = rid_of(new[0].id).await;
@@ -127,7 +134,7 @@ async fn issue_16_cell_counts_follow_bulk_inserts_and_updates(engine: Engine) {
             .await
             .unwrap()
             .len(),
-        1
+        2
     );
     // The moved one is counted in the other half of the world.
     let west = cells(store.reader(), path, "active", (1, 0, 0))

@@ -68,7 +68,7 @@ fn item(rid: i64, id: String, bbox: [f64; 4], props: Vec<(&'static str, Value)>)
 }
 
 /// Whether a tile of objects is counted from `fito_store::tile_cells`: at
-/// zoom ≤ 5 without the filters those counts do not keep (type, organism, period).
+/// zoom ≤ 6 without the filters those counts do not keep (type, organism, period).
 fn from_cells(tile: TileId, t: &TileSearch) -> bool {
     tile.z() <= tile_cells::ZOOM
         && t.search.type_code.is_none()
@@ -84,8 +84,8 @@ fn from_cells(tile: TileId, t: &TileSearch) -> bool {
 const ONE_READ_ZOOM: u8 = 10;
 
 /// Reads the objects meeting the tile. From [`ONE_READ_ZOOM`]: one read. Below,
-/// boxes first and the drawn rows of those too big to count; at zoom ≤ 5 the
-/// counts come from the per-cell counts and only big objects are read.
+/// boxes first and the drawn rows of those too big to count; at zoom ≤ 6 the
+/// counts come from the per-cell counts and only big objects' boxes are read.
 async fn objects(
     app: &App,
     tile: TileId,
