@@ -263,6 +263,9 @@ describe('field mode', () => {
     await page.getByRole('button', { exact: true, name: kk('field-survey-adhoc') }).click();
     await page.getByRole('button', { exact: true, name: kk('field-record-point') }).click();
     await page.getByText(kk('field-position-denied')).waitFor();
+    // The map to tap on is there, and did not fail to start.
+    await page.locator('.position-input canvas').waitFor();
+    expect(await page.getByRole('note').filter({ hasText: kk('field-map-failed') }).count()).toBe(0);
     await page.locator('#typed-coords').fill('43.31, 76.96');
     await page.getByRole('button', { exact: true, name: kk('field-position-use-typed') }).click();
     await page.getByText(kk('field-accuracy-by-hand')).waitFor();

@@ -48,6 +48,8 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
   const [note, setNote] = useState<string | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  const shown = useRef(features);
+  shown.current = features;
 
   useEffect(() => {
     let cancelled = false;
@@ -71,42 +73,43 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
       const subs = settings.subdomains && settings.subdomains.length > 0 ? settings.subdomains : null;
       const tiles = subs ? subs.map((s) => settings.tile_url.replace('{s}', s)) : [settings.tile_url];
       const first = features[0];
+      // Objects, findings and zones from the kept tiles, and the screen's own points, are
+      // part of the first style: added on `load` they waited for the base map's tiles,
+      // which on a poor connection may never come.
+      const sources: Record<string, unknown> = {
+        base: { type: 'raster', tiles, tileSize: 256, attribution: settings.attribution, maxzoom: settings.max_zoom },
+        field: { type: 'geojson', data: toGeoJson(shown.current) },
+      };
+      const layers: unknown[] = [
+        { id: 'bg', type: 'background', paint: { 'background-color': '#e8efe9' } },
+        { id: 'base', type: 'raster', source: 'base' },
+      ];
+      for (const layer of ['zones', 'objects', 'findings'] as const) {
+        sources[layer] = { type: 'vector', tiles: [`fitotile://${layer}/{z}/{x}/{y}`], minzoom: 8, maxzoom: 14 };
+        for (const style of STYLE[layer]) layers.push({ ...style, source: layer, 'source-layer': layer });
+      }
+      layers.push({
+        id: 'field',
+        type: 'circle',
+        source: 'field',
+        paint: {
+          'circle-radius': 7,
+          'circle-color': ['match', ['get', 'kind'], 'point', '#b35900', '#1d5e3a'],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      });
       const m = new maplibre.Map({
         container: el.current,
-        style: {
-          version: 8,
-          sources: {
-            base: { type: 'raster', tiles, tileSize: 256, attribution: settings.attribution, maxzoom: settings.max_zoom },
-          },
-          layers: [
-            { id: 'bg', type: 'background', paint: { 'background-color': '#e8efe9' } },
-            { id: 'base', type: 'raster', source: 'base' },
-          ],
-        },
+        style: { version: 8, sources, layers } as never,
         center: center ?? (first ? [first.lon, first.lat] : [71.45, 51.17]),
         zoom: first || center ? 14 : 5,
         attributionControl: { compact: true },
       });
       map = m;
       mapRef.current = m;
-      m.on('load', () => {
-        for (const layer of ['zones', 'objects', 'findings'] as const) {
-          m.addSource(layer, { type: 'vector', tiles: [`fitotile://${layer}/{z}/{x}/{y}`], minzoom: 8, maxzoom: 14 });
-          for (const style of STYLE[layer]) m.addLayer({ ...style, source: layer, 'source-layer': layer } as Parameters<typeof m.addLayer>[0]);
-        }
-        m.addSource('field', { type: 'geojson', data: toGeoJson(features) });
-        m.addLayer({
-          id: 'field',
-          type: 'circle',
-          source: 'field',
-          paint: {
-            'circle-radius': 7,
-            'circle-color': ['match', ['get', 'kind'], 'point', '#b35900', '#1d5e3a'],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 2,
-          },
-        });
-      });
+      // Points added while the style loaded.
+      m.once('style.load', () => (m.getSource('field') as { setData(d: unknown): void } | undefined)?.setData(toGeoJson(shown.current)));
       m.on('click', (e) => pick.current?.(round(e.lngLat.lng), round(e.lngLat.lat)));
     })().catch(() => setNote(t('field-map-failed')));
     return () => {
