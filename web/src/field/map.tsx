@@ -35,6 +35,9 @@ export async function mapSettings(): Promise<MapSettings> {
 
 let protocolAdded = false;
 
+/** The layers of the tiles kept on the device, bottom to top. */
+const TILE_LAYERS = ['zones', 'objects', 'findings'] as const;
+
 export interface MapFeature {
   lon: number;
   lat: number;
@@ -46,6 +49,7 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
   const el = useRef<HTMLDivElement>(null);
   const mapRef = useRef<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState<number | undefined>(undefined);
   const pick = useRef(onPick);
   pick.current = onPick;
   const shown = useRef(features);
@@ -84,7 +88,7 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
         { id: 'bg', type: 'background', paint: { 'background-color': '#e8efe9' } },
         { id: 'base', type: 'raster', source: 'base' },
       ];
-      for (const layer of ['zones', 'objects', 'findings'] as const) {
+      for (const layer of TILE_LAYERS) {
         sources[layer] = { type: 'vector', tiles: [`fitotile://${layer}/{z}/{x}/{y}`], minzoom: 8, maxzoom: 14 };
         for (const style of STYLE[layer]) layers.push({ ...style, source: layer, 'source-layer': layer });
       }
@@ -110,6 +114,13 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
       mapRef.current = m;
       // Points added while the style loaded.
       m.once('style.load', () => (m.getSource('field') as { setData(d: unknown): void } | undefined)?.setData(toGeoJson(shown.current)));
+      // How many kept-tile features the map shows once their tiles in view are drawn
+      // (tests read it; the base map is not waited for).
+      const tileLayers = TILE_LAYERS.flatMap((l) => STYLE[l].map((s) => s.id as string));
+      m.on('render', () => {
+        if (m.isMoving() || !TILE_LAYERS.every((l) => m.getSource(l) && m.isSourceLoaded(l))) return;
+        setDrawn(m.queryRenderedFeatures({ layers: tileLayers }).length);
+      });
       m.on('click', (e) => pick.current?.(round(e.lngLat.lng), round(e.lngLat.lat)));
     })().catch(() => setNote(t('field-map-failed')));
     return () => {
@@ -128,7 +139,7 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
   return (
     <div>
       {note ? <p class="muted" role="note">{note}</p> : null}
-      <div ref={el} class="map map-small" role="application" aria-label={onPick ? t('field-map-pick-label') : t('field-map-label')} />
+      <div ref={el} class="map map-small" role="application" aria-label={onPick ? t('field-map-pick-label') : t('field-map-label')} data-drawn={drawn} />
     </div>
   );
 }
