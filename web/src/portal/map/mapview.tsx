@@ -16,7 +16,6 @@ import type { Feature } from '../objects.js';
 import { anchorOf, mapSettings } from './config.js';
 import { MapFilterForm } from './filters.js';
 import { RegionSummaryLayer } from './region-summary.js';
-import { REGIONS } from './regions.js';
 import { createMap, type MapLibre, type Overlay } from './maplibre.js';
 import { STYLE } from './style.js';
 import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, type Listed, type MapFilters } from './tiles.js';
@@ -24,12 +23,15 @@ import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, 
 export { warmMap as warm } from './maplibre.js';
 
 const OBJECT_LAYERS = STYLE.objects.map((l) => l.id as string);
-/** The sources whose tiles are ours: the tile layers and the region summary. */
-const OURS: readonly string[] = [...LAYERS, REGIONS];
+/**
+ * The sources the status line and the list follow: the tile layers. Not the base map
+ * (another server's), nor the region summary, which shows its own loading in its card.
+ */
+const OURS: readonly string[] = LAYERS;
 
 /** Whether every tile of ours in view is loaded, so the frame just rendered shows them. */
 function oursDrawn(map: MapLibre): boolean {
-  return OURS.every((id) => (map.getSource(id) ? map.isSourceLoaded(id) : !(LAYERS as readonly string[]).includes(id)));
+  return OURS.every((id) => map.getSource(id) && map.isSourceLoaded(id));
 }
 
 /** The tile layers' sources and style layers for these filters, bottom to top. */
