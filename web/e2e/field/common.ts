@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Messages } from '../../src/i18n.js';
-import { REPO } from './harness.js';
+import { seed, startFito, type Fito, type World } from '../harness.js';
+import { buildWeb, REPO, startFront, type Front } from './harness.js';
 
 const ftl = (lang: string, f: string) => readFileSync(join(REPO, 'i18n', lang, f), 'utf8');
 const files = ['web.ftl', 'portal.ftl', 'web-field.ftl'];
@@ -92,4 +93,36 @@ export async function syncUntil(p: Page, cond: () => Promise<boolean>, what: str
     if ((await now.count()) > 0 && (await now.isEnabled())) await now.click();
     await waitFor(cond, what, 10_000).catch(() => undefined);
   }
+}
+
+/** What a scenario runs against: the built app on its front, a seeded `fito serve`, Chromium. */
+export interface Scene {
+  fito: Fito;
+  front: Front;
+  world: World;
+  browser: Browser;
+  /** Closes the browser (and so every context), the front and fito. */
+  stop(): Promise<void>;
+}
+
+export async function startScene(): Promise<Scene> {
+  buildWeb();
+  const fito = await startFito();
+  const front = await startFront(fito.origin);
+  const world = await seed(fito);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
+  });
+  return {
+    fito,
+    front,
+    world,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await front.stop();
+      await fito.stop();
+    },
+  };
 }

@@ -5,11 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Messages } from '../../src/i18n.js';
-import { seed, startFito, PASSWORD, type Fito } from '../harness.js';
-import { buildWeb, call, startFront, WEB, REPO, type Front } from './harness.js';
+import { PASSWORD, type Fito } from '../harness.js';
+import { startScene, type Scene } from './common.js';
+import { call, WEB, REPO, type Front } from './harness.js';
 
 interface Caller {
   token: string;
@@ -23,6 +24,7 @@ const files = ['web.ftl', 'portal.ftl', 'web-field.ftl'];
 const messages = new Messages({ kk: files.map((f) => ftl('kk', f)), ru: files.map((f) => ftl('ru', f)), en: files.map((f) => ftl('en', f)) });
 const kk = (id: string, args?: Record<string, string | number>) => messages.format('kk', id, args);
 
+let scene: Scene;
 let fito: Fito;
 let front: Front;
 let browser: Browser;
@@ -72,16 +74,11 @@ async function geo(latitude: number, longitude: number, accuracy: number): Promi
 }
 
 beforeAll(async () => {
-  buildWeb();
-  fito = await startFito();
-  front = await startFront(fito.origin);
-  const world = await seed(fito);
+  scene = await startScene();
+  ({ fito, front, browser } = scene);
+  const world = scene.world;
   const login = await call(fito.origin, 'POST', '/api/v1/auth/login', undefined, { email: world.inspector.email, password: PASSWORD });
   inspector = { token: login.body.token, email: world.inspector.email, password: PASSWORD, userId: world.inspector.id };
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-  });
   // A phone: 390×844, touch.
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'kk-KZ', baseURL: front.url });
   await context.grantPermissions(['geolocation'], { origin: front.url });
@@ -92,9 +89,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await front?.stop();
-  await fito?.stop();
+  await scene?.stop();
 });
 
 describe('field mode', () => {

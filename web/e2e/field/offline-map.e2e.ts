@@ -1,43 +1,30 @@
 // Issue 16 end to end on a phone (R-MOB-1): the field app keeps the tiles of the
 // inspector's area after sync, and offline, with no base map at all (its tiles are refused),
 // the tap-to-place map draws the inspector's field from those kept tiles.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed, startFito, PASSWORD, type Fito, type World } from '../harness.js';
-import { fieldSignIn, kk, profile, waitFor } from './common.js';
-import { buildWeb, startFront, type Front } from './harness.js';
+import { PASSWORD } from '../harness.js';
+import { fieldSignIn, kk, profile, startScene, waitFor, type Scene } from './common.js';
 
-let fito: Fito;
-let front: Front;
-let browser: Browser;
-let world: World;
+let scene: Scene;
 let phone: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  buildWeb();
-  fito = await startFito();
-  front = await startFront(fito.origin);
-  world = await seed(fito);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-  });
-  phone = await profile(browser, front.url, true);
+  scene = await startScene();
+  phone = await profile(scene.browser, scene.front.url, true);
   page = await phone.newPage();
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await front?.stop();
-  await fito?.stop();
+  await scene?.stop();
 });
 
 const saved = async () => Number((await page.locator('[data-testid=offline-tiles]').textContent())?.replace(/\D/g, '') || 0);
 
 describe('the offline map from kept tiles (issue 16)', () => {
   it("keeps the area's tiles after sync and draws the field from them offline, without a base map", async () => {
-    await fieldSignIn(page, world.inspector.email, PASSWORD);
+    await fieldSignIn(page, scene.world.inspector.email, PASSWORD);
     await waitFor(async () => (await saved()) > 0, "the area's tiles kept on the device");
     await phone.setOffline(true);
     expect(await page.evaluate(() => fetch('/readyz').then(() => 'reached', () => 'offline'))).toBe('offline');

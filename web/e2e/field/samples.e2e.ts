@@ -2,12 +2,13 @@
 // R-MOB-2): a laboratory sample taken offline in the field app with a quarantine finding,
 // synced after the survey, referred and received by the office in the portal, the result
 // entered with the laboratory's report, and the finding confirmed by it.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed, startFito, PASSWORD, type Fito, type World } from '../harness.js';
-import { fieldSignIn, kk, PDF, portalSignIn, profile, rows, syncUntil, waitFor } from './common.js';
-import { buildWeb, call, startFront, type Front } from './harness.js';
+import { PASSWORD, type Fito, type World } from '../harness.js';
+import { fieldSignIn, kk, PDF, portalSignIn, profile, rows, startScene, syncUntil, waitFor, type Scene } from './common.js';
+import { call, type Front } from './harness.js';
 
+let scene: Scene;
 let fito: Fito;
 let front: Front;
 let browser: Browser;
@@ -23,21 +24,13 @@ async function token(email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  buildWeb();
-  fito = await startFito();
-  front = await startFront(fito.origin);
-  world = await seed(fito);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-  });
+  scene = await startScene();
+  ({ fito, front, world, browser } = scene);
 }, 600_000);
 
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await browser?.close();
-  await front?.stop();
-  await fito?.stop();
+  await scene?.stop();
 });
 
 describe('laboratory sample from the field to the result (issue 14)', () => {

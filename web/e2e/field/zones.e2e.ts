@@ -3,12 +3,13 @@
 // with the decision's PDF, an inspector warned inside it by the field app offline (the
 // zone came into the device's cache by sync pull: it is of the inspector's task area), the
 // lifting evidence listed and the zone lifted, and the phone no longer warning there.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed, startFito, PASSWORD, type Fito, type World } from '../harness.js';
-import { cachedZone, fieldSignIn, kk, PDF, portalSignIn, profile, rows, syncUntil, waitFor } from './common.js';
-import { buildWeb, call, startFront, type Front } from './harness.js';
+import { PASSWORD, type Fito, type World } from '../harness.js';
+import { cachedZone, fieldSignIn, kk, PDF, portalSignIn, profile, rows, startScene, syncUntil, waitFor, type Scene } from './common.js';
+import { call, type Front } from './harness.js';
 
+let scene: Scene;
 let fito: Fito;
 let front: Front;
 let browser: Browser;
@@ -35,14 +36,8 @@ async function desk(email: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  buildWeb();
-  fito = await startFito();
-  front = await startFront(fito.origin);
-  world = await seed(fito);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-  });
+  scene = await startScene();
+  ({ fito, front, world, browser } = scene);
   // The seeded survey with its ACLRGL finding is the focus; the Head gives the inspector a
   // task on the field, so the zone around it is of the inspector's assigned area.
   const inspector = await token(world.inspector.email);
@@ -63,9 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await browser?.close();
-  await front?.stop();
-  await fito?.stop();
+  await scene?.stop();
 });
 
 describe('quarantine zone from proposal to lifting (issue 14)', () => {
