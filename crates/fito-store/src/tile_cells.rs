@@ -30,6 +30,8 @@ const CELL_BITS: i32 = 6;
 const EXTENT_BITS: i32 = fito_tiles::EXTENT.trailing_zeros() as i32;
 /// log2 of a tile cell's width in its tile's units (`fito_tiles::CELL`).
 const TILE_CELL_BITS: i32 = fito_tiles::CELL.trailing_zeros() as i32;
+/// A zoom-5 unit in units of zoom [`ZOOM`].
+const DEEPEST_PER_UNIT: f64 = (1u32 << (ZOOM - UNITS_ZOOM)) as f64;
 
 /// Where an object counts: its centre's position (zoom-5 units, global), or
 /// `None` when its box is drawn at zoom [`ZOOM`] (and so may be at the zooms
@@ -38,8 +40,7 @@ fn place(b: [f64; 4]) -> Option<(i64, i64)> {
     let world = fito_tiles::TileId::new(UNITS_ZOOM, 0, 0)?;
     let (x0, y0) = world.project(b[0], b[3]);
     let (x1, y1) = world.project(b[2], b[1]);
-    let at_deepest = f64::from(1u32 << (ZOOM - UNITS_ZOOM));
-    if (x1 - x0).max(y1 - y0) * at_deepest >= fito_tiles::MIN_SHAPE {
+    if (x1 - x0).max(y1 - y0) * DEEPEST_PER_UNIT >= fito_tiles::MIN_SHAPE {
         return None;
     }
     let (x, y) = world.project((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);

@@ -35,9 +35,6 @@ export async function mapSettings(): Promise<MapSettings> {
 
 let protocolAdded = false;
 
-/** The layers of the tiles kept on the device, bottom to top. */
-const TILE_LAYERS = ['zones', 'objects', 'findings'] as const;
-
 export interface MapFeature {
   lon: number;
   lat: number;
@@ -60,7 +57,7 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
     let map: { remove(): void } | null = null;
     void (async () => {
       // The portal's MapLibre module: the library, its worker URL and its CSS, in one chunk.
-      const [settings, { maplibregl: maplibre }, { STYLE }, { loadTile }] = await Promise.all([
+      const [settings, { maplibregl: maplibre, onTilesDrawn }, { STACK, STYLE }, { loadTile }] = await Promise.all([
         mapSettings(),
         import('../portal/map/maplibre.js'),
         import('../portal/map/style.js'),
@@ -88,7 +85,7 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
         { id: 'bg', type: 'background', paint: { 'background-color': '#e8efe9' } },
         { id: 'base', type: 'raster', source: 'base' },
       ];
-      for (const layer of TILE_LAYERS) {
+      for (const layer of STACK) {
         sources[layer] = { type: 'vector', tiles: [`fitotile://${layer}/{z}/{x}/{y}`], minzoom: 8, maxzoom: 14 };
         for (const style of STYLE[layer]) layers.push({ ...style, source: layer, 'source-layer': layer });
       }
@@ -116,11 +113,8 @@ export function FieldMap({ features, onPick, center }: { features: MapFeature[];
       m.once('style.load', () => (m.getSource('field') as { setData(d: unknown): void } | undefined)?.setData(toGeoJson(shown.current)));
       // How many kept-tile features the map shows once their tiles in view are drawn
       // (tests read it; the base map is not waited for).
-      const tileLayers = TILE_LAYERS.flatMap((l) => STYLE[l].map((s) => s.id as string));
-      m.on('render', () => {
-        if (m.isMoving() || !TILE_LAYERS.every((l) => m.getSource(l) && m.isSourceLoaded(l))) return;
-        setDrawn(m.queryRenderedFeatures({ layers: tileLayers }).length);
-      });
+      const tileLayers = STACK.flatMap((l) => STYLE[l].map((s) => s.id as string));
+      onTilesDrawn(m, STACK, { drawn: () => setDrawn(m.queryRenderedFeatures({ layers: tileLayers }).length) });
       m.on('click', (e) => pick.current?.(round(e.lngLat.lng), round(e.lngLat.lat)));
     })().catch(() => setNote(t('field-map-failed')));
     return () => {

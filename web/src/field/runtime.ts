@@ -8,7 +8,7 @@
  */
 import { effect, signal } from '@preact/signals';
 import { lang } from '../app/i18n-app.js';
-import { api, user } from '../app/session.js';
+import { api, hasRole, user } from '../app/session.js';
 import { openFieldDb, type Db, type DraftRow, type OutboxRecord } from '../sync/db.js';
 import { SyncEngine, type SyncOutcome } from '../sync/engine.js';
 import { SyncScheduler } from '../sync/scheduler.js';
@@ -175,10 +175,6 @@ export async function dropDraft(id: string): Promise<void> {
 /** The roles that work in field mode, with their area kept on the device. */
 export const FIELD_ROLES = ['inspector', 'operator'] as const;
 
-export function isFieldRole(role: string | null | undefined): boolean {
-  return (FIELD_ROLES as readonly (string | null | undefined)[]).includes(role);
-}
-
 let started = false;
 export function startField(): void {
   if (started || typeof window === 'undefined') return;
@@ -197,7 +193,7 @@ export function startField(): void {
     if (id) {
       // Only field users keep their area on the device: an administrator's or a head's
       // browser would otherwise pull the whole register (R-MOB-1, R-MOB-4).
-      if (!isFieldRole(u?.role)) return;
+      if (!hasRole(...FIELD_ROLES)) return;
       void engine();
       // Field users' unsent records must not be evicted: ask once per start (browsers
       // decide silently for installed or engaged sites; the outbox screen shows the answer).

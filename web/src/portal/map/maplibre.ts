@@ -21,6 +21,35 @@ export function warmMap(): Promise<unknown> {
   return mapSettings();
 }
 
+/**
+ * Calls `drawn` once the tiles of `sources` in view are loaded, a frame has shown them
+ * and the map is still; again after each move, and after new tiles of those sources
+ * (`loading` is called when they are asked). MapLibre's own `load` and `idle` wait for
+ * every source, the base map too: another server's, which may answer late or never.
+ */
+export function onTilesDrawn(map: maplibregl.Map, sources: readonly string[], on: { loading?: () => void; drawn: () => void }): void {
+  let waiting = true;
+  map.on('movestart', () => {
+    waiting = true;
+  });
+  map.on('dataloading', (e) => {
+    const id = (e as { sourceId?: string }).sourceId;
+    if (id && sources.includes(id)) {
+      waiting = true;
+      on.loading?.();
+    }
+  });
+  // After each frame and when a move ends; `idle` is the fallback.
+  const check = () => {
+    if (!waiting || map.isMoving() || !sources.every((id) => map.getSource(id) && map.isSourceLoaded(id))) return;
+    waiting = false;
+    on.drawn();
+  };
+  map.on('render', check);
+  map.on('moveend', check);
+  map.on('idle', check);
+}
+
 /** Kazakhstan, roughly. */
 export const KZ_BOUNDS: [[number, number], [number, number]] = [
   [46.5, 40.5],

@@ -16,29 +16,19 @@ import type { Feature } from '../objects.js';
 import { anchorOf, mapSettings } from './config.js';
 import { MapFilterForm } from './filters.js';
 import { RegionSummaryLayer } from './region-summary.js';
-import { createMap, type MapLibre, type Overlay } from './maplibre.js';
-import { STYLE } from './style.js';
+import { createMap, onTilesDrawn, type MapLibre, type Overlay } from './maplibre.js';
+import { STACK, STYLE } from './style.js';
 import { DETAIL_ZOOM, LAYERS, mapFiltersFrom, opens, shown, summarise, tileUrl, type Listed, type MapFilters } from './tiles.js';
 
 export { warmMap as warm } from './maplibre.js';
 
 const OBJECT_LAYERS = STYLE.objects.map((l) => l.id as string);
-/**
- * The sources the status line and the list follow: the tile layers. Not the base map
- * (another server's), nor the region summary, which shows its own loading in its card.
- */
-const OURS: readonly string[] = LAYERS;
-
-/** Whether every tile of ours in view is loaded, so the frame just rendered shows them. */
-function oursDrawn(map: MapLibre): boolean {
-  return OURS.every((id) => map.getSource(id) && map.isSourceLoaded(id));
-}
 
 /** The tile layers' sources and style layers for these filters, bottom to top. */
 function tileOverlay(f: MapFilters): Overlay {
   const sources: Overlay['sources'] = {};
   const layers: Overlay['layers'] = [];
-  for (const layer of ['zones', 'objects', 'findings'] as const) {
+  for (const layer of STACK) {
     sources[layer] = { type: 'vector', tiles: [tileUrl(location.origin, layer, f)], minzoom: 0, maxzoom: 14 };
     for (const style of STYLE[layer]) {
       layers.push({ ...style, source: layer, 'source-layer': layer, layout: { visibility: shown(f, layer) ? 'visible' : 'none' } } as never);
@@ -101,32 +91,17 @@ export default function RegisterMap({ query }: ScreenProps) {
           const status = (e as { error?: { status?: number } }).error?.status;
           if (status) setError(new Error(`${t('portal-map')}: ${status}`));
         });
-        // Once every tile of ours in view is drawn: what the objects layer shows, for the
-        // list. The base map is not waited for (MapLibre's `idle` and `load` do): it is
-        // another server's, slower, and may be out of reach from an office network.
-        let waiting = true;
-        m.on('movestart', () => {
-          waiting = true;
+        // Once the tile layers in view are drawn: what the objects layer shows, for the
+        // list. The region summary shows its own loading in its card.
+        onTilesDrawn(m, LAYERS, {
+          loading: () => setLoading(true),
+          drawn: () => {
+            const drawn = m.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => m.getLayoutProperty(id, 'visibility') !== 'none') });
+            setView({ ...summarise(drawn as never), detail: m.getZoom() >= DETAIL_ZOOM });
+            setLoading(false);
+            setIdles((n) => n + 1);
+          },
         });
-        m.on('dataloading', (e) => {
-          const source = (e as { sourceId?: string }).sourceId;
-          if (source && OURS.includes(source)) {
-            waiting = true;
-            setLoading(true);
-          }
-        });
-        // Checked after each frame and when a move ends; `idle` is the fallback.
-        const drawnNow = () => {
-          if (!waiting || m.isMoving() || !oursDrawn(m)) return;
-          waiting = false;
-          const drawn = m.queryRenderedFeatures({ layers: OBJECT_LAYERS.filter((id) => m.getLayoutProperty(id, 'visibility') !== 'none') });
-          setView({ ...summarise(drawn as never), detail: m.getZoom() >= DETAIL_ZOOM });
-          setLoading(false);
-          setIdles((n) => n + 1);
-        };
-        m.on('render', drawnNow);
-        m.on('moveend', drawnNow);
-        m.on('idle', drawnNow);
         // The style is in place (its sources and layers, not yet their tiles).
         m.once('style.load', () => {
           linkFeatures(m);

@@ -9,6 +9,9 @@ const RED = '#b3432f';
 const AMBER = '#d9a21b';
 const GREEN = '#1d5e3a';
 
+/** The tile layers as the maps stack them, bottom to top. */
+export const STACK: readonly Layer[] = ['zones', 'objects', 'findings'];
+
 /** The style layers of each tile layer, bottom to top. */
 export const STYLE: Record<Layer, Array<Record<string, unknown>>> = {
   zones: [
