@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The national map in headless Chromium against a running `fito serve` (issue 16): how
 // long from opening the map screen until every vector tile of the country is drawn
-// (first render), and how long each zoom step then takes until its tiles are drawn.
+// (first render), how long each zoom step then takes until its tiles are drawn, and each pan.
 // The register is whatever the server holds: `scripts/bench/tiles` generates 100,000 or
 // 1,000,000 objects with fito-bench and runs this with FITO_BENCH_BROWSER=1.
 //   FITO_ORIGIN=http://127.0.0.1:8080 FITO_EMAIL=… FITO_PASSWORD=… node scripts/map-bench.mjs [steps]
@@ -98,23 +98,48 @@ if (process.env.FITO_MAP_TRACE) await browser.stopTracing();
 const shown = String(await counted.jsonValue()).replace(/\D/g, '');
 console.log(`first render of the country: ${first} ms (${tiles} tiles; objects counted in view: ${shown})`);
 
-// Zoom steps towards Astana, one zoom level each, each timed until its tiles are drawn.
-await page.evaluate(() => (document.querySelector('[data-testid=register-map] canvas')).focus());
-const times = [];
-for (let i = 0; i < steps; i++) {
+/** Times `act` until the map has drawn its tiles again; prints it as `label`. */
+async function timed(label, act) {
   const before = tiles;
   const t = Date.now();
   const seen = Number(await page.locator('[data-testid=register-map]').getAttribute('data-idles'));
-  await page.keyboard.press('Equal');
+  await act();
   await page.waitForFunction((n) => {
     const el = document.querySelector('[data-testid=register-map]');
     return el?.getAttribute('data-idle') === 'yes' && Number(el.getAttribute('data-idles')) > n;
   }, seen, { timeout: 120_000, polling: 20 });
-  times.push(Date.now() - t);
-  console.log(`zoom step ${i + 1}: ${times[i]} ms (${tiles - before} tiles)`);
+  const ms = Date.now() - t;
+  console.log(`${label}: ${ms} ms (${tiles - before} tiles)`);
+  return ms;
 }
-const sorted = [...times].sort((a, b) => a - b);
-console.log(`zoom steps: median ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted[sorted.length - 1]} ms`);
+const summary = (what, times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`${what}: median ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted[sorted.length - 1]} ms`);
+};
+
+// Zoom steps towards Astana, one zoom level each, each timed until its tiles are drawn.
+const canvas = page.locator('[data-testid=register-map] canvas');
+await canvas.focus();
+const times = [];
+for (let i = 0; i < steps; i++) times.push(await timed(`zoom step ${i + 1}`, () => page.keyboard.press('Equal')));
+summary('zoom steps', times);
+
+// FITO_MAP_PANS (4 by default): then drags of half the map's width eastwards, each onto
+// tiles not seen yet, held still 0.3 s before release (no inertia to wait out). Timed
+// from the release until the new tiles are drawn: the wait a person sees once they let
+// go (tiles asked during the drag may be there already); the drag's own time is printed.
+const box = await canvas.boundingBox();
+const pans = [];
+for (let i = 0; i < Number(process.env.FITO_MAP_PANS ?? 4); i++) {
+  const [x, y] = [box.x + box.width * 0.75, box.y + box.height / 2];
+  const t = Date.now();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - box.width / 2, y, { steps: 8 });
+  await page.waitForTimeout(300);
+  pans.push(await timed(`pan ${i + 1} (drag ${Date.now() - t} ms), after release`, () => page.mouse.up()));
+}
+if (pans.length) summary('pans', pans);
 if (timeline.length) console.log(`requests, first render and zoom steps:\n${timeline.join('\n')}`);
 if (profile) printHeaviest(profile, 25);
 
